@@ -1,0 +1,57 @@
+package io.ocrbatch.activities;
+
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.workflows.JobStatus;
+import io.ocrbatch.workflows.StatusActivities;
+import io.ocrbatch.workflows.TaskRef;
+import io.ocrbatch.workflows.VolumeListing;
+import io.ocrbatch.workflows.VolumeResult;
+import java.util.List;
+
+public class StatusActivitiesImpl implements StatusActivities {
+  private final StatusStore store;
+
+  public StatusActivitiesImpl(StatusStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void jobStarted(long jobId) {
+    store.jobs().markStarted(jobId);
+  }
+
+  @Override
+  public void jobPaused(long jobId, boolean paused) {
+    store.jobs().markPaused(jobId, paused);
+  }
+
+  @Override
+  public void jobFinished(long jobId, JobStatus status) {
+    store.jobs().markFinished(jobId, status);
+  }
+
+  @Override
+  public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
+    return store.tasks().tasksAfter(jobId, afterTaskId, limit);
+  }
+
+  @Override
+  public void taskStarted(long taskId, int attempt, int maxAttempts) {
+    store.tasks().started(taskId, attempt, maxAttempts);
+  }
+
+  @Override
+  public void volumeListed(long taskId, VolumeListing listing) {
+    store.tasks().listed(taskId, listing);
+  }
+
+  @Override
+  public void taskFinished(VolumeResult result, int attempt) {
+    store.tasks().finished(result, attempt);
+  }
+
+  @Override
+  public void taskInterrupted(long taskId, String reason) {
+    store.tasks().interrupted(taskId, reason);
+  }
+}

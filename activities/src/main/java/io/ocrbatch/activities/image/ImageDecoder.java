@@ -1,0 +1,68 @@
+package io.ocrbatch.activities.image;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes page images with the ImageIO plugins registered on the class path (TwelveMonkeys for
+ * JPEG incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG), refusing images whose pixel
+ * count is over a limit before any pixel is decoded (decompression bombs).
+ */
+public final class ImageDecoder {
+  public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
+
+  static {
+    ImageIO.setUseCache(false);
+    ImageIO.scanForPlugins();
+  }
+
+  private final long maxPixels;
+
+  public ImageDecoder(long maxPixels) {
+    this.maxPixels = maxPixels;
+  }
+
+  /** Decodes the first image of the file as 8-bit gray, the input the OCR engines take. */
+  public BufferedImage decodeGray(Path file) throws BadImageException {
+    if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new BadImageException(file + ": not a supported image (PNG, JPEG or TIFF expected)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > maxPixels) {
+          throw new BadImageException(
+              file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels is over the limit of " + maxPixels);
+        }
+        return toGray(reader.read(0));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new BadImageException(file + ": cannot decode image: " + e.getMessage(), e);
+    }
+  }
+
+  static BufferedImage toGray(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) return image;
+    BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = gray.createGraphics();
+    try {
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return gray;
+  }
+}

@@ -1,0 +1,69 @@
+package io.ocrbatch.activities.ocr;
+
+import io.bdrc.ewtsconverter.EwtsConverter;
+import io.ocrbatch.workflows.JobTypeSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives each worker thread its own engine handle per job-type configuration (Tesseract handles are
+ * not thread-safe, and creating one costs ~100 ms), and applies the job type's text encoding.
+ */
+public final class OcrEngines {
+  public static final Path DEFAULT_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+
+  private final Path tessdata;
+  private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
+
+  public OcrEngines(Path tessdata) {
+    this.tessdata = tessdata;
+  }
+
+  /** Tesseract's data folder: {@code TESSDATA_PREFIX} when set, else Debian's. */
+  public static Path tessdataFromEnvironment() {
+    String prefix = System.getenv("TESSDATA_PREFIX");
+    if (prefix != null && !prefix.isBlank()) {
+      Path p = Path.of(prefix);
+      return Files.isDirectory(p.resolve("tessdata")) ? p.resolve("tessdata") : p;
+    }
+    return DEFAULT_TESSDATA;
+  }
+
+  /** This thread's engine for the job type; fails with what to install when it cannot load. */
+  public OcrEngine engineFor(JobTypeSpec type) {
+    String key = type.engine() + ":" + type.model() + ":" + type.lineMode();
+    return perThread.get().computeIfAbsent(key, k -> create(type));
+  }
+
+  private OcrEngine create(JobTypeSpec type) {
+    if (!"tesseract".equals(type.engine())) {
+      throw new EngineUnavailableException(
+          "engine '" + type.engine() + "' of job type '" + type.name() + "' is not available on this worker");
+    }
+    return new TesseractEngine(tessdata, type.model(), pageSegMode(type.lineMode()));
+  }
+
+  /** Tesseract page segmentation: a uniform block for Tibetan pechas, one line, or automatic. */
+  static int pageSegMode(String lineMode) {
+    return switch (lineMode) {
+      case "block" -> 6;
+      case "line" -> 7;
+      default -> 3;
+    };
+  }
+
+  /** The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}). */
+  public PageText encode(PageText page, JobTypeSpec type) {
+    if (!"wylie".equals(type.encoding())) return page;
+    EwtsConverter converter = wylie.get();
+    return page.mapText(converter::toWylie);
+  }
+
+  /** Checks that the job type's engine loads here (worker start-up, `ocr` preflight). */
+  public String check(JobTypeSpec type) {
+    return engineFor(type).version();
+  }
+}

@@ -1,0 +1,118 @@
+package io.ocrbatch.activities.ocr;
+
+import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.TessBaseAPI;
+
+/** One Tesseract 5 handle (not thread-safe: one per worker thread, see {@link OcrEngines}). */
+public final class TesseractEngine implements OcrEngine {
+  private final TessBaseAPI api = new TessBaseAPI();
+  private final String language;
+
+  public TesseractEngine(Path tessdata, String language, int pageSegMode) {
+    this.language = language;
+    Path model = tessdata.resolve(language + ".traineddata");
+    if (!Files.isRegularFile(model)) {
+      api.close();
+      throw new EngineUnavailableException(
+          "Tesseract model " + model + " is missing: install it with"
+              + " `apt-get install -y tesseract-ocr-" + language + "`, or set TESSDATA_PREFIX to a folder holding "
+              + language + ".traineddata");
+    }
+    if (api.Init(tessdata.toString(), language, OEM_LSTM_ONLY) != 0) {
+      api.close();
+      throw new EngineUnavailableException("Tesseract could not load " + model);
+    }
+    api.SetPageSegMode(pageSegMode);
+  }
+
+  public static String libraryVersion() {
+    try (BytePointer v = TessBaseAPI.Version()) {
+      return v.getString();
+    }
+  }
+
+  @Override
+  public String version() {
+    return "tesseract " + libraryVersion() + " (" + language + ")";
+  }
+
+  @Override
+  public PageText recognize(BufferedImage gray, int dpi) {
+    byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+    int stride = gray.getRaster().getSampleModel().getWidth();
+    api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, stride);
+    api.SetSourceResolution(dpi);
+    try {
+      if (api.Recognize(null) != 0) {
+        throw new IllegalStateException("Tesseract failed to recognise the page");
+      }
+      return new PageText(gray.getWidth(), gray.getHeight(), readLines());
+    } finally {
+      api.Clear();
+    }
+  }
+
+  private List<PageText.Line> readLines() {
+    List<PageText.Line> lines = new ArrayList<>();
+    try (ResultIterator it = api.GetIterator()) {
+      if (it == null || it.isNull()) return lines;
+      List<PageText.Word> words = new ArrayList<>();
+      String lineText = null;
+      Box lineBox = null;
+      float lineConfidence = 0;
+      do {
+        if (it.IsAtBeginningOf(RIL_TEXTLINE)) {
+          lineText = text(it, RIL_TEXTLINE);
+          lineBox = box(it, RIL_TEXTLINE);
+          lineConfidence = it.Confidence(RIL_TEXTLINE);
+          words = new ArrayList<>();
+        }
+        String word = text(it, RIL_WORD);
+        if (!word.isBlank()) words.add(new PageText.Word(word, box(it, RIL_WORD), it.Confidence(RIL_WORD)));
+        if (it.IsAtFinalElement(RIL_TEXTLINE, RIL_WORD) && lineText != null && !lineText.isBlank()) {
+          lines.add(new PageText.Line(lineText, lineBox, lineConfidence, List.copyOf(words)));
+          lineText = null;
+        }
+      } while (it.Next(RIL_WORD));
+    }
+    return lines;
+  }
+
+  private static String text(ResultIterator it, int level) {
+    BytePointer p = it.GetUTF8Text(level);
+    if (p == null || p.isNull()) return "";
+    try {
+      return p.getString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    } finally {
+      p.deallocate();
+    }
+  }
+
+  private static Box box(ResultIterator it, int level) {
+    try (IntPointer l = new IntPointer(1);
+        IntPointer t = new IntPointer(1);
+        IntPointer r = new IntPointer(1);
+        IntPointer b = new IntPointer(1)) {
+      it.BoundingBox(level, l, t, r, b);
+      return new Box(l.get(), t.get(), r.get(), b.get());
+    }
+  }
+
+  @Override
+  public void close() {
+    api.End();
+    api.close();
+  }
+}

@@ -1,0 +1,102 @@
+package io.ocrbatch.activities.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL (zonky's binaries from Maven Central) whose data lives on disk under
+ * {@code <dataDir>/pg}. A server already running on that directory (a {@code dev} process, or one
+ * left behind by a killed JVM) is attached to rather than started twice.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  private final EmbeddedPostgres server; // null when attached to a running one
+  private final int port;
+  private final Path directory;
+
+  private EmbeddedDatabase(EmbeddedPostgres server, int port, Path directory) {
+    this.server = server;
+    this.port = port;
+    this.directory = directory;
+  }
+
+  public static EmbeddedDatabase startOrAttach(Path dataDir) {
+    Path directory = dataDir.toAbsolutePath().resolve("pg");
+    Optional<Integer> running = runningPort(directory);
+    if (running.isPresent()) {
+      log.info("Using the PostgreSQL already running on {} (port {})", directory, running.get());
+      return new EmbeddedDatabase(null, running.get(), directory);
+    }
+    try {
+      Files.createDirectories(directory.getParent());
+      EmbeddedPostgres server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(directory)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "200")
+              .start();
+      log.info("Started embedded PostgreSQL on {} (port {})", directory, server.getPort());
+      return new EmbeddedDatabase(server, server.getPort(), directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  /** The port of a live server on {@code directory}, read from its {@code postmaster.pid}. */
+  public static Optional<Integer> runningPort(Path directory) {
+    Path pidFile = directory.resolve("postmaster.pid");
+    try {
+      if (!Files.isRegularFile(pidFile)) return Optional.empty();
+      List<String> lines = Files.readAllLines(pidFile);
+      if (lines.size() < 4) return Optional.empty();
+      long pid = Long.parseLong(lines.get(0).trim());
+      int port = Integer.parseInt(lines.get(3).trim());
+      boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return alive && accepts(port) ? Optional.of(port) : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** Whether this process started the server (and so stops it on close). */
+  public boolean owned() {
+    return server != null;
+  }
+
+  @Override
+  public void close() {
+    if (server == null) return;
+    try {
+      server.close();
+    } catch (IOException e) {
+      log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

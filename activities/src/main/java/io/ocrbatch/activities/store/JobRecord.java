@@ -1,0 +1,24 @@
+package io.ocrbatch.activities.store;
+
+import io.ocrbatch.workflows.JobStatus;
+import java.time.Instant;
+
+/** A row of {@code jobs} with its job type's name. */
+public record JobRecord(
+    long id,
+    String jobKey,
+    long typeId,
+    String typeName,
+    JobStatus status,
+    String outputRoot,
+    int concurrency,
+    int dpi,
+    int pagesPerChunk,
+    int maxAttempts,
+    int totalTasks,
+    int doneTasks,
+    int failedTasks,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant lastProgressAt) {}

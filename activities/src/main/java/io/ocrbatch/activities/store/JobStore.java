@@ -1,0 +1,190 @@
+package io.ocrbatch.activities.store;
+
+import io.ocrbatch.workflows.JobStatus;
+import io.ocrbatch.workflows.VolumeRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs and their tasks as rows. Creating a job is idempotent on its key. */
+public final class JobStore {
+  private static final String SELECT =
+      "SELECT j.*, jt.name AS type_name FROM jobs j JOIN job_types jt ON jt.id = j.type_id ";
+
+  private final Jdbc jdbc;
+
+  public JobStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The result of {@link #create}: the job, and whether it existed already under that key. */
+  public record Created(JobRecord job, boolean existed) {}
+
+  /** Records the job and one task per volume in one transaction, unless the key exists. */
+  public Created create(NewJob job) {
+    Optional<JobRecord> existing = byKey(job.jobKey());
+    if (existing.isPresent()) return new Created(existing.get(), true);
+    try (Connection c = jdbc.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Long jobId = insertJob(c, job);
+        if (jobId == null) { // lost a race with another creator of the same key
+          c.rollback();
+          return new Created(byKey(job.jobKey()).orElseThrow(), true);
+        }
+        insertTasks(c, jobId, job);
+        c.commit();
+        return new Created(byId(jobId).orElseThrow(), false);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record job " + job.jobKey() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Long insertJob(Connection c, NewJob job) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO jobs (job_key, type_id, output_root, concurrency, dpi, pages_per_chunk,"
+                + " max_attempts, total_tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (job_key) DO NOTHING RETURNING id")) {
+      ps.setString(1, job.jobKey());
+      ps.setLong(2, job.typeId());
+      ps.setString(3, job.outputRoot());
+      ps.setInt(4, job.concurrency());
+      ps.setInt(5, job.dpi());
+      ps.setInt(6, job.pagesPerChunk());
+      ps.setInt(7, job.maxAttempts());
+      ps.setInt(8, job.volumes().size());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private static void insertTasks(Connection c, long jobId, NewJob job) throws SQLException {
+    try (PreparedStatement volume =
+            c.prepareStatement(
+                "INSERT INTO volumes (source_uri, volume_name) VALUES (?, ?)"
+                    + " ON CONFLICT (source_uri) DO UPDATE SET volume_name = EXCLUDED.volume_name,"
+                    + " updated_at = now() RETURNING id");
+        PreparedStatement task =
+            c.prepareStatement(
+                "INSERT INTO tasks (job_id, volume_id, max_attempts) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (job_id, volume_id) DO NOTHING")) {
+      for (VolumeRef ref : job.volumes()) {
+        volume.setString(1, ref.sourceUri());
+        volume.setString(2, ref.volumeId());
+        long volumeId;
+        try (ResultSet rs = volume.executeQuery()) {
+          rs.next();
+          volumeId = rs.getLong(1);
+        }
+        task.setLong(1, jobId);
+        task.setLong(2, volumeId);
+        task.setInt(3, job.maxAttempts());
+        task.addBatch();
+      }
+      task.executeBatch();
+    }
+  }
+
+  public Optional<JobRecord> byKey(String jobKey) {
+    return jdbc.queryOne(SELECT + "WHERE j.job_key = ?", JobStore::map, jobKey);
+  }
+
+  public Optional<JobRecord> byId(long id) {
+    return jdbc.queryOne(SELECT + "WHERE j.id = ?", JobStore::map, id);
+  }
+
+  /** Newest first, filtered by status; an empty include list means every status. */
+  public List<JobRecord> list(List<String> includeStatuses, List<String> excludeStatuses, int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder("WHERE true ");
+    if (!includeStatuses.isEmpty()) {
+      where.append("AND j.status = ANY (?) ");
+      params.add(includeStatuses.toArray(String[]::new));
+    }
+    if (!excludeStatuses.isEmpty()) {
+      where.append("AND NOT (j.status = ANY (?)) ");
+      params.add(excludeStatuses.toArray(String[]::new));
+    }
+    params.add(limit);
+    return jdbc.query(SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ?", JobStore::map, params.toArray());
+  }
+
+  /** Jobs that have not ended, oldest first: start-up reconciliation restarts them. */
+  public List<JobRecord> unfinished() {
+    return jdbc.query(
+        SELECT + "WHERE j.status IN ('created', 'running', 'paused') ORDER BY j.id", JobStore::map);
+  }
+
+  public void markStarted(long jobId) {
+    jdbc.update(
+        "UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()),"
+            + " last_progress_at = now() WHERE id = ? AND status IN ('created', 'running', 'paused')",
+        jobId);
+  }
+
+  public void markPaused(long jobId, boolean paused) {
+    jdbc.update(
+        "UPDATE jobs SET status = ? WHERE id = ? AND status IN ('running', 'paused')",
+        paused ? "paused" : "running",
+        jobId);
+  }
+
+  public void markFinished(long jobId, JobStatus status) {
+    refreshCounts(jobId);
+    jdbc.update(
+        "UPDATE jobs SET status = ?, finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        status.dbName(),
+        jobId);
+  }
+
+  /** Recomputes the job's task counters from its tasks (idempotent). */
+  public void refreshCounts(long jobId) {
+    jdbc.update(
+        "UPDATE jobs j SET total_tasks = c.total, done_tasks = c.done, failed_tasks = c.failed,"
+            + " last_progress_at = now()"
+            + " FROM (SELECT count(*) AS total,"
+            + "   count(*) FILTER (WHERE status = 'done') AS done,"
+            + "   count(*) FILTER (WHERE status = 'terminal_failed') AS failed"
+            + "   FROM tasks WHERE job_id = ?) c WHERE j.id = ?",
+        jobId,
+        jobId);
+  }
+
+  private static JobRecord map(ResultSet rs) throws SQLException {
+    return new JobRecord(
+        rs.getLong("id"),
+        rs.getString("job_key"),
+        rs.getLong("type_id"),
+        rs.getString("type_name"),
+        JobStatus.valueOf(rs.getString("status").toUpperCase()),
+        rs.getString("output_root"),
+        rs.getInt("concurrency"),
+        rs.getInt("dpi"),
+        rs.getInt("pages_per_chunk"),
+        rs.getInt("max_attempts"),
+        rs.getInt("total_tasks"),
+        rs.getInt("done_tasks"),
+        rs.getInt("failed_tasks"),
+        instant(rs, "created_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"),
+        instant(rs, "last_progress_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+}

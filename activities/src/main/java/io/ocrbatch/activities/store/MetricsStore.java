@@ -1,0 +1,67 @@
+package io.ocrbatch.activities.store;
+
+import java.util.List;
+
+/** Per-page and per-task metrics. */
+public final class MetricsStore {
+  private final Jdbc jdbc;
+
+  public MetricsStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One page's outcome; {@code error} is null for a page that succeeded. */
+  public record PageMetric(
+      String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error) {}
+
+  /** Records a page's outcome; a repeat (the activity ran twice) overwrites the first. */
+  public void recordPage(long taskId, PageMetric page, String worker) {
+    jdbc.update(
+        "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (task_id, image_name) DO UPDATE SET status = EXCLUDED.status,"
+            + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
+            + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
+            + " created_at = now()",
+        taskId,
+        page.imageName(),
+        page.ok() ? "ok" : "failed",
+        page.durationMs(),
+        page.linesDetected(),
+        page.confidence(),
+        page.error(),
+        worker);
+  }
+
+  public List<PageMetric> pages(long taskId) {
+    return jdbc.query(
+        "SELECT image_name, status, duration_ms, lines_detected, confidence, error FROM page_metrics"
+            + " WHERE task_id = ? ORDER BY image_name",
+        rs ->
+            new PageMetric(
+                rs.getString(1),
+                "ok".equals(rs.getString(2)),
+                rs.getLong(3),
+                rs.getInt(4),
+                (Float) rs.getObject(5, Float.class),
+                rs.getString(6)),
+        taskId);
+  }
+
+  /** Recomputes {@code task_metrics} from {@code page_metrics} (idempotent). */
+  public void refreshTaskMetrics(long taskId) {
+    jdbc.update(
+        "INSERT INTO task_metrics (task_id, total_pages, successful_pages, failed_pages, total_duration_ms,"
+            + " avg_duration_per_page_ms, total_lines_detected, updated_at)"
+            + " SELECT ?, count(*), count(*) FILTER (WHERE status = 'ok'), count(*) FILTER (WHERE status = 'failed'),"
+            + " coalesce(sum(duration_ms), 0), avg(duration_ms), coalesce(sum(lines_detected), 0), now()"
+            + " FROM page_metrics WHERE task_id = ?"
+            + " ON CONFLICT (task_id) DO UPDATE SET total_pages = EXCLUDED.total_pages,"
+            + " successful_pages = EXCLUDED.successful_pages, failed_pages = EXCLUDED.failed_pages,"
+            + " total_duration_ms = EXCLUDED.total_duration_ms,"
+            + " avg_duration_per_page_ms = EXCLUDED.avg_duration_per_page_ms,"
+            + " total_lines_detected = EXCLUDED.total_lines_detected, updated_at = now()",
+        taskId,
+        taskId);
+  }
+}

@@ -1,0 +1,11 @@
+package io.ocrbatch.activities.store;
+
+/** The status store's parts over one connection pool. */
+public record StatusStore(
+    JobTypeStore jobTypes, JobStore jobs, TaskStore tasks, MetricsStore metrics, JobProgressStore progress) {
+
+  public static StatusStore over(Jdbc jdbc) {
+    return new StatusStore(
+        new JobTypeStore(jdbc), new JobStore(jdbc), new TaskStore(jdbc), new MetricsStore(jdbc), new JobProgressStore(jdbc));
+  }
+}

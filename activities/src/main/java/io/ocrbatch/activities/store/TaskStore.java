@@ -1,0 +1,104 @@
+package io.ocrbatch.activities.store;
+
+import io.ocrbatch.workflows.TaskRef;
+import io.ocrbatch.workflows.TaskStatus;
+import io.ocrbatch.workflows.VolumeListing;
+import io.ocrbatch.workflows.VolumeRef;
+import io.ocrbatch.workflows.VolumeResult;
+import java.time.Instant;
+import java.util.List;
+
+/** Task lifecycle writes. Each is safe to repeat: an activity may run twice. */
+public final class TaskStore {
+  private final Jdbc jdbc;
+  private final JobStore jobs;
+
+  public TaskStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+    this.jobs = new JobStore(jdbc);
+  }
+
+  /** A task's last recorded error, for {@code job status}. */
+  public record TaskError(String volume, String status, int attempts, String error, Instant at) {}
+
+  public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
+    return jdbc.query(
+        "SELECT t.id, v.volume_name, v.source_uri FROM tasks t JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND t.id > ? ORDER BY t.id LIMIT ?",
+        rs -> new TaskRef(rs.getLong(1), new VolumeRef(rs.getString(2), rs.getString(3))),
+        jobId,
+        afterTaskId,
+        limit);
+  }
+
+  public void started(long taskId, int attempt, int maxAttempts) {
+    jdbc.update(
+        "UPDATE tasks SET status = 'running', attempts = greatest(attempts, ?), max_attempts = ?,"
+            + " started_at = coalesce(started_at, now()), updated_at = now()"
+            + " WHERE id = ? AND status <> 'done'",
+        attempt,
+        maxAttempts,
+        taskId);
+  }
+
+  public void listed(long taskId, VolumeListing listing) {
+    jdbc.update(
+        "UPDATE tasks SET total_pages = ?, output_prefix = ?, updated_at = now() WHERE id = ?",
+        listing.pages().size(),
+        listing.outputDir(),
+        taskId);
+    jdbc.update(
+        "UPDATE volumes SET version_name = ?, nb_images = ?, updated_at = now()"
+            + " WHERE id = (SELECT volume_id FROM tasks WHERE id = ?)",
+        listing.version(),
+        listing.pages().size(),
+        taskId);
+  }
+
+  public void finished(VolumeResult result, int attempt) {
+    boolean done = result.status() == TaskStatus.DONE;
+    jdbc.update(
+        "UPDATE tasks SET status = ?, attempts = greatest(attempts, ?),"
+            + " done_at = CASE WHEN CAST(? AS boolean) THEN coalesce(done_at, now()) ELSE done_at END,"
+            + " last_error = coalesce(CAST(? AS text), last_error),"
+            + " last_error_at = CASE WHEN CAST(? AS text) IS NULL THEN last_error_at ELSE now() END,"
+            + " updated_at = now() WHERE id = ?",
+        result.status().dbName(),
+        attempt,
+        done,
+        result.error(),
+        result.error(),
+        result.taskId());
+    new MetricsStore(jdbc).refreshTaskMetrics(result.taskId());
+    jobs.refreshCounts(jobIdOf(result.taskId()));
+  }
+
+  public void interrupted(long taskId, String reason) {
+    jdbc.update(
+        "UPDATE tasks SET status = 'pending', last_error = ?, last_error_at = now(), updated_at = now()"
+            + " WHERE id = ? AND status = 'running'",
+        reason,
+        taskId);
+  }
+
+  /** The newest task errors (retryable or terminal) and failed pages ({@code page_failed}). */
+  public List<TaskError> recentErrors(long jobId, int limit) {
+    return jdbc.query(
+        "SELECT volume, status, attempts, error, at FROM ("
+            + " SELECT v.volume_name AS volume, t.status, t.attempts, t.last_error AS error, t.last_error_at AS at"
+            + " FROM tasks t JOIN volumes v ON v.id = t.volume_id WHERE t.job_id = ? AND t.last_error IS NOT NULL AND t.status <> 'done'"
+            + " UNION ALL"
+            + " SELECT v.volume_name || '/' || p.image_name, 'page_failed', t.attempts, p.error, p.created_at"
+            + " FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND p.status = 'failed') e"
+            + " ORDER BY at DESC NULLS LAST LIMIT ?",
+        rs -> new TaskError(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), JobStore.instant(rs, "at")),
+        jobId,
+        jobId,
+        limit);
+  }
+
+  private long jobIdOf(long taskId) {
+    return jdbc.queryLong("SELECT job_id FROM tasks WHERE id = ?", taskId);
+  }
+}

@@ -1,0 +1,166 @@
+package io.ocrbatch.api;
+
+import io.ocrbatch.activities.store.JobProgressStore.Counts;
+import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.store.JobStore;
+import io.ocrbatch.activities.store.NewJob;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.workflows.BatchJobWorkflow;
+import io.ocrbatch.workflows.JobCursor;
+import io.ocrbatch.workflows.JobSpec;
+import io.ocrbatch.workflows.JobStatus;
+import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.RetrySettings;
+import io.ocrbatch.workflows.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job operations every client uses (CLI now, REST later): submit idempotently by key, report
+ * status from the database, control running jobs through their workflow.
+ */
+public final class JobService {
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+  public static final int PAGES_PER_CHUNK = 10;
+
+  private final WorkflowClient client;
+  private final StatusStore store;
+  private final RetrySettings retry;
+  private final Clock clock;
+
+  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock) {
+    this.client = client;
+    this.store = store;
+    this.retry = retry;
+    this.clock = clock;
+  }
+
+  /** A submitted job, and whether its key named an existing job (then nothing new was created). */
+  public record Submitted(JobRecord job, boolean existed) {}
+
+  public JobTypeSpec jobType(String nameOrId) {
+    Optional<JobTypeSpec> type =
+        nameOrId.matches("\\d+") ? store.jobTypes().byId(Long.parseLong(nameOrId)) : store.jobTypes().byName(nameOrId);
+    return type.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                "unknown job type '" + nameOrId + "'; available: "
+                    + store.jobTypes().list().stream().map(t -> t.id() + " " + t.name()).toList()));
+  }
+
+  public Submitted submit(JobRequest request) {
+    JobTypeSpec type = jobType(request.jobType());
+    if (request.volumes().isEmpty()) throw new IllegalArgumentException("a job needs at least one volume");
+    if (request.concurrency() < 1) throw new IllegalArgumentException("concurrency must be at least 1");
+    if (request.dpi() < 72 || request.dpi() > 1200) throw new IllegalArgumentException("dpi must be between 72 and 1200");
+    String key =
+        request.jobKey() != null
+            ? JobKeys.validate(request.jobKey())
+            : JobKeys.generate(LocalDate.now(clock), type.name(), request.volumes());
+    String outputRoot = Path.of(request.outputRoot()).toAbsolutePath().normalize().toString();
+    JobStore.Created created =
+        store.jobs()
+            .create(
+                new NewJob(
+                    key, type.id(), outputRoot, request.concurrency(), request.dpi(), PAGES_PER_CHUNK,
+                    retry.maxTaskAttempts(), request.volumes()));
+    ensureRunning(created.job());
+    return new Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());
+  }
+
+  /**
+   * Starts the job's workflow unless it runs already or the job has ended. Tasks already done
+   * are skipped by their success markers and finished pages by their outputs.
+   */
+  public void ensureRunning(JobRecord job) {
+    if (job.status().finished()) return;
+    JobTypeSpec type = store.jobTypes().byId(job.typeId()).orElseThrow();
+    JobSpec spec =
+        new JobSpec(
+            job.id(), job.jobKey(), type, job.outputRoot(), job.concurrency(), job.dpi(), job.pagesPerChunk(),
+            new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()));
+    BatchJobWorkflow workflow =
+        client.newWorkflowStub(
+            BatchJobWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(job.jobKey())
+                .setTaskQueue(TaskQueues.IO)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(workflow::run, spec, (JobCursor) null);
+      log.info("Started workflow for job {}", job.jobKey());
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      log.debug("Job {} is already running", job.jobKey());
+    }
+  }
+
+  /** Restarts every job the database says is unfinished (the in-process Temporal keeps nothing). */
+  public int reconcile() {
+    List<JobRecord> unfinished = store.jobs().unfinished();
+    unfinished.forEach(this::ensureRunning);
+    return unfinished.size();
+  }
+
+  public JobRecord find(Long jobId, String jobKey) {
+    Optional<JobRecord> job = jobId != null ? store.jobs().byId(jobId) : store.jobs().byKey(jobKey);
+    return job.orElseThrow(
+        () -> new IllegalArgumentException("no job with " + (jobId != null ? "id " + jobId : "key '" + jobKey + "'")));
+  }
+
+  public List<JobReport> list(List<String> include, List<String> exclude, int limit) {
+    return store.jobs().list(include, exclude, limit).stream().map(this::report).toList();
+  }
+
+  public JobReport report(JobRecord job) {
+    Counts counts = store.progress().counts(job.id());
+    Instant start = job.startedAt() != null ? job.startedAt() : counts.firstPageAt();
+    Instant end = job.finishedAt() != null ? job.finishedAt() : Instant.now(clock);
+    double hours = start == null ? 0 : Math.max(1, Duration.between(start, end).toMillis()) / 3_600_000.0;
+    double pagesPerHour = hours == 0 ? 0 : counts.pagesFinished() / hours;
+    double tasksPerHour = hours == 0 ? 0 : (counts.done() + counts.terminal()) / hours;
+    Duration eta = null;
+    long remaining = counts.pagesTotalEstimate() - counts.pagesFinished();
+    if (!job.status().finished() && pagesPerHour > 0 && remaining > 0) {
+      eta = Duration.ofSeconds(Math.round(remaining / pagesPerHour * 3600));
+    }
+    return new JobReport(job, counts, pagesPerHour, tasksPerHour, eta, store.tasks().recentErrors(job.id(), 5));
+  }
+
+  /** Asks the job to stop: pages in flight finish, nothing new starts, the job ends canceled. */
+  public JobRecord cancel(JobRecord job) {
+    if (job.status().finished()) return job;
+    try {
+      client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).cancel();
+    } catch (WorkflowNotFoundException e) {
+      store.jobs().markFinished(job.id(), JobStatus.CANCELED); // no workflow left to tell
+    }
+    return store.jobs().byId(job.id()).orElseThrow();
+  }
+
+  public void pause(JobRecord job) {
+    client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).pause();
+  }
+
+  public void resume(JobRecord job) {
+    client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).resume();
+  }
+
+  /** Blocks until the job's workflow ends (following continue-as-new). */
+  public void awaitEnd(JobRecord job) {
+    WorkflowStub.fromTyped(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey())).getResult(Object.class);
+  }
+}

@@ -1,0 +1,47 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.worker.OcrWorker;
+import io.ocrbatch.worker.WorkerSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The embedded stack as a long-lived service, until SIGINT or SIGTERM. */
+@Command(
+    name = "dev",
+    description = {
+      "Run the embedded stack as a service: Temporal on 127.0.0.1:PORT, PostgreSQL under --data, and a worker.",
+      "Unfinished jobs in the database are restarted at start-up. Stop with Ctrl-C or SIGTERM (graceful)."
+    })
+final class DevCommand implements Callable<Integer> {
+  @Option(names = "--temporal-port", description = "Port of the embedded Temporal (default: 7233).", defaultValue = "7233")
+  int temporalPort;
+
+  @Option(names = "--threads", description = "Pages OCRed at once by this process's worker (default: CPU cores).")
+  Integer threads;
+
+  @Mixin StackOptions stack;
+
+  @Override
+  public Integer call() throws Exception {
+    try (ShutdownSignal signal = new ShutdownSignal();
+        Stack parts = new Stack(stack);
+        EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
+      String db = parts.database().url();
+      parts.useTemporal(temporal.stubs());
+      WorkerSettings settings = WorkerSettings.defaults("dev-" + ProcessHandle.current().pid());
+      if (threads != null) settings = settings.withCpuSlots(threads);
+      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
+        int restarted = parts.jobs().reconcile();
+        System.err.printf(
+            "ocrbatch dev is up: Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",
+            temporal.target(), db, restarted);
+        signal.await();
+        System.err.println("Stopping: letting pages in flight finish…");
+      }
+    }
+    System.err.println("ocrbatch dev stopped.");
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,143 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.api.JobReport;
+import io.ocrbatch.api.JobRequest;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.workflows.VolumeRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** BDRC-style job commands against a running stack ({@code dev}, or Temporal + PostgreSQL). */
+@Command(
+    name = "job",
+    description = "Create, inspect and cancel jobs on a running stack.",
+    subcommands = {JobCommands.Create.class, JobCommands.Status.class, JobCommands.Cancel.class})
+final class JobCommands {
+
+  static final class VolumeSource {
+    @Option(names = "--volumes", split = ",", description = "Volume folders, comma-separated.")
+    List<String> volumes;
+
+    @Option(names = "--volume-file", description = "File with one volume folder per line (# comments allowed).")
+    Path volumeFile;
+
+    @Option(names = "--folder", description = "Folder whose sub-folders are volumes.")
+    Path folder;
+
+    List<VolumeRef> resolve() {
+      if (volumes != null) return VolumeResolver.fromPaths(volumes, Path.of(""));
+      if (volumeFile != null) return VolumeResolver.fromVolumeFile(volumeFile);
+      return VolumeResolver.fromFolder(folder);
+    }
+  }
+
+  @Command(name = "create", description = "Create a job; an existing key returns the existing job.")
+  static final class Create implements Callable<Integer> {
+    @Option(names = {"--type-id", "--type"}, required = true, description = "Job type id or name.")
+    String typeId;
+
+    @ArgGroup(multiplicity = "1")
+    VolumeSource source;
+
+    @Option(names = "--job-key", description = "Job key (default: J<date>_<hash of type and volumes>).")
+    String jobKey;
+
+    @Option(names = "--out", defaultValue = "out", description = "Result folder (default: ./out).")
+    Path out;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "Volumes at once (default: 4).")
+    int concurrency;
+
+    @Option(names = "--dpi", defaultValue = "300", description = "Scan resolution (default: 300).")
+    int dpi;
+
+    @Mixin StackOptions stack;
+
+    @Override
+    public Integer call() {
+      List<VolumeRef> volumes = source.resolve();
+      try (Stack parts = new Stack(stack)) {
+        JobService.Submitted submitted =
+            parts.jobs().submit(new JobRequest(typeId, volumes, jobKey, out.toString(), concurrency, dpi));
+        JobRecord job = submitted.job();
+        System.out.printf("job_key=%s job_id=%d%n", job.jobKey(), job.id());
+        System.err.printf(
+            "%s job %s (id %d): %d volume(s), type %s, status %s%n",
+            submitted.existed() ? "Existing" : "Created", job.jobKey(), job.id(), job.totalTasks(), job.typeName(),
+            job.status().dbName());
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "status", description = "Show jobs: status, progress, throughput, ETA and recent errors.")
+  static final class Status implements Callable<Integer> {
+    @Option(names = "--job-id", description = "One job by id.")
+    Long jobId;
+
+    @Option(names = "--job-key", description = "One job by key.")
+    String jobKey;
+
+    @Option(names = "--include-status", split = ",", description = "Only jobs with these statuses.")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude-status", split = ",", description = "Hide these statuses (default: canceled,failed).")
+    List<String> exclude;
+
+    @Option(names = "--all", description = "Show every status.")
+    boolean all;
+
+    @Option(names = "--limit", defaultValue = "20", description = "At most this many jobs (default: 20).")
+    int limit;
+
+    @Mixin StackOptions stack;
+
+    @Override
+    public Integer call() {
+      try (Stack parts = new Stack(stack)) {
+        JobService jobs = new JobService(null, parts.store(), io.ocrbatch.workflows.RetrySettings.defaults(), java.time.Clock.systemDefaultZone());
+        List<JobReport> reports;
+        if (jobId != null || jobKey != null) {
+          reports = List.of(jobs.report(jobs.find(jobId, jobKey)));
+        } else {
+          List<String> hidden = all || !include.isEmpty() ? List.of() : exclude != null ? exclude : Arrays.asList("canceled", "failed");
+          reports = jobs.list(all ? List.of() : include, hidden, limit);
+        }
+        if (reports.isEmpty()) System.out.println("No jobs.");
+        reports.forEach(r -> System.out.print(JobStatusFormat.format(r)));
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "cancel", description = "Cancel a job: pages in flight finish, nothing new starts.")
+  static final class Cancel implements Callable<Integer> {
+    @Option(names = "--job-id", description = "Job id.")
+    Long jobId;
+
+    @Option(names = "--job-key", description = "Job key.")
+    String jobKey;
+
+    @Mixin StackOptions stack;
+
+    @Override
+    public Integer call() {
+      if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
+      try (Stack parts = new Stack(stack)) {
+        JobService jobs = parts.jobs();
+        JobRecord job = jobs.cancel(jobs.find(jobId, jobKey));
+        System.out.printf("Cancel requested for job %s (id %d); status now %s%n", job.jobKey(), job.id(), job.status().dbName());
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

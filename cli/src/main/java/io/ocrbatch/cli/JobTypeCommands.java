@@ -1,0 +1,84 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.workflows.JobTypeSpec;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Job types: list and add named OCR configurations. */
+@Command(
+    name = "job-types",
+    description = "List and create job types (named OCR configurations).",
+    subcommands = {JobTypeCommands.ListTypes.class, JobTypeCommands.Create.class})
+final class JobTypeCommands {
+
+  @Command(name = "list", description = "List job types.")
+  static final class ListTypes implements Callable<Integer> {
+    @Mixin StackOptions stack;
+
+    @Override
+    public Integer call() {
+      try (Stack parts = new Stack(stack)) {
+        String row = "%-4s %-24s %-10s %-18s %-9s %-9s%n";
+        System.out.printf(row, "ID", "Name", "Engine", "Model/Language", "Encoding", "Line mode");
+        for (JobTypeSpec t : parts.store().jobTypes().list()) {
+          System.out.printf(row, t.id(), t.name(), t.engine(), t.model() + "/" + t.language(), t.encoding(), t.lineMode());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "create", description = "Create a job type.")
+  static final class Create implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "Unique name, e.g. tesseract-bod-line.")
+    String name;
+
+    @Option(names = "--engine", defaultValue = "tesseract", description = "Engine (default: tesseract).")
+    String engine;
+
+    @Option(names = "--model", required = true, description = "Model; for Tesseract the traineddata name, e.g. bod.")
+    String model;
+
+    @Option(names = "--language", description = "Language code (default: the model).")
+    String language;
+
+    @Option(names = "--encoding", defaultValue = "unicode", description = "unicode or wylie (default: unicode).")
+    String encoding;
+
+    @Option(names = "--line-mode", defaultValue = "auto", description = "block, line or auto (default: auto).")
+    String lineMode;
+
+    @Option(names = "--formats", split = ",", defaultValue = "txt,json", description = "Output formats (default: txt,json).")
+    List<String> formats;
+
+    @Option(names = "--description", description = "Free text.")
+    String description;
+
+    @Mixin StackOptions stack;
+
+    @Override
+    public Integer call() {
+      require(List.of("tesseract").contains(engine), "engine must be tesseract, got '" + engine + "'");
+      require(List.of("unicode", "wylie").contains(encoding), "encoding must be unicode or wylie, got '" + encoding + "'");
+      require(List.of("block", "line", "auto").contains(lineMode), "line mode must be block, line or auto, got '" + lineMode + "'");
+      require(List.of("txt", "json").containsAll(formats), "formats must be among txt,json, got " + formats);
+      try (Stack parts = new Stack(stack)) {
+        StatusStore store = parts.store();
+        JobTypeSpec created =
+            store.jobTypes().create(
+                new JobTypeSpec(0, name, engine, model, language != null ? language : model, encoding, lineMode, formats),
+                description);
+        System.out.printf("Created job type %s (id %d)%n", created.name(), created.id());
+        return ExitCodes.OK;
+      }
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) throw new IllegalArgumentException(message);
+    }
+  }
+}

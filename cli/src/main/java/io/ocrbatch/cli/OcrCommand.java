@@ -1,0 +1,105 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.store.JobProgressStore.Counts;
+import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.api.JobRequest;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.worker.OcrWorker;
+import io.ocrbatch.worker.WorkerSettings;
+import io.ocrbatch.workflows.JobStatus;
+import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.VolumeRef;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The main job: OCR a folder of volumes end to end on the embedded stack, in this process. */
+@Command(
+    name = "ocr",
+    description = {
+      "OCR a folder of scans on the embedded stack (Temporal, PostgreSQL and a worker in this process).",
+      "Each sub-folder of DIR holding images is a volume; DIR itself is one if it holds images.",
+      "Exit codes: 0 every page succeeded, 3 some pages or volumes failed, 4 canceled, 1 the job could not run."
+    })
+final class OcrCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "Folder of volumes (or of page images).")
+  Path dir;
+
+  @Option(names = "--out", description = "Result folder (default: ./out).", defaultValue = "out")
+  Path out;
+
+  @Option(names = "--type", description = "Job type name or id (default: tesseract-eng).", defaultValue = "tesseract-eng")
+  String type;
+
+  @Option(names = "--job-key", description = "Job key; re-running with the same key resumes the job.")
+  String jobKey;
+
+  @Option(names = "--concurrency", description = "Volumes processed at once (default: 4).", defaultValue = "4")
+  int concurrency;
+
+  @Option(names = "--dpi", description = "Resolution the scans were made at (default: 300).", defaultValue = "300")
+  int dpi;
+
+  @Option(names = "--threads", description = "Pages OCRed at once (default: the number of CPU cores).")
+  Integer threads;
+
+  @Mixin StackOptions stack;
+
+  @Override
+  public Integer call() throws Exception {
+    List<VolumeRef> volumes = VolumeResolver.fromFolder(dir);
+    PrintStream err = System.err;
+    try (Stack parts = new Stack(stack);
+        EmbeddedTemporal temporal = EmbeddedTemporal.start(0)) {
+      StatusStore store = parts.store();
+      parts.useTemporal(temporal.stubs());
+      JobService jobs = parts.jobs();
+      JobTypeSpec jobType = jobs.jobType(type);
+      WorkerSettings settings = WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid());
+      if (threads != null) settings = settings.withCpuSlots(threads);
+      err.println("Engine: " + new OcrEngines(settings.tessdata()).check(jobType));
+      try (OcrWorker worker = new OcrWorker(parts.client(), store, settings).start()) {
+        JobService.Submitted submitted =
+            jobs.submit(new JobRequest(jobType.name(), volumes, jobKey, out.toString(), concurrency, dpi));
+        JobRecord job = submitted.job();
+        err.printf(
+            "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
+            submitted.existed() ? "Resuming" : "Started", job.jobKey(), job.id(), volumes.size(), jobType.name(),
+            Path.of(job.outputRoot()).resolve(jobType.name()));
+        return watch(store, job, err);
+      }
+    }
+  }
+
+  private int watch(StatusStore store, JobRecord job, PrintStream err) throws InterruptedException {
+    Counts counts = store.progress().counts(job.id());
+    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesFinished());
+    while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
+      bar.update(store.progress().counts(job.id()));
+      Thread.sleep(500);
+    }
+    counts = store.progress().counts(job.id());
+    bar.finish(counts);
+    printSummary(store, job, counts, bar.pagesPerSecond(counts), err);
+    if (job.status() == JobStatus.CANCELED) return ExitCodes.CANCELED;
+    return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED ? ExitCodes.PAGES_FAILED : ExitCodes.OK;
+  }
+
+  private static void printSummary(StatusStore store, JobRecord job, Counts counts, double rate, PrintStream err) {
+    err.printf(
+        "Job %s %s: %d/%d volumes done, %d failed; %d pages ok, %d failed; %.2f pages/s this run%n",
+        job.jobKey(), job.status().dbName(), counts.done(), counts.tasks(), counts.terminal(), counts.pagesOk(),
+        counts.pagesFailed(), rate);
+    store.tasks().recentErrors(job.id(), 10).forEach(
+        e -> err.printf("  %s [%s] %s%n", e.volume(), e.status(), e.error()));
+  }
+}

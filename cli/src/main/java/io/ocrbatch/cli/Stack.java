@@ -1,0 +1,98 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.activities.store.Database;
+import io.ocrbatch.activities.store.EmbeddedDatabase;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.workflows.RetrySettings;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The parts a command runs on, opened on demand and closed in reverse order: the status
+ * database (external or embedded), the Temporal client, the job service.
+ */
+final class Stack implements AutoCloseable {
+  private final StackOptions options;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private Database database;
+  private WorkflowClient client;
+  private RetrySettings retry = RetrySettings.defaults();
+
+  Stack(StackOptions options) {
+    this.options = options;
+  }
+
+  Stack withRetry(RetrySettings retry) {
+    this.retry = retry;
+    return this;
+  }
+
+  <T extends AutoCloseable> T own(T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  Database database() {
+    if (database == null) {
+      String url = options.dbUrlOrNull();
+      if (url == null) {
+        url = own(EmbeddedDatabase.startOrAttach(options.dataDir())).jdbcUrl();
+      }
+      database = own(Database.connect(url, null, null, 16));
+    }
+    return database;
+  }
+
+  StatusStore store() {
+    return StatusStore.over(database().jdbc());
+  }
+
+  /** A client of the Temporal at --temporal; fails fast with a hint when nothing answers there. */
+  WorkflowClient client() {
+    if (client == null) {
+      useTemporal(connect(options.temporalTarget()));
+    }
+    return client;
+  }
+
+  /** Uses an already opened Temporal connection (the embedded one). */
+  void useTemporal(WorkflowServiceStubs stubs) {
+    own(stubs::shutdown);
+    client =
+        WorkflowClient.newInstance(
+            stubs, WorkflowClientOptions.newBuilder().setNamespace(options.temporalNamespace()).build());
+  }
+
+  private static WorkflowServiceStubs connect(String target) {
+    try {
+      return WorkflowServiceStubs.newConnectedServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot reach Temporal at " + target + ": start `bin/ocrbatch dev`, or point --temporal /"
+              + " OCRBATCH_TEMPORAL_TARGET at a running Temporal frontend", e);
+    }
+  }
+
+  JobService jobs() {
+    return new JobService(client(), store(), retry, Clock.systemDefaultZone());
+  }
+
+  @Override
+  public void close() {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        System.err.println("warning: shutting down: " + e.getMessage());
+      }
+    }
+  }
+}

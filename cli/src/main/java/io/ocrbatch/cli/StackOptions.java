@@ -1,0 +1,46 @@
+package io.ocrbatch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the status database and Temporal are; shared by every command that needs them. */
+public class StackOptions {
+  @Option(
+      names = "--data",
+      description = "Data folder of the embedded PostgreSQL and logs (default: $OCRBATCH_DATA or ./data).")
+  Path data;
+
+  @Option(
+      names = "--db-url",
+      description = "External PostgreSQL JDBC URL (default: $OCRBATCH_DB_URL; else the embedded one under --data).")
+  String dbUrl;
+
+  @Option(
+      names = "--temporal",
+      description = "Temporal frontend host:port (default: $OCRBATCH_TEMPORAL_TARGET or 127.0.0.1:7233).")
+  String temporal;
+
+  @Option(names = "--namespace", description = "Temporal namespace (default: $OCRBATCH_TEMPORAL_NAMESPACE or default).")
+  String namespace;
+
+  Path dataDir() {
+    return data != null ? data : Path.of(env("OCRBATCH_DATA", "data"));
+  }
+
+  String dbUrlOrNull() {
+    return dbUrl != null ? dbUrl : System.getenv("OCRBATCH_DB_URL");
+  }
+
+  String temporalTarget() {
+    return temporal != null ? temporal : env("OCRBATCH_TEMPORAL_TARGET", "127.0.0.1:7233");
+  }
+
+  String temporalNamespace() {
+    return namespace != null ? namespace : env("OCRBATCH_TEMPORAL_NAMESPACE", "default");
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

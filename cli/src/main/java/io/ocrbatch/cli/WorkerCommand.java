@@ -1,0 +1,36 @@
+package io.ocrbatch.cli;
+
+import io.ocrbatch.worker.OcrWorker;
+import io.ocrbatch.worker.WorkerSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** A worker process alone, serving a running Temporal and status database. */
+@Command(
+    name = "worker",
+    description = "Run a worker that shares the load of the jobs on --temporal (default 127.0.0.1:7233).")
+final class WorkerCommand implements Callable<Integer> {
+  @Option(names = "--threads", description = "Pages OCRed at once (default: CPU cores).")
+  Integer threads;
+
+  @Option(names = "--name", description = "Worker name recorded with each page (default: worker-PID).")
+  String name;
+
+  @Mixin StackOptions stack;
+
+  @Override
+  public Integer call() throws Exception {
+    try (ShutdownSignal signal = new ShutdownSignal();
+        Stack parts = new Stack(stack)) {
+      WorkerSettings settings = WorkerSettings.defaults(name != null ? name : "worker-" + ProcessHandle.current().pid());
+      if (threads != null) settings = settings.withCpuSlots(threads);
+      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
+        System.err.printf("Worker %s polling %s. Ctrl-C stops.%n", settings.name(), stack.temporalTarget());
+        signal.await();
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,77 @@
+package io.ocrbatch.worker;
+
+import io.ocrbatch.activities.OcrActivitiesImpl;
+import io.ocrbatch.activities.StatusActivitiesImpl;
+import io.ocrbatch.activities.VolumeActivitiesImpl;
+import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.workflows.BatchJobWorkflowImpl;
+import io.ocrbatch.workflows.TaskQueues;
+import io.ocrbatch.workflows.VolumeWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Temporal worker: polls {@code io} (workflows, status and listing activities) and
+ * {@code ocr-cpu} (Tesseract pages). Shutdown lets activities in flight finish their page.
+ */
+public final class OcrWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OcrWorker.class);
+
+  private final WorkerFactory factory;
+  private final WorkerSettings settings;
+
+  public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
+    this.settings = settings;
+    this.factory =
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200).build());
+    OcrEngines engines = new OcrEngines(settings.tessdata());
+
+    Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
+    io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
+    io.registerActivitiesImplementations(
+        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(store.metrics(), engines));
+
+    Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
+    cpu.registerActivitiesImplementations(
+        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), store.metrics(), settings.name()));
+  }
+
+  /**
+   * A sticky queue whose worker died is never re-routed by the in-process Temporal service, so
+   * workflow tasks always go to the shared queue; it costs a history replay per task, which is
+   * small for these workflows.
+   */
+  private static WorkerOptions options(int activitySlots) {
+    return WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(activitySlots)
+        .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots))
+        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+        .build();
+  }
+
+  public OcrWorker start() {
+    factory.start();
+    log.info("Worker {} polling {} and {} ({} OCR slots)", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots());
+    return this;
+  }
+
+  /** Stops polling, waits for activities in flight (each finishes its current page). */
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(30, TimeUnit.SECONDS);
+    if (!factory.isTerminated()) {
+      log.warn("Worker {} still busy after 30 s; stopping it", settings.name());
+      factory.shutdownNow();
+    }
+  }
+}

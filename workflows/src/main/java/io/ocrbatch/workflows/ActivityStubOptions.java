@@ -1,0 +1,44 @@
+package io.ocrbatch.workflows;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Activity options shared by the workflows. */
+final class ActivityStubOptions {
+  private ActivityStubOptions() {}
+
+  /** Status-store and listing calls: short, retried with backoff through a database blip. */
+  static ActivityOptions io() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(10)
+                .build())
+        .build();
+  }
+
+  /** OCR chunks: long-running, heartbeating, finishing the page in hand when canceled. */
+  static ActivityOptions ocr(VolumeTask task) {
+    RetrySettings retry = task.retry();
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.forEngine(task.jobType().engine()))
+        .setStartToCloseTimeout(Duration.ofHours(6))
+        .setHeartbeatTimeout(Duration.ofMillis(retry.heartbeatTimeoutMillis()))
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(retry.initialIntervalMillis()))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(5))
+                .setMaximumAttempts(retry.maxActivityAttempts())
+                .build())
+        .build();
+  }
+}

@@ -1,0 +1,196 @@
+package io.ocrbatch.workflows;
+
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowCancellationType;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public class BatchJobWorkflowImpl implements BatchJobWorkflow {
+
+  /** Tasks read from the store per activity call. */
+  static final int TASKS_PER_FETCH = 100;
+
+  /**
+   * Children started before continuing as new: each costs about ten history events, so this keeps
+   * a run far below Temporal's 51,200-event limit and its pending-children limit.
+   */
+  static final int CHILDREN_PER_RUN = 500;
+
+  private final StatusActivities status =
+      Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
+
+  private final Map<Long, CancellationScope> running = new LinkedHashMap<>();
+  private final Deque<TaskRef> fetched = new ArrayDeque<>();
+  private JobSpec spec;
+  private JobCursor cursor = JobCursor.START;
+  private long fetchedUpTo;
+  private boolean exhausted;
+  private int startedThisRun;
+  private int concurrency = 1;
+  private boolean paused;
+  private boolean pausedRecorded;
+  private boolean cancelRequested;
+
+  @Override
+  public JobOutcome run(JobSpec spec, JobCursor carried) {
+    this.spec = spec;
+    this.cursor = carried == null ? JobCursor.START : carried;
+    this.fetchedUpTo = cursor.afterTaskId();
+    this.concurrency = Math.max(1, spec.concurrency());
+    try {
+      if (cursor.runs() == 0) {
+        status.jobStarted(spec.jobId());
+      }
+      fanOut();
+    } catch (CanceledFailure e) {
+      cancelRequested = true;
+    }
+    if (cancelRequested) {
+      Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
+    } else if (hasWork()) {
+      Workflow.continueAsNew(spec, cursor.nextRun());
+    }
+    JobStatus end = endStatus();
+    Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
+    return new JobOutcome(
+        end, cursor.volumesDone(), cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
+  }
+
+  private void fanOut() {
+    while (true) {
+      Workflow.await(
+          () -> cancelRequested || paused != pausedRecorded || canStart() || running.isEmpty());
+      if (cancelRequested) {
+        return;
+      }
+      if (paused != pausedRecorded) {
+        pausedRecorded = paused;
+        status.jobPaused(spec.jobId(), paused);
+      } else if (canStart()) {
+        startNext();
+      } else if (paused && hasWork()) {
+        Workflow.await(() -> !paused || cancelRequested);
+      } else {
+        return; // every task handed out has ended, and there is nothing more for this run
+      }
+    }
+  }
+
+  private boolean canStart() {
+    return !paused
+        && running.size() < concurrency
+        && startedThisRun < CHILDREN_PER_RUN
+        && hasWork();
+  }
+
+  private boolean hasWork() {
+    return !fetched.isEmpty() || !exhausted;
+  }
+
+  private void startNext() {
+    if (fetched.isEmpty()) {
+      List<TaskRef> next = status.tasksAfter(spec.jobId(), fetchedUpTo, TASKS_PER_FETCH);
+      fetched.addAll(next);
+      exhausted = next.size() < TASKS_PER_FETCH;
+      if (!next.isEmpty()) {
+        fetchedUpTo = next.get(next.size() - 1).taskId();
+      }
+      if (fetched.isEmpty()) {
+        return;
+      }
+    }
+    TaskRef task = fetched.poll();
+    cursor = cursor.after(task.taskId());
+    startedThisRun++;
+    CancellationScope scope = Workflow.newCancellationScope(() -> Async.procedure(this::runVolume, task));
+    running.put(task.taskId(), scope);
+    scope.run();
+  }
+
+  private void runVolume(TaskRef ref) {
+    VolumeTask task = spec.taskFor(ref);
+    VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
+    try {
+      cursor = cursor.with(child.run(task));
+    } catch (ChildWorkflowFailure | CanceledFailure failure) {
+      if (!Failures.isCancellation(failure)) {
+        VolumeResult result =
+            VolumeResult.failed(
+                ref.taskId(), ref.volume().volumeId(), TaskStatus.TERMINAL_FAILED, Failures.describe(failure));
+        status.taskFinished(result, task.retry().maxTaskAttempts());
+        cursor = cursor.with(result);
+      }
+    } finally {
+      running.remove(ref.taskId());
+    }
+  }
+
+  private ChildWorkflowOptions childOptions(VolumeTask task) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(task.workflowId())
+        .setTaskQueue(TaskQueues.IO)
+        .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(task.retry().initialIntervalMillis()))
+                .setBackoffCoefficient(2)
+                .setMaximumAttempts(task.retry().maxTaskAttempts())
+                .build())
+        .build();
+  }
+
+  private void stopRunningChildren() {
+    List.copyOf(running.values()).forEach(CancellationScope::cancel);
+    Workflow.await(running::isEmpty);
+  }
+
+  private JobStatus endStatus() {
+    if (cancelRequested) return JobStatus.CANCELED;
+    return cursor.volumesFailed() > 0 ? JobStatus.FAILED : JobStatus.COMPLETED;
+  }
+
+  @Override
+  public void pause() {
+    paused = true;
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
+  }
+
+  @Override
+  public void setConcurrency(int concurrency) {
+    this.concurrency = Math.max(1, concurrency);
+  }
+
+  @Override
+  public void cancel() {
+    cancelRequested = true;
+  }
+
+  @Override
+  public JobProgress progress() {
+    String state = cancelRequested ? "canceling" : paused ? "paused" : "running";
+    return new JobProgress(
+        state,
+        cursor.volumesDone(),
+        cursor.volumesFailed(),
+        running.size(),
+        cursor.pagesOk(),
+        cursor.pagesFailed(),
+        concurrency,
+        paused,
+        cancelRequested);
+  }
+}

@@ -1,0 +1,83 @@
+package io.ocrbatch.workflows;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+public class VolumeWorkflowImpl implements VolumeWorkflow {
+
+  private final StatusActivities status =
+      Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
+  private final VolumeActivities volumes =
+      Workflow.newActivityStub(VolumeActivities.class, ActivityStubOptions.io());
+  private final List<Promise<ChunkResult>> chunks = new ArrayList<>();
+
+  @Override
+  public VolumeResult run(VolumeTask task) {
+    int attempt = Workflow.getInfo().getAttempt();
+    int maxAttempts = task.retry().maxTaskAttempts();
+    status.taskStarted(task.taskId(), attempt, maxAttempts);
+    try {
+      VolumeListing listing = volumes.listPages(task);
+      status.volumeListed(task.taskId(), listing);
+      ChunkResult counts;
+      if (listing.alreadyDone()) {
+        counts = new ChunkResult(0, listing.pages().size(), 0);
+      } else {
+        counts = ocrAllPages(task, listing);
+        volumes.writeManifest(task, listing, counts);
+      }
+      VolumeResult result =
+          VolumeResult.done(task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
+      status.taskFinished(result, attempt);
+      return result;
+    } catch (ActivityFailure | CanceledFailure failure) {
+      if (Failures.isCancellation(failure)) {
+        Workflow.newDetachedCancellationScope(() -> stopAfterCancel(task)).run();
+        throw failure;
+      }
+      boolean terminal = Failures.isNonRetryable(failure) || attempt >= maxAttempts;
+      TaskStatus ended = terminal ? TaskStatus.TERMINAL_FAILED : TaskStatus.RETRYABLE_FAILED;
+      VolumeResult result =
+          VolumeResult.failed(task.taskId(), task.volume().volumeId(), ended, Failures.describe(failure));
+      status.taskFinished(result, attempt);
+      if (terminal) {
+        return result;
+      }
+      throw failure; // Temporal retries the whole task with backoff
+    }
+  }
+
+  /** All chunks run at once; the workers' slot counts bound how many pages are OCRed together. */
+  private ChunkResult ocrAllPages(VolumeTask task, VolumeListing listing) {
+    OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
+    List<String> pages = listing.pages();
+    int size = Math.max(1, task.pagesPerChunk());
+    for (int first = 0; first < pages.size(); first += size) {
+      List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + size)));
+      PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
+      chunks.add(Async.function(ocr::ocrChunk, chunk));
+    }
+    ChunkResult total = ChunkResult.EMPTY;
+    for (Promise<ChunkResult> chunk : chunks) {
+      total = total.plus(chunk.get());
+    }
+    return total;
+  }
+
+  /** Lets in-flight pages finish, then hands the task back as pending. */
+  private void stopAfterCancel(VolumeTask task) {
+    for (Promise<ChunkResult> chunk : chunks) {
+      try {
+        chunk.get();
+      } catch (RuntimeException ignored) {
+        // canceled or failed: either way it is no longer running
+      }
+    }
+    status.taskInterrupted(task.taskId(), "job canceled before this volume finished");
+  }
+}
