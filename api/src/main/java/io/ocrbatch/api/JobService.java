@@ -91,7 +91,8 @@ public final class JobService {
     JobSpec spec =
         new JobSpec(
             job.id(), job.jobKey(), type, job.outputRoot(), job.concurrency(), job.dpi(), job.pagesPerChunk(),
-            new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()));
+            new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()),
+            0);
     BatchJobWorkflow workflow =
         client.newWorkflowStub(
             BatchJobWorkflow.class,

@@ -20,12 +20,6 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   /** Tasks read from the store per activity call. */
   static final int TASKS_PER_FETCH = 100;
 
-  /**
-   * Children started before continuing as new: each costs about ten history events, so this keeps
-   * a run far below Temporal's 51,200-event limit and its pending-children limit.
-   */
-  static final int CHILDREN_PER_RUN = 500;
-
   private final StatusActivities status =
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
@@ -89,7 +83,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private boolean canStart() {
     return !paused
         && running.size() < concurrency
-        && startedThisRun < CHILDREN_PER_RUN
+        && startedThisRun < spec.childrenPerRunOrDefault()
         && hasWork();
   }
 
@@ -121,7 +115,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     VolumeTask task = spec.taskFor(ref);
     VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
     try {
-      cursor = cursor.with(child.run(task));
+      VolumeResult result = child.run(task); // read cursor only after the child ends: others update it meanwhile
+      cursor = cursor.with(result);
     } catch (ChildWorkflowFailure | CanceledFailure failure) {
       if (!Failures.isCancellation(failure)) {
         VolumeResult result =

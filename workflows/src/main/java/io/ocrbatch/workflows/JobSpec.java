@@ -3,6 +3,9 @@ package io.ocrbatch.workflows;
 /**
  * Everything a job's workflow needs besides its volumes, which it reads from the status store in
  * pages (claim-check: a 100,000-volume list never travels in a Temporal payload).
+ *
+ * <p>{@code childrenPerRun}: children started before the workflow continues as new (0: 500; each
+ * costs about ten history events, which keeps a run far below Temporal's 51,200-event limit).
  */
 public record JobSpec(
     long jobId,
@@ -12,7 +15,15 @@ public record JobSpec(
     int concurrency,
     int dpi,
     int pagesPerChunk,
-    RetrySettings retry) {
+    RetrySettings retry,
+    int childrenPerRun) {
+
+  /** Children started before continuing as new, when {@link #childrenPerRun} is 0. */
+  public static final int DEFAULT_CHILDREN_PER_RUN = 500;
+
+  public int childrenPerRunOrDefault() {
+    return childrenPerRun > 0 ? childrenPerRun : DEFAULT_CHILDREN_PER_RUN;
+  }
 
   public VolumeTask taskFor(TaskRef task) {
     return new VolumeTask(

@@ -1,0 +1,216 @@
+package io.ocrbatch.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BatchJobWorkflowTest {
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final FakeActivities fake = new FakeActivities();
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void fansOutOneVolumeWorkflowPerTaskAndOcrsEveryPageOnce() {
+    fake.withVolumes(5);
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J1").run(WorkflowTestSupport.spec("J1", 2, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(outcome.volumesDone()).isEqualTo(5);
+    assertThat(outcome.pagesOk()).isEqualTo(15);
+    assertThat(fake.pageCounts()).hasSize(15).allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
+    assertThat(fake.manifests).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5");
+    assertThat(fake.countStatus("done")).isEqualTo(5);
+    assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
+  }
+
+  @Test
+  void slidingWindowNeverRunsMoreVolumesThanTheConcurrency() {
+    fake.withVolumes(6);
+    fake.pagesPerVolume = 2; // one chunk per volume: running chunks == running volumes
+    fake.millisPerPage = 50;
+    WorkflowTestSupport.register(env, fake);
+
+    WorkflowTestSupport.stub(client, "J2").run(WorkflowTestSupport.spec("J2", 2, 0), null);
+
+    assertThat(fake.maxRunningChunks.get()).isBetween(1, 2);
+    assertThat(fake.countStatus("done")).isEqualTo(6);
+  }
+
+  @Test
+  void retriesAFailingOcrActivityWithBackoffAndFinishesTheVolume() {
+    fake.withVolumes(2);
+    fake.ocrFailures.put("v1", new AtomicInteger(2));
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J3").run(WorkflowTestSupport.spec("J3", 2, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(fake.countStatus("done")).isEqualTo(2);
+    assertThat(fake.pageCounts()).hasSize(6);
+  }
+
+  @Test
+  void aMissingVolumeFailsTerminallyWithoutRetriesWhileTheOthersFinish() {
+    fake.withVolumes(3);
+    fake.missingVolumes.add("v2");
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J4").run(WorkflowTestSupport.spec("J4", 3, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(outcome.volumesDone()).isEqualTo(2);
+    assertThat(outcome.volumesFailed()).isEqualTo(1);
+    assertThat(fake.taskStatus.get(2L)).isEqualTo("terminal_failed");
+    assertThat(fake.taskAttempts.get(2L)).isEqualTo(1);
+    assertThat(fake.taskErrors.get(2L)).contains("VolumeNotProcessable").contains("volume folder not found: /scans/v2");
+  }
+
+  @Test
+  void aTaskThatKeepsFailingIsRetriedUpToMaxAttemptsThenTerminal() {
+    fake.withVolumes(1);
+    fake.ocrFailures.put("v1", new AtomicInteger(100)); // 3 activity attempts per task attempt, never succeeds
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J5").run(WorkflowTestSupport.spec("J5", 1, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(fake.taskStatus.get(1L)).isEqualTo("terminal_failed");
+    assertThat(fake.taskAttempts.get(1L)).isEqualTo(3);
+    assertThat(fake.taskErrors.get(1L)).contains("transient storage error");
+  }
+
+  @Test
+  void aVolumeWithItsSuccessMarkerIsSkipped() {
+    fake.withVolumes(2);
+    fake.alreadyDone.add("v1");
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J6").run(WorkflowTestSupport.spec("J6", 2, 0), null);
+
+    assertThat(outcome.volumesDone()).isEqualTo(2);
+    assertThat(fake.pagesOcred).noneMatch(p -> p.startsWith("v1-"));
+    assertThat(fake.manifests).containsExactly("v2");
+  }
+
+  @Test
+  void continuesAsNewAndStillProcessesEveryVolumeOnce() {
+    fake.withVolumes(7);
+    fake.pagesPerVolume = 1;
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J7").run(WorkflowTestSupport.spec("J7", 2, 3), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(outcome.volumesDone()).isEqualTo(7);
+    assertThat(outcome.pagesOk()).isEqualTo(7);
+    assertThat(fake.pageCounts()).hasSize(7).allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
+    assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
+  }
+
+  @Test
+  void cancelLetsInFlightPagesFinishAndStartsNothingNew() {
+    fake.withVolumes(6);
+    fake.pagesPerVolume = 4;
+    fake.millisPerPage = 300;
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J8");
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J8", 1, 0), null);
+
+    waitUntil(() -> fake.pagesOcred.size() >= 1);
+    job.cancel();
+    JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(fake.jobEvents).last().isEqualTo("finished:canceled");
+    assertThat(fake.pagesOcred).allMatch(p -> p.startsWith("v1-")); // v2.. never started
+    assertThat(fake.countStatus("pending")).isEqualTo(6); // v1 handed back, the rest never started
+    assertThat(fake.runningChunks.get()).isZero(); // nothing left running
+  }
+
+  @Test
+  void temporalCancellationEndsTheJobCanceledToo() {
+    fake.withVolumes(3);
+    fake.millisPerPage = 300;
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J9");
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J9", 1, 0), null);
+
+    waitUntil(() -> fake.pagesOcred.size() >= 1);
+    WorkflowStub.fromTyped(job).cancel();
+    waitUntil(() -> fake.jobEvents.contains("finished:canceled"));
+
+    assertThat(fake.pagesOcred).allMatch(p -> p.startsWith("v1-"));
+  }
+
+  @Test
+  void pauseStopsNewVolumesAndResumeContinues() {
+    fake.withVolumes(4);
+    fake.pagesPerVolume = 2;
+    fake.millisPerPage = 200;
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J10");
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J10", 1, 0), null);
+
+    waitUntil(() -> fake.pagesOcred.size() >= 1);
+    job.pause();
+    waitUntil(() -> fake.jobEvents.contains("paused") && fake.countStatus("done") >= 1);
+    sleep(800);
+    assertThat(fake.countStatus("done")).isEqualTo(1);
+    assertThat(job.progress().paused()).isTrue();
+    job.resume();
+    JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
+
+    assertThat(outcome.volumesDone()).isEqualTo(4);
+    assertThat(fake.jobEvents).containsSubsequence("paused", "resumed", "finished:completed");
+  }
+
+  @Test
+  void startingAJobKeyTwiceIsRefusedByTemporal() {
+    fake.withVolumes(1);
+    fake.millisPerPage = 200;
+    WorkflowTestSupport.register(env, fake);
+    WorkflowClient.start(WorkflowTestSupport.stub(client, "J11")::run, WorkflowTestSupport.spec("J11", 1, 0), null);
+
+    BatchJobWorkflow again = WorkflowTestSupport.stub(client, "J11");
+    assertThatThrownBy(() -> WorkflowClient.start(again::run, WorkflowTestSupport.spec("J11", 1, 0), null))
+        .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+  }
+
+  static void waitUntil(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+      sleep(20);
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

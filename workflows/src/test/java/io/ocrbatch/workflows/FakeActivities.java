@@ -1,0 +1,140 @@
+package io.ocrbatch.workflows;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory stand-ins for the status store, the volume listing and the OCR engine, recording
+ * what the workflows asked of them. The real activities are tested against PostgreSQL and
+ * Tesseract in their own modules.
+ */
+final class FakeActivities implements StatusActivities, VolumeActivities, OcrActivities {
+  final List<TaskRef> tasks = new ArrayList<>();
+  final Map<Long, String> taskStatus = new ConcurrentHashMap<>();
+  final Map<Long, String> taskErrors = new ConcurrentHashMap<>();
+  final Map<Long, Integer> taskAttempts = new ConcurrentHashMap<>();
+  final List<String> jobEvents = new CopyOnWriteArrayList<>();
+  final List<String> pagesOcred = new CopyOnWriteArrayList<>();
+  final Set<String> manifests = ConcurrentHashMap.newKeySet();
+  final Set<String> alreadyDone = ConcurrentHashMap.newKeySet();
+  final Set<String> missingVolumes = ConcurrentHashMap.newKeySet();
+  /** Volume id → how many OCR attempts fail (retryably) before one succeeds. */
+  final Map<String, AtomicInteger> ocrFailures = new ConcurrentHashMap<>();
+  final AtomicInteger runningChunks = new AtomicInteger();
+  final AtomicInteger maxRunningChunks = new AtomicInteger();
+  volatile int pagesPerVolume = 3;
+  volatile long millisPerPage = 0;
+
+  FakeActivities withVolumes(int count) {
+    for (int i = 1; i <= count; i++) {
+      tasks.add(new TaskRef(i, new VolumeRef("v" + i, "file:///scans/v" + i)));
+      taskStatus.put((long) i, "pending");
+    }
+    return this;
+  }
+
+  @Override
+  public void jobStarted(long jobId) {
+    jobEvents.add("started");
+  }
+
+  @Override
+  public void jobPaused(long jobId, boolean paused) {
+    jobEvents.add(paused ? "paused" : "resumed");
+  }
+
+  @Override
+  public void jobFinished(long jobId, JobStatus status) {
+    jobEvents.add("finished:" + status.dbName());
+  }
+
+  @Override
+  public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
+    return tasks.stream().filter(t -> t.taskId() > afterTaskId).limit(limit).toList();
+  }
+
+  @Override
+  public void taskStarted(long taskId, int attempt, int maxAttempts) {
+    taskStatus.put(taskId, "running");
+    taskAttempts.put(taskId, attempt);
+  }
+
+  @Override
+  public void volumeListed(long taskId, VolumeListing listing) {}
+
+  @Override
+  public void taskFinished(VolumeResult result, int attempt) {
+    taskStatus.put(result.taskId(), result.status().dbName());
+    if (result.error() != null) taskErrors.put(result.taskId(), result.error());
+  }
+
+  @Override
+  public void taskInterrupted(long taskId, String reason) {
+    taskStatus.put(taskId, "pending");
+  }
+
+  @Override
+  public VolumeListing listPages(VolumeTask task) {
+    String id = task.volume().volumeId();
+    if (missingVolumes.contains(id)) {
+      throw ApplicationFailure.newNonRetryableFailure("volume folder not found: /scans/" + id, FailureTypes.VOLUME_NOT_PROCESSABLE);
+    }
+    List<String> pages = new ArrayList<>();
+    for (int p = 1; p <= pagesPerVolume; p++) pages.add(id + "-p" + p + ".png");
+    return new VolumeListing(id, "abc123", "/out/" + id, pages, alreadyDone.contains(id));
+  }
+
+  @Override
+  public void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts) {
+    manifests.add(listing.volumeId());
+  }
+
+  @Override
+  public ChunkResult ocrChunk(PageChunk chunk) {
+    int now = runningChunks.incrementAndGet();
+    maxRunningChunks.accumulateAndGet(now, Math::max);
+    try {
+      AtomicInteger failures = ocrFailures.get(chunk.task().volume().volumeId());
+      if (failures != null && failures.getAndDecrement() > 0) {
+        throw new IllegalStateException("transient storage error");
+      }
+      ActivityExecutionContext context = Activity.getExecutionContext();
+      for (int i = 0; i < chunk.pages().size(); i++) {
+        if (millisPerPage > 0) sleep(millisPerPage);
+        pagesOcred.add(chunk.pages().get(i));
+        context.heartbeat(i);
+      }
+      return new ChunkResult(chunk.pages().size(), 0, 0);
+    } finally {
+      runningChunks.decrementAndGet();
+    }
+  }
+
+  long countStatus(String status) {
+    return taskStatus.values().stream().filter(status::equals).count();
+  }
+
+  Map<String, Long> pageCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    pagesOcred.forEach(p -> counts.merge(p, 1L, Long::sum));
+    return Collections.unmodifiableMap(counts);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
