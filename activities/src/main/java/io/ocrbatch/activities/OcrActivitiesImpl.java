@@ -77,7 +77,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       return true;
     } catch (BadImageException e) {
       long ms = (System.nanoTime() - started) / 1_000_000;
-      log.warn("Page failed: {}", e.getMessage());
+      log.info("Page failed: {}", e.getMessage());
       metrics.recordPage(chunk.task().taskId(), new PageMetric(name, false, ms, 0, null, e.getMessage()), workerName);
       return false;
     } catch (EngineUnavailableException e) {

@@ -15,7 +15,7 @@ import javax.imageio.stream.ImageInputStream;
  * JPEG incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG), refusing images whose pixel
  * count is over a limit before any pixel is decoded (decompression bombs).
  */
-public final class ImageDecoder {
+public class ImageDecoder {
   public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
 
   static {

@@ -1,5 +1,8 @@
 package io.ocrbatch.cli.samples;
 
+import io.ocrbatch.activities.samples.PageRenderer;
+import io.ocrbatch.activities.samples.SampleTexts;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.ocrbatch.cli.samples;
+package io.ocrbatch.activities.samples;
 
 import io.bdrc.ewtsconverter.EwtsConverter;
 import java.io.IOException;

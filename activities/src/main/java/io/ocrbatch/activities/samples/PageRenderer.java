@@ -1,4 +1,4 @@
-package io.ocrbatch.cli.samples;
+package io.ocrbatch.activities.samples;
 
 import java.awt.Color;
 import java.awt.Font;

@@ -1,0 +1,165 @@
+package io.ocrbatch.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.samples.PageRenderer;
+import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.store.JobStore;
+import io.ocrbatch.activities.store.NewJob;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.testing.TestDatabases;
+import io.ocrbatch.workflows.ChunkResult;
+import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.OcrActivities;
+import io.ocrbatch.workflows.PageChunk;
+import io.ocrbatch.workflows.RetrySettings;
+import io.ocrbatch.workflows.VolumeRef;
+import io.ocrbatch.workflows.VolumeTask;
+import io.temporal.testing.TestActivityEnvironment;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page activity with real Tesseract, real files and the real status store. */
+class OcrActivitiesImplTest {
+  private static TestDatabases.Fresh db;
+  private static StatusStore store;
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+  private final List<String> decoded = new CopyOnWriteArrayList<>();
+  private final Set crashOn = new Set();
+
+  /** Pages whose decoding "kills the worker" once (an Error no page handler catches). */
+  static final class Set {
+    final java.util.Set<String> names = ConcurrentHashMap.newKeySet();
+  }
+
+  @BeforeAll
+  static void database() {
+    db = TestDatabases.fresh();
+    store = StatusStore.over(db.database().jdbc());
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    env = TestActivityEnvironment.newInstance();
+    ImageDecoder counting =
+        new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
+          @Override
+          public BufferedImage decodeGray(Path file) throws BadImageException {
+            String name = file.getFileName().toString();
+            if (crashOn.names.remove(name)) throw new OutOfMemoryError("simulated worker death on " + name);
+            decoded.add(name);
+            return super.decodeGray(file);
+          }
+        };
+    env.registerActivitiesImplementations(
+        new OcrActivitiesImpl(new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting, store.metrics(), "test-worker"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private PageChunk chunk(int pages, String... corrupt) throws Exception {
+    Path volume = Files.createDirectories(dir.resolve("vol"));
+    List<String> names = new ArrayList<>();
+    List<String> words = SampleTexts.englishWords(pages * 20);
+    PageRenderer renderer = new PageRenderer(PageRenderer.DEJAVU_SERIF, 46f, 1200, 260);
+    for (int i = 1; i <= pages; i++) {
+      String name = "p" + i + ".png";
+      ImageIO.write(renderer.render(words, " ", 1.3).image(), "png", volume.resolve(name).toFile());
+      names.add(name);
+    }
+    for (String name : corrupt) Files.writeString(volume.resolve(name), "garbage");
+    long typeId = store.jobTypes().byName("tesseract-eng").orElseThrow().id();
+    VolumeRef ref = new VolumeRef("vol", volume.toUri().toString());
+    JobStore.Created job = store.jobs().create(new NewJob("T" + System.nanoTime(), typeId, dir.toString(), 1, 300, 10, 3, List.of(ref)));
+    long taskId = store.tasks().tasksAfter(job.job().id(), 0, 1).get(0).taskId();
+    JobTypeSpec eng = store.jobTypes().byId(typeId).orElseThrow();
+    VolumeTask task = new VolumeTask(job.job().id(), job.job().jobKey(), taskId, ref, eng, dir.toString(), 300, 10, RetrySettings.defaults());
+    List<String> all = new ArrayList<>(names);
+    all.addAll(List.of(corrupt));
+    return new PageChunk(task, dir.resolve("out").toString(), 0, all);
+  }
+
+  @Test
+  void ocrsEveryPageAndABadPageFailsAloneWithItsReasonRecorded() throws Exception {
+    PageChunk chunk = chunk(2, "broken.png");
+    ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(result).isEqualTo(new ChunkResult(2, 0, 1));
+    assertThat(Path.of(chunk.outputDir(), "p1.txt")).content().contains("reading room");
+    assertThat(Path.of(chunk.outputDir(), "p2.json")).exists();
+    assertThat(Path.of(chunk.outputDir(), "broken.json")).doesNotExist();
+    assertThat(store.metrics().pages(chunk.task().taskId()))
+        .filteredOn(p -> !p.ok())
+        .singleElement()
+        .satisfies(p -> assertThat(p.error()).contains("broken.png").contains("not a supported image"));
+  }
+
+  @Test
+  void aRetryResumesAfterTheLastHeartbeatedPageAndRedoesNoFinishedPage() throws Exception {
+    PageChunk chunk = chunk(4);
+    AtomicReference<Object> lastHeartbeat = new AtomicReference<>();
+    env.setActivityHeartbeatListener(Integer.class, lastHeartbeat::set);
+    crashOn.names.add("p3.png");
+
+    assertThatThrownBy(() -> env.newActivityStub(OcrActivities.class).ocrChunk(chunk)).hasStackTraceContaining("simulated worker death");
+    // Heartbeats are throttled, so the last one Temporal kept may lag the last finished page;
+    // pages finished after it are still skipped because their outputs exist.
+    assertThat(lastHeartbeat.get()).isIn(0, 1);
+    assertThat(decoded).containsExactly("p1.png", "p2.png");
+
+    env.setHeartbeatDetails(lastHeartbeat.get()); // what Temporal hands the next attempt
+    ChunkResult retry = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(decoded).containsExactly("p1.png", "p2.png", "p3.png", "p4.png");
+    assertThat(retry).isEqualTo(new ChunkResult(2, 2, 0));
+  }
+
+  @Test
+  void heartbeatDetailsAloneSkipThePagesAnEarlierAttemptFinished() throws Exception {
+    PageChunk chunk = chunk(3);
+    env.setHeartbeatDetails(1); // an earlier attempt finished pages 0 and 1 (and, say, they failed)
+
+    ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(decoded).containsExactly("p3.png");
+    assertThat(result).isEqualTo(new ChunkResult(1, 0, 2));
+  }
+
+  @Test
+  void pagesWhoseOutputsExistAreSkippedEvenWithoutHeartbeatDetails() throws Exception {
+    PageChunk chunk = chunk(2);
+    env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+    decoded.clear();
+
+    ChunkResult again = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(decoded).isEmpty();
+    assertThat(again).isEqualTo(new ChunkResult(0, 2, 0));
+  }
+}
