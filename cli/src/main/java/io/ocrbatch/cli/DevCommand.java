@@ -25,8 +25,15 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ShutdownSignal signal = new ShutdownSignal();
-        Stack parts = new Stack(stack);
+    try (ShutdownSignal signal = new ShutdownSignal()) {
+      serveUntil(signal);
+      System.err.println("ocrbatch dev stopped.");
+    }
+    return ExitCodes.OK;
+  }
+
+  private void serveUntil(ShutdownSignal signal) throws InterruptedException {
+    try (Stack parts = new Stack(stack);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs());
@@ -41,7 +48,5 @@ final class DevCommand implements Callable<Integer> {
         System.err.println("Stopping: letting pages in flight finish…");
       }
     }
-    System.err.println("ocrbatch dev stopped.");
-    return ExitCodes.OK;
   }
 }

@@ -1,0 +1,62 @@
+package io.ocrbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 of the main job mid-volume, then the same command again: nothing lost, nothing redone. */
+class CrashResumeTest {
+  @TempDir Path dir;
+
+  @AfterEach
+  void stopPostgres() throws Exception {
+    CliTestSupport.stopLeftoverPostgres(dir.resolve("data"));
+  }
+
+  @Test
+  void rerunningTheKilledJobResumesWithoutRedoingFinishedPages() throws Exception {
+    Path scans = dir.resolve("scans");
+    CliTestSupport.englishVolume(scans.resolve("vol"), 12, 0);
+    Path out = dir.resolve("out");
+    Path results = out.resolve("tesseract-eng/vol");
+    String[] command = {"ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "CRASH", "--threads", "1"};
+
+    try (CliProcess first = CliProcess.start(dir, command)) {
+      ServiceModeTest.waitFor(() -> jsonCount(results) >= 3);
+      first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+      first.process.waitFor();
+    }
+    Map<Path, FileTime> finished = new HashMap<>();
+    try (Stream<Path> files = Files.list(results)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) finished.put(f, Files.getLastModifiedTime(f));
+    }
+    assertThat(finished.size()).isBetween(3, 11);
+    assertThat(results.resolve("success.json")).doesNotExist();
+
+    int exit = OcrbatchCli.run(command);
+
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(jsonCount(results)).isEqualTo(12);
+    assertThat(results.resolve("success.json")).exists();
+    for (Map.Entry<Path, FileTime> page : finished.entrySet()) {
+      assertThat(Files.getLastModifiedTime(page.getKey())).as("%s was not OCRed again", page.getKey()).isEqualTo(page.getValue());
+    }
+  }
+
+  private static long jsonCount(Path dir) {
+    if (!Files.isDirectory(dir)) return 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches("page-\\d+\\.json")).count();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+}

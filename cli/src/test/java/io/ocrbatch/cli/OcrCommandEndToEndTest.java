@@ -1,0 +1,106 @@
+package io.ocrbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocrbatch.activities.samples.PageRenderer;
+import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.testing.CharacterErrorRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command, in process: real Temporal, PostgreSQL, Tesseract and files. */
+class OcrCommandEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  @Test
+  void ocrsAFolderOfEnglishVolumesAndABadPageFailsAlone() throws Exception {
+    Path scans = dir.resolve("scans");
+    List<String> truth = new ArrayList<>(CliTestSupport.englishVolume(scans.resolve("vol-a"), 3, 0));
+    truth.addAll(CliTestSupport.englishVolume(scans.resolve("vol-b"), 2, 120));
+    Files.writeString(scans.resolve("vol-b/page-999.png"), "not an image");
+    Path out = dir.resolve("out");
+
+    int exit = OcrbatchCli.run("ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "E2E-ENG");
+
+    assertThat(exit).as("some pages failed").isEqualTo(ExitCodes.PAGES_FAILED);
+    Path volA = out.resolve("tesseract-eng/vol-a");
+    Path volB = out.resolve("tesseract-eng/vol-b");
+    StringBuilder recognised = new StringBuilder();
+    for (Path vol : List.of(volA, volB)) {
+      for (int i = 1; i <= (vol == volA ? 3 : 2); i++) {
+        recognised.append(Files.readString(vol.resolve(String.format("page-%03d.txt", i)))).append('\n');
+        JsonNode page = JSON.readTree(vol.resolve(String.format("page-%03d.json", i)).toFile());
+        assertThat(page.path("lines").size()).isPositive();
+        JsonNode word = page.path("lines").get(0).path("words").get(0);
+        assertThat(word.path("bbox").size()).isEqualTo(4);
+        assertThat(word.path("confidence").asDouble()).isPositive();
+      }
+    }
+    double cer = CharacterErrorRate.of(String.join("\n", truth), recognised.toString());
+    assertThat(cer).as("English character error rate").isLessThanOrEqualTo(0.02);
+
+    JsonNode manifest = JSON.readTree(volB.resolve("manifest.json").toFile());
+    assertThat(manifest.path("engine_version").asText()).startsWith("tesseract 5");
+    assertThat(manifest.path("failed_pages").asInt()).isEqualTo(1);
+    assertThat(manifest.path("pages").toString()).contains("page-999.png").contains("not a supported image");
+    JsonNode success = JSON.readTree(volA.resolve("success.json").toFile());
+    assertThat(success.path("job_type").asText()).isEqualTo("tesseract-eng");
+    assertThat(volB.resolve("page-999.json")).doesNotExist();
+
+    // Running the same job key again returns the finished job and redoes nothing.
+    FileTime before = Files.getLastModifiedTime(volA.resolve("page-001.json"));
+    int again = OcrbatchCli.run("ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "E2E-ENG");
+    assertThat(again).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(Files.getLastModifiedTime(volA.resolve("page-001.json"))).isEqualTo(before);
+  }
+
+  @Test
+  void ocrsTibetanPagesWithTheTibetanJobType() throws Exception {
+    Path volume = Files.createDirectories(dir.resolve("pecha"));
+    List<String> syllables = SampleTexts.tibetanSyllables(400);
+    PageRenderer renderer = new PageRenderer(PageRenderer.TIBETAN_MACHINE, 56f, 1748, 700);
+    StringBuilder truth = new StringBuilder();
+    for (int i = 1; i <= 2; i++) {
+      PageRenderer.Page page = renderer.render(syllables, "", 1.6);
+      ImageIO.write(page.image(), "png", volume.resolve("p" + i + ".png").toFile());
+      truth.append(String.join("\n", page.lines())).append('\n');
+    }
+    Path out = dir.resolve("out");
+
+    int exit = OcrbatchCli.run("ocr", volume.toString(), "--type", "tesseract-bod-unicode", "--out", out.toString(), "--data", dir.resolve("data").toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    Path results = out.resolve("tesseract-bod-unicode/pecha");
+    String recognised = Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
+    double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
+    assertThat(cer).as("Tibetan character error rate").isLessThanOrEqualTo(0.05);
+  }
+
+  @Test
+  void badInputIsAClearErrorAndAnUnknownJobTypeListsTheKnownOnes() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThat(OcrbatchCli.run("ocr", empty.toString(), "--data", dir.resolve("data").toString())).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(OcrbatchCli.run("ocr", dir.resolve("missing").toString())).isEqualTo(ExitCodes.COULD_NOT_RUN);
+
+    CliTestSupport.englishVolume(dir.resolve("v"), 1, 0);
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    System.setErr(new java.io.PrintStream(err, true));
+    try {
+      assertThat(OcrbatchCli.run("ocr", dir.resolve("v").toString(), "--type", "nope", "--data", dir.resolve("data").toString()))
+          .isEqualTo(ExitCodes.COULD_NOT_RUN);
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(err.toString()).contains("unknown job type 'nope'").contains("tesseract-bod-wylie");
+  }
+}

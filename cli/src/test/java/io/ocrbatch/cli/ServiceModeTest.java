@@ -1,0 +1,112 @@
+package io.ocrbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ocrbatch.activities.store.Database;
+import io.ocrbatch.activities.store.EmbeddedDatabase;
+import io.ocrbatch.activities.store.Jdbc;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dev} as a real long-lived process, the job commands against it, and a second
+ * {@code worker} process sharing the load.
+ */
+class ServiceModeTest {
+  @TempDir Path dir;
+
+  @Test
+  void jobCommandsAgainstDevAndASecondWorkerSharesTheLoad() throws Exception {
+    Path data = dir.resolve("data");
+    String port = String.valueOf(freePort());
+    String temporal = "127.0.0.1:" + port;
+    for (int v = 1; v <= 4; v++) CliTestSupport.englishVolume(dir.resolve("scans/vol-" + v), 4, v * 30);
+    Files.writeString(dir.resolve("volumes.txt"), "# two volumes\nscans/vol-1  # first\n\nscans/vol-2\n");
+
+    try (CliProcess dev = CliProcess.start(dir, "dev", "--temporal-port", port, "--data", data.toString(), "--threads", "1");
+        CliProcess worker = startWorkerAfter(dev, temporal, data)) {
+      worker.awaitOutput("Worker second-worker polling", Duration.ofSeconds(60));
+
+      CliTestSupport.Result created = CliTestSupport.run(
+          "job", "create", "--type-id", "1", "--folder", dir.resolve("scans").toString(), "--out", dir.resolve("out").toString(),
+          "--temporal", temporal, "--data", data.toString());
+      assertThat(created.exitCode()).isZero();
+      String key = value(created.stdout(), "job_key");
+      assertThat(key).matches("J\\d{8}_[0-9a-f]{8}");
+
+      CliTestSupport.Result again = CliTestSupport.run(
+          "job", "create", "--type-id", "tesseract-eng", "--folder", dir.resolve("scans").toString(), "--out", dir.resolve("out").toString(),
+          "--temporal", temporal, "--data", data.toString());
+      assertThat(value(again.stdout(), "job_key")).isEqualTo(key);
+      assertThat(value(again.stdout(), "job_id")).isEqualTo(value(created.stdout(), "job_id"));
+
+      try (EmbeddedDatabase pg = EmbeddedDatabase.startOrAttach(data);
+          Database db = Database.connect(pg.jdbcUrl(), null, null, 2)) {
+        Jdbc jdbc = db.jdbc();
+        waitFor(() -> "completed".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = ?", rs -> rs.getString(1), key).orElse("")));
+        List<String> workers = jdbc.query(
+            "SELECT DISTINCT worker FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = ?",
+            rs -> rs.getString(1), key);
+        assertThat(workers).as("pages were OCRed by both processes").contains("second-worker").anyMatch(w -> w.startsWith("dev-"));
+        assertThat(jdbc.queryLong("SELECT count(*) FROM page_metrics WHERE status = 'ok'")).isEqualTo(16);
+
+        CliTestSupport.Result status = CliTestSupport.run("job", "status", "--job-key", key, "--data", data.toString());
+        assertThat(status.stdout()).contains(key).contains("COMPLETED").contains("4/4 tasks done").contains("pages 16/16");
+
+        // A second job from a volume file, canceled while it runs.
+        for (int p = 5; p <= 40; p++) Files.copy(dir.resolve("scans/vol-1/page-001.png"), dir.resolve("scans/vol-1/page-" + p + ".png"));
+        CliTestSupport.Result second = CliTestSupport.run(
+            "job", "create", "--type-id", "1", "--volume-file", dir.resolve("volumes.txt").toString(), "--job-key", "CANCEL-ME",
+            "--out", dir.resolve("out2").toString(), "--concurrency", "1", "--temporal", temporal, "--data", data.toString());
+        assertThat(second.exitCode()).isZero();
+        waitFor(() -> jdbc.queryLong("SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'") >= 2);
+        assertThat(CliTestSupport.run("job", "cancel", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
+        waitFor(() -> "canceled".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
+        long ocred = jdbc.queryLong("SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'");
+        assertThat(ocred).as("canceled before the 44 pages were done").isLessThan(44);
+        assertThat(CliTestSupport.run("job", "status", "--data", data.toString()).stdout()).doesNotContain("CANCEL-ME");
+        assertThat(CliTestSupport.run("job", "status", "--all", "--data", data.toString()).stdout()).contains("CANCEL-ME").contains("CANCELED");
+      }
+
+      // A JVM stopped by SIGTERM exits 143 once its shutdown hook has finished.
+      assertThat(worker.stop(Duration.ofSeconds(40))).isIn(0, 143);
+      assertThat(dev.stop(Duration.ofSeconds(60))).isIn(0, 143);
+      assertThat(dev.output).as(String.join("\n", dev.output))
+          .anyMatch(l -> l.contains("Stopping: letting pages in flight finish"))
+          .anyMatch(l -> l.contains("ocrbatch dev stopped."));
+    }
+  }
+
+  private static CliProcess startWorkerAfter(CliProcess dev, String temporal, Path data) throws Exception {
+    dev.awaitOutput("ocrbatch dev is up", Duration.ofSeconds(90));
+    return CliProcess.start(data.getParent(), "worker", "--temporal", temporal, "--data", data.toString(), "--threads", "1", "--name", "second-worker");
+  }
+
+  private static String value(String stdout, String name) {
+    Matcher m = Pattern.compile(name + "=(\\S+)").matcher(stdout);
+    assertThat(m.find()).as(name + " in: " + stdout).isTrue();
+    return m.group(1);
+  }
+
+  static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 120 s");
+      Thread.sleep(200);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
