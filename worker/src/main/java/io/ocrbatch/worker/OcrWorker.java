@@ -28,12 +28,13 @@ public final class OcrWorker implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final WorkerSettings settings;
+  private final OcrEngines engines;
 
   public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
     this.settings = settings;
     this.factory =
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200).build());
-    OcrEngines engines = new OcrEngines(settings.tessdata());
+    this.engines = new OcrEngines(settings.tessdata());
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
@@ -72,6 +73,10 @@ public final class OcrWorker implements AutoCloseable {
     if (!factory.isTerminated()) {
       log.warn("Worker {} still busy after 30 s; stopping it", settings.name());
       factory.shutdownNow();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    if (factory.isTerminated()) {
+      engines.close(); // no activity thread uses them any more
     }
   }
 }

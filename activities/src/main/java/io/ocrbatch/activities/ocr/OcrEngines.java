@@ -5,17 +5,20 @@ import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Gives each worker thread its own engine handle per job-type configuration (Tesseract handles are
  * not thread-safe, and creating one costs ~100 ms), and applies the job type's text encoding.
  */
-public final class OcrEngines {
+public final class OcrEngines implements AutoCloseable {
   public static final Path DEFAULT_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
   private final Path tessdata;
   private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
+  private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
   private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
 
   public OcrEngines(Path tessdata) {
@@ -35,7 +38,18 @@ public final class OcrEngines {
   /** This thread's engine for the job type; fails with what to install when it cannot load. */
   public OcrEngine engineFor(JobTypeSpec type) {
     String key = type.engine() + ":" + type.model() + ":" + type.lineMode();
-    return perThread.get().computeIfAbsent(key, k -> create(type));
+    return perThread.get().computeIfAbsent(key, k -> {
+      OcrEngine engine = create(type);
+      created.add(engine);
+      return engine;
+    });
+  }
+
+  /** Ends every handle; call once the threads using them have stopped. */
+  @Override
+  public void close() {
+    created.forEach(OcrEngine::close);
+    created.clear();
   }
 
   private OcrEngine create(JobTypeSpec type) {
