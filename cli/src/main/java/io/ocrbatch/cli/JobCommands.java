@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "job",
     description = "Create, inspect and cancel jobs on a running stack.",
-    subcommands = {JobCommands.Create.class, JobCommands.Status.class, JobCommands.Cancel.class})
+    subcommands = {
+      JobCommands.Create.class, JobCommands.Status.class, JobCommands.Cancel.class,
+      JobCommands.Pause.class, JobCommands.Resume.class
+    })
 final class JobCommands {
 
   static final class VolumeSource {
@@ -119,8 +122,8 @@ final class JobCommands {
     }
   }
 
-  @Command(name = "cancel", description = "Cancel a job: pages in flight finish, nothing new starts.")
-  static final class Cancel implements Callable<Integer> {
+  /** Identifies one job by id or key. */
+  static class JobSelector {
     @Option(names = "--job-id", description = "Job id.")
     Long jobId;
 
@@ -129,13 +132,48 @@ final class JobCommands {
 
     @Mixin StackOptions stack;
 
+    JobRecord find(JobService jobs) {
+      if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
+      return jobs.find(jobId, jobKey);
+    }
+  }
+
+  @Command(name = "cancel", description = "Cancel a job: pages in flight finish, nothing new starts.")
+  static final class Cancel extends JobSelector implements Callable<Integer> {
     @Override
     public Integer call() {
-      if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
       try (Stack parts = new Stack(stack)) {
         JobService jobs = parts.jobs();
-        JobRecord job = jobs.cancel(jobs.find(jobId, jobKey));
+        JobRecord job = jobs.cancel(find(jobs));
         System.out.printf("Cancel requested for job %s (id %d); status now %s%n", job.jobKey(), job.id(), job.status().dbName());
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "pause", description = "Pause a job: running volumes finish, no new volume starts until resume.")
+  static final class Pause extends JobSelector implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      try (Stack parts = new Stack(stack)) {
+        JobService jobs = parts.jobs();
+        JobRecord job = find(jobs);
+        jobs.pause(job);
+        System.out.printf("Pause requested for job %s (id %d)%n", job.jobKey(), job.id());
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "resume", description = "Resume a paused job.")
+  static final class Resume extends JobSelector implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      try (Stack parts = new Stack(stack)) {
+        JobService jobs = parts.jobs();
+        JobRecord job = find(jobs);
+        jobs.resume(job);
+        System.out.printf("Resume requested for job %s (id %d)%n", job.jobKey(), job.id());
         return ExitCodes.OK;
       }
     }

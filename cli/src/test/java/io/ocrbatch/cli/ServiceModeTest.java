@@ -68,6 +68,10 @@ class ServiceModeTest {
             "--out", dir.resolve("out2").toString(), "--concurrency", "1", "--temporal", temporal, "--data", data.toString());
         assertThat(second.exitCode()).isZero();
         waitFor(() -> jdbc.queryLong("SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'") >= 2);
+        assertThat(CliTestSupport.run("job", "pause", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
+        waitFor(() -> "paused".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
+        assertThat(CliTestSupport.run("job", "resume", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
+        waitFor(() -> "running".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
         assertThat(CliTestSupport.run("job", "cancel", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
         waitFor(() -> "canceled".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
         long ocred = jdbc.queryLong("SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'");
