@@ -122,8 +122,8 @@ final class JobCommands {
     }
   }
 
-  /** Identifies one job by id or key. */
-  static class JobSelector {
+  /** A command acting on one job, identified by id or key, through its workflow. */
+  abstract static class JobControl implements Callable<Integer> {
     @Option(names = "--job-id", description = "Job id.")
     Long jobId;
 
@@ -132,50 +132,54 @@ final class JobCommands {
 
     @Mixin StackOptions stack;
 
-    JobRecord find(JobService jobs) {
+    abstract String verb();
+
+    abstract void apply(JobService jobs, JobRecord job);
+
+    @Override
+    public Integer call() {
       if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
-      return jobs.find(jobId, jobKey);
+      try (Stack parts = new Stack(stack)) {
+        JobService jobs = parts.jobs();
+        JobRecord job = jobs.find(jobId, jobKey);
+        apply(jobs, job);
+        JobRecord now = jobs.find(job.id(), null);
+        System.out.printf("%s requested for job %s (id %d); status now %s%n", verb(), now.jobKey(), now.id(), now.status().dbName());
+        return ExitCodes.OK;
+      }
     }
   }
 
   @Command(name = "cancel", description = "Cancel a job: pages in flight finish, nothing new starts.")
-  static final class Cancel extends JobSelector implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      try (Stack parts = new Stack(stack)) {
-        JobService jobs = parts.jobs();
-        JobRecord job = jobs.cancel(find(jobs));
-        System.out.printf("Cancel requested for job %s (id %d); status now %s%n", job.jobKey(), job.id(), job.status().dbName());
-        return ExitCodes.OK;
-      }
+  static final class Cancel extends JobControl {
+    String verb() {
+      return "Cancel";
+    }
+
+    void apply(JobService jobs, JobRecord job) {
+      jobs.cancel(job);
     }
   }
 
   @Command(name = "pause", description = "Pause a job: running volumes finish, no new volume starts until resume.")
-  static final class Pause extends JobSelector implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      try (Stack parts = new Stack(stack)) {
-        JobService jobs = parts.jobs();
-        JobRecord job = find(jobs);
-        jobs.pause(job);
-        System.out.printf("Pause requested for job %s (id %d)%n", job.jobKey(), job.id());
-        return ExitCodes.OK;
-      }
+  static final class Pause extends JobControl {
+    String verb() {
+      return "Pause";
+    }
+
+    void apply(JobService jobs, JobRecord job) {
+      jobs.pause(job);
     }
   }
 
   @Command(name = "resume", description = "Resume a paused job.")
-  static final class Resume extends JobSelector implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      try (Stack parts = new Stack(stack)) {
-        JobService jobs = parts.jobs();
-        JobRecord job = find(jobs);
-        jobs.resume(job);
-        System.out.printf("Resume requested for job %s (id %d)%n", job.jobKey(), job.id());
-        return ExitCodes.OK;
-      }
+  static final class Resume extends JobControl {
+    String verb() {
+      return "Resume";
+    }
+
+    void apply(JobService jobs, JobRecord job) {
+      jobs.resume(job);
     }
   }
 }
