@@ -21,7 +21,16 @@ import picocli.CommandLine.Command;
 public final class OcrbatchCli {
 
   public static void main(String[] args) {
+    logUnderDataFolder(args);
     System.exit(run(args));
+  }
+
+  /** The log file goes to {@code <--data>/logs}: tell logback before anything logs. */
+  private static void logUnderDataFolder(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) System.setProperty("OCRBATCH_DATA", args[i + 1]);
+      else if (args[i].startsWith("--data=")) System.setProperty("OCRBATCH_DATA", args[i].substring("--data=".length()));
+    }
   }
 
   /** Runs a command and returns its exit code (see {@link ExitCodes}). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.testing.CharacterErrorRate;
+import io.ocrbatch.activities.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -83,6 +84,19 @@ class OcrCommandEndToEndTest {
     String recognised = Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
     double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
     assertThat(cer).as("Tibetan character error rate").isLessThanOrEqualTo(0.05);
+  }
+
+  @Test
+  void runsAgainstAnExternalPostgresGivenByUrl() throws Exception {
+    CliTestSupport.englishVolume(dir.resolve("scans/vol"), 1, 0);
+    try (TestDatabases.Fresh db = TestDatabases.fresh()) {
+      int exit = OcrbatchCli.run("ocr", dir.resolve("scans").toString(), "--out", dir.resolve("out").toString(), "--db-url", db.database().url(), "--job-key", "EXTERNAL");
+
+      assertThat(exit).isEqualTo(ExitCodes.OK);
+      assertThat(db.database().jdbc().queryOne("SELECT status FROM jobs WHERE job_key = 'EXTERNAL'", rs -> rs.getString(1))).contains("completed");
+      assertThat(db.database().jdbc().queryLong("SELECT count(*) FROM page_metrics WHERE status = 'ok'")).isEqualTo(1);
+      assertThat(dir.resolve("data")).doesNotExist(); // no embedded database was started
+    }
   }
 
   @Test
