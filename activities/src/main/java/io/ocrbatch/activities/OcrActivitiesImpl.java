@@ -2,13 +2,16 @@ package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.output.PageOutputs;
+import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.MetricsStore;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
@@ -30,12 +33,14 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final OcrEngines engines;
   private final ImageDecoder decoder;
   private final MetricsStore metrics;
+  private final JobStore jobs;
   private final String workerName;
 
-  public OcrActivitiesImpl(OcrEngines engines, ImageDecoder decoder, MetricsStore metrics, String workerName) {
+  public OcrActivitiesImpl(OcrEngines engines, ImageDecoder decoder, StatusStore store, String workerName) {
     this.engines = engines;
     this.decoder = decoder;
-    this.metrics = metrics;
+    this.metrics = store.metrics();
+    this.jobs = store.jobs();
     this.workerName = workerName;
   }
 
@@ -55,8 +60,10 @@ public class OcrActivitiesImpl implements OcrActivities {
         result = result.plus(new ChunkResult(0, 1, 0));
       } else if (i < resumeAt) {
         result = result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
+      } else if (jobs.cancelRequested(chunk.task().jobId())) {
+        return result.plus(new ChunkResult(0, 0, 0, chunk.pages().size() - i)); // job canceled: stop here
       } else {
-        boolean ok = ocrPage(chunk, type, folder.resolve(page), outputs);
+        boolean ok = ocrPage(chunk, type, folder, PageRef.parse(page), outputs);
         result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
       }
       context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
@@ -64,14 +71,15 @@ public class OcrActivitiesImpl implements OcrActivities {
     return result;
   }
 
-  private boolean ocrPage(PageChunk chunk, JobTypeSpec type, Path image, PageOutputs outputs) {
+  private boolean ocrPage(PageChunk chunk, JobTypeSpec type, Path folder, PageRef page, PageOutputs outputs) {
     long started = System.nanoTime();
-    String name = image.getFileName().toString();
+    String name = page.name();
+    Path image = folder.resolve(page.file());
     try {
       OcrEngine engine = engines.engineFor(type);
-      BufferedImage gray = decoder.decodeGray(image);
+      BufferedImage gray = decoder.decodeGray(image, page.imageIndex());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
-      outputs.write(text, provenance(chunk, engine));
+      outputs.write(text, provenance(chunk, engine), type.outputFormats());
       long ms = (System.nanoTime() - started) / 1_000_000;
       metrics.recordPage(chunk.task().taskId(), new PageMetric(name, true, ms, text.lines().size(), text.meanConfidence(), null), workerName);
       return true;

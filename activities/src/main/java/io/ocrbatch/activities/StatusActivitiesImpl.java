@@ -31,6 +31,11 @@ public class StatusActivitiesImpl implements StatusActivities {
   }
 
   @Override
+  public void jobCancelRequested(long jobId) {
+    store.jobs().requestCancel(jobId);
+  }
+
+  @Override
   public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
     return store.tasks().tasksAfter(jobId, afterTaskId, limit);
   }

@@ -35,12 +35,13 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   public VolumeListing listPages(VolumeTask task) {
     Path folder = VolumeSources.localFolder(task.volume().sourceUri());
     try {
-      List<String> pages = PageImages.list(folder);
-      if (pages.isEmpty()) {
+      List<String> files = PageImages.list(folder);
+      if (files.isEmpty()) {
         throw VolumeSources.notProcessable(
             "no page images (" + String.join(", ", PageImages.EXTENSIONS) + ") in volume folder " + folder);
       }
-      String version = version(folder, pages);
+      String version = version(folder, files);
+      List<String> pages = PageImages.pages(folder);
       Path outputDir = outputDir(task);
       boolean done = new VolumeOutputs(outputDir).isComplete(version, task.jobType().name());
       return new VolumeListing(task.volume().volumeId(), version, outputDir.toString(), pages, done);
@@ -54,12 +55,12 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   }
 
   /** A local volume's version: a digest of its image names, sizes and modification times. */
-  private static String version(Path folder, List<String> pages) throws IOException {
+  private static String version(Path folder, List<String> files) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String page : pages) {
-        Path file = folder.resolve(page);
-        String entry = page + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n";
+      for (String name : files) {
+        Path file = folder.resolve(name);
+        String entry = name + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n";
         digest.update(entry.getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest()).substring(0, 6);

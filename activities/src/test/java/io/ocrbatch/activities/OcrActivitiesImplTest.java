@@ -67,15 +67,15 @@ class OcrActivitiesImplTest {
     ImageDecoder counting =
         new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
           @Override
-          public BufferedImage decodeGray(Path file) throws BadImageException {
+          public BufferedImage decodeGray(Path file, int index) throws BadImageException {
             String name = file.getFileName().toString();
             if (crashOn.names.remove(name)) throw new OutOfMemoryError("simulated worker death on " + name);
             decoded.add(name);
-            return super.decodeGray(file);
+            return super.decodeGray(file, index);
           }
         };
     env.registerActivitiesImplementations(
-        new OcrActivitiesImpl(new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting, store.metrics(), "test-worker"));
+        new OcrActivitiesImpl(new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting, store, "test-worker"));
   }
 
   @AfterEach
@@ -149,6 +149,30 @@ class OcrActivitiesImplTest {
 
     assertThat(decoded).containsExactly("p3.png");
     assertThat(result).isEqualTo(new ChunkResult(1, 0, 2));
+  }
+
+  @Test
+  void aJobTypeWithoutTxtGetsOnlyTheJsonOutput() throws Exception {
+    PageChunk chunk = chunk(1);
+    VolumeTask t = chunk.task();
+    JobTypeSpec jsonOnly = new JobTypeSpec(t.jobType().id(), t.jobType().name(), "tesseract", "eng", "eng", "unicode", "auto", List.of("json"));
+    VolumeTask task = new VolumeTask(t.jobId(), t.jobKey(), t.taskId(), t.volume(), jsonOnly, t.outputRoot(), t.dpi(), t.pagesPerChunk(), t.retry());
+
+    env.newActivityStub(OcrActivities.class).ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
+
+    assertThat(Path.of(chunk.outputDir(), "p1.json")).exists();
+    assertThat(Path.of(chunk.outputDir(), "p1.txt")).doesNotExist();
+  }
+
+  @Test
+  void aCanceledJobStopsTheChunkBeforeItsNextPage() throws Exception {
+    PageChunk chunk = chunk(3);
+    store.jobs().requestCancel(chunk.task().jobId());
+
+    ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(result).isEqualTo(new ChunkResult(0, 0, 0, 3));
+    assertThat(decoded).isEmpty();
   }
 
   @Test

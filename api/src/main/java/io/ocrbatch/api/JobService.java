@@ -87,6 +87,10 @@ public final class JobService {
    */
   public void ensureRunning(JobRecord job) {
     if (job.status().finished()) return;
+    if (job.cancelRequested()) { // canceled while its last process died: finish the cancel
+      store.jobs().markFinished(job.id(), JobStatus.CANCELED);
+      return;
+    }
     JobTypeSpec type = store.jobTypes().byId(job.typeId()).orElseThrow();
     JobSpec spec =
         new JobSpec(
@@ -146,8 +150,9 @@ public final class JobService {
     if (job.status().finished()) return job;
     try {
       client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).cancel();
-    } catch (WorkflowNotFoundException e) {
-      store.jobs().markFinished(job.id(), JobStatus.CANCELED); // no workflow left to tell
+    } catch (WorkflowNotFoundException e) { // no workflow left to tell
+      store.jobs().requestCancel(job.id());
+      store.jobs().markFinished(job.id(), JobStatus.CANCELED);
     }
     return store.jobs().byId(job.id()).orElseThrow();
   }

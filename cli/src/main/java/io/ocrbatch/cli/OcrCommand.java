@@ -71,13 +71,24 @@ final class OcrCommand implements Callable<Integer> {
         JobService.Submitted submitted =
             jobs.submit(new JobRequest(jobType.name(), volumes, jobKey, out.toString(), concurrency, dpi));
         JobRecord job = submitted.job();
+        Thread resumeHint = resumeHint(store, job, err);
+        Runtime.getRuntime().addShutdownHook(resumeHint);
         err.printf(
             "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
             submitted.existed() ? "Resuming" : "Started", job.jobKey(), job.id(), volumes.size(), jobType.name(),
             Path.of(job.outputRoot()).resolve(jobType.name()));
-        return watch(store, job, err);
+        int exit = watch(store, job, err);
+        Runtime.getRuntime().removeShutdownHook(resumeHint);
+        return exit;
       }
     }
+  }
+
+  /** On Ctrl-C: what is kept and how to go on. */
+  private Thread resumeHint(StatusStore store, JobRecord job, PrintStream err) {
+    return new Thread(() -> err.printf(
+        "%nInterrupted. Finished pages are kept; run the same command with --job-key %s to resume.%n", job.jobKey()),
+        "ocrbatch-resume-hint");
   }
 
   private int watch(StatusStore store, JobRecord job, PrintStream err) throws InterruptedException {

@@ -43,7 +43,7 @@ public final class OcrWorker implements AutoCloseable {
 
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
     cpu.registerActivitiesImplementations(
-        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), store.metrics(), settings.name()));
+        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), store, settings.name()));
   }
 
   /**

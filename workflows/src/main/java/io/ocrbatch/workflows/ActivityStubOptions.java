@@ -9,10 +9,15 @@ import java.time.Duration;
 final class ActivityStubOptions {
   private ActivityStubOptions() {}
 
-  /** Status-store and listing calls: short, retried with backoff through a database blip. */
+  /**
+   * Status-store and listing calls: short, idempotent, retried with backoff through a database
+   * blip. Never cancel-requested (ABANDON): Temporal's in-process service can wedge a workflow
+   * that cancels an activity completing at the same moment (sdk-java issue 2391).
+   */
   static ActivityOptions io() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.IO)
+        .setCancellationType(ActivityCancellationType.ABANDON)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setRetryOptions(
             RetryOptions.newBuilder()

@@ -4,16 +4,14 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
@@ -23,7 +21,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private final StatusActivities status =
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
-  private final Map<Long, CancellationScope> running = new LinkedHashMap<>();
+  private final Set<Long> running = new LinkedHashSet<>();
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
   private JobCursor cursor = JobCursor.START;
@@ -106,9 +104,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     TaskRef task = fetched.poll();
     cursor = cursor.after(task.taskId());
     startedThisRun++;
-    CancellationScope scope = Workflow.newCancellationScope(() -> Async.procedure(this::runVolume, task));
-    running.put(task.taskId(), scope);
-    scope.run();
+    running.add(task.taskId());
+    // Detached: canceling the job must not cancel children (and through them activities);
+    // children stop through the job's cancel flag instead (see stopRunningChildren).
+    Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task)).run();
   }
 
   private void runVolume(TaskRef ref) {
@@ -134,7 +133,6 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     return ChildWorkflowOptions.newBuilder()
         .setWorkflowId(task.workflowId())
         .setTaskQueue(TaskQueues.IO)
-        .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(task.retry().initialIntervalMillis()))
@@ -144,8 +142,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         .build();
   }
 
+  /** Page activities see the flag before their next page; running volumes then end as pending. */
   private void stopRunningChildren() {
-    List.copyOf(running.values()).forEach(CancellationScope::cancel);
+    status.jobCancelRequested(spec.jobId());
     Workflow.await(running::isEmpty);
   }
 

@@ -13,7 +13,9 @@ public record JobCursor(
     return new JobCursor(Math.max(afterTaskId, taskId), volumesDone, volumesFailed, pagesOk, pagesFailed, runs);
   }
 
+  /** Counts an ended volume; one handed back as pending (canceled mid-way) is not counted. */
   public JobCursor with(VolumeResult r) {
+    if (r.status() == TaskStatus.PENDING) return this;
     boolean ok = r.status() == TaskStatus.DONE;
     return new JobCursor(
         afterTaskId,

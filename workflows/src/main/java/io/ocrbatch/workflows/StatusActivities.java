@@ -13,6 +13,9 @@ public interface StatusActivities {
 
   void jobFinished(long jobId, JobStatus status);
 
+  /** Flags the job so page activities stop before their next page. */
+  void jobCancelRequested(long jobId);
+
   /** The job's tasks with ids above {@code afterTaskId}, in id order. */
   List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit);
 

@@ -29,6 +29,11 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
         counts = new ChunkResult(0, listing.pages().size(), 0);
       } else {
         counts = ocrAllPages(task, listing);
+        if (counts.interrupted() > 0) {
+          status.taskInterrupted(task.taskId(), "job canceled before this volume finished");
+          return new VolumeResult(
+              task.taskId(), task.volume().volumeId(), TaskStatus.PENDING, listing.pages().size(), counts, null);
+        }
         volumes.writeManifest(task, listing, counts);
       }
       VolumeResult result =
@@ -56,7 +61,7 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   private ChunkResult ocrAllPages(VolumeTask task, VolumeListing listing) {
     OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
     List<String> pages = listing.pages();
-    int size = Math.max(1, task.pagesPerChunk());
+    int size = chunkSize(pages.size(), task.pagesPerChunk());
     for (int first = 0; first < pages.size(); first += size) {
       List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + size)));
       PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
@@ -67,6 +72,16 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
       total = total.plus(chunk.get());
     }
     return total;
+  }
+
+  /** Chunks spread so a small volume still keeps several OCR slots busy. */
+  static final int MIN_CHUNKS = 8;
+
+  private static int chunkSize(int pages, int pagesPerChunk) {
+    int max = Math.max(1, pagesPerChunk);
+    int version = Workflow.getVersion("chunks-spread-over-slots", Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) return max; // histories recorded before the change
+    return Math.min(max, Math.max(1, (pages + MIN_CHUNKS - 1) / MIN_CHUNKS));
   }
 
   /** Lets in-flight pages finish, then hands the task back as pending. */

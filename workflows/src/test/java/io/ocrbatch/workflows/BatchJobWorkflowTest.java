@@ -48,13 +48,12 @@ class BatchJobWorkflowTest {
   @Test
   void slidingWindowNeverRunsMoreVolumesThanTheConcurrency() {
     fake.withVolumes(6);
-    fake.pagesPerVolume = 2; // one chunk per volume: running chunks == running volumes
     fake.millisPerPage = 50;
     WorkflowTestSupport.register(env, fake);
 
     WorkflowTestSupport.stub(client, "J2").run(WorkflowTestSupport.spec("J2", 2, 0), null);
 
-    assertThat(fake.maxRunningChunks.get()).isBetween(1, 2);
+    assertThat(fake.maxRunningVolumes.get()).isEqualTo(2);
     assertThat(fake.countStatus("done")).isEqualTo(6);
   }
 
@@ -132,20 +131,22 @@ class BatchJobWorkflowTest {
   @Test
   void cancelLetsInFlightPagesFinishAndStartsNothingNew() {
     fake.withVolumes(6);
-    fake.pagesPerVolume = 4;
+    fake.pagesPerVolume = 40; // 8 chunks of 5 pages: every chunk is mid-way when the cancel comes
     fake.millisPerPage = 300;
     WorkflowTestSupport.register(env, fake);
     BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J8");
-    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J8", 1, 0), null);
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J8", 1, 0, 10), null);
 
     waitUntil(() -> fake.pagesOcred.size() >= 1);
     job.cancel();
     JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
-    assertThat(fake.jobEvents).last().isEqualTo("finished:canceled");
+    assertThat(fake.jobEvents).containsSubsequence("cancel-requested", "finished:canceled");
     assertThat(fake.pagesOcred).allMatch(p -> p.startsWith("v1-")); // v2.. never started
     assertThat(fake.countStatus("pending")).isEqualTo(6); // v1 handed back, the rest never started
+    assertThat(fake.pagesOcred).hasSizeLessThan(40);
+    assertThat(fake.manifests).isEmpty();
     assertThat(fake.runningChunks.get()).isZero(); // nothing left running
   }
 

@@ -32,8 +32,11 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final Map<String, AtomicInteger> ocrFailures = new ConcurrentHashMap<>();
   final AtomicInteger runningChunks = new AtomicInteger();
   final AtomicInteger maxRunningChunks = new AtomicInteger();
+  final Set<Long> runningVolumes = ConcurrentHashMap.newKeySet();
+  final AtomicInteger maxRunningVolumes = new AtomicInteger();
   volatile int pagesPerVolume = 3;
   volatile long millisPerPage = 0;
+  volatile boolean cancelFlag;
 
   FakeActivities withVolumes(int count) {
     for (int i = 1; i <= count; i++) {
@@ -59,6 +62,12 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   }
 
   @Override
+  public void jobCancelRequested(long jobId) {
+    jobEvents.add("cancel-requested");
+    cancelFlag = true;
+  }
+
+  @Override
   public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
     return tasks.stream().filter(t -> t.taskId() > afterTaskId).limit(limit).toList();
   }
@@ -67,6 +76,8 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   public void taskStarted(long taskId, int attempt, int maxAttempts) {
     taskStatus.put(taskId, "running");
     taskAttempts.put(taskId, attempt);
+    runningVolumes.add(taskId);
+    maxRunningVolumes.accumulateAndGet(runningVolumes.size(), Math::max);
   }
 
   @Override
@@ -75,12 +86,14 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public void taskFinished(VolumeResult result, int attempt) {
     taskStatus.put(result.taskId(), result.status().dbName());
+    runningVolumes.remove(result.taskId());
     if (result.error() != null) taskErrors.put(result.taskId(), result.error());
   }
 
   @Override
   public void taskInterrupted(long taskId, String reason) {
     taskStatus.put(taskId, "pending");
+    runningVolumes.remove(taskId);
   }
 
   @Override
@@ -110,6 +123,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
       }
       ActivityExecutionContext context = Activity.getExecutionContext();
       for (int i = 0; i < chunk.pages().size(); i++) {
+        if (cancelFlag) return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
         if (millisPerPage > 0) sleep(millisPerPage);
         pagesOcred.add(chunk.pages().get(i));
         context.heartbeat(i);

@@ -22,7 +22,11 @@ final class WorkflowTestSupport {
   }
 
   static JobSpec spec(String key, int concurrency, int childrenPerRun) {
-    return new JobSpec(1, key, ENG, "/out", concurrency, 300, 2, new RetrySettings(3, 3, 100, 2_000), childrenPerRun);
+    return spec(key, concurrency, childrenPerRun, 2);
+  }
+
+  static JobSpec spec(String key, int concurrency, int childrenPerRun, int pagesPerChunk) {
+    return new JobSpec(1, key, ENG, "/out", concurrency, 300, pagesPerChunk, new RetrySettings(3, 3, 100, 2_000), childrenPerRun);
   }
 
   static BatchJobWorkflow stub(WorkflowClient client, String key) {

@@ -31,6 +31,26 @@ public class ImageDecoder {
 
   /** Decodes the first image of the file as 8-bit gray, the input the OCR engines take. */
   public BufferedImage decodeGray(Path file) throws BadImageException {
+    return decodeGray(file, 0);
+  }
+
+  /** How many images (pages) a file holds: more than one for a multi-page TIFF. */
+  public static int imageCount(Path file) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) return 1;
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, false, true);
+        return Math.max(1, reader.getNumImages(true));
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  /** Decodes image {@code index} (0-based) of the file as 8-bit gray. */
+  public BufferedImage decodeGray(Path file, int index) throws BadImageException {
     if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -39,13 +59,14 @@ public class ImageDecoder {
       }
       ImageReader reader = readers.next();
       try {
-        reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        reader.setInput(in, false, true);
+        String where = index > 0 ? file + " (page " + (index + 1) + ")" : file.toString();
+        long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
         if (pixels > maxPixels) {
           throw new BadImageException(
-              file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels is over the limit of " + maxPixels);
+              where + ": " + reader.getWidth(index) + "x" + reader.getHeight(index) + " pixels is over the limit of " + maxPixels);
         }
-        return toGray(reader.read(0));
+        return toGray(reader.read(index));
       } finally {
         reader.dispose();
       }

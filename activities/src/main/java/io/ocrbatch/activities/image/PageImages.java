@@ -34,6 +34,31 @@ public final class PageImages {
     }
   }
 
+  /**
+   * The pages of a volume folder in reading order: each image file, and each frame of a
+   * multi-page TIFF as {@code name#N}. A TIFF whose frames cannot be counted stays one page (its
+   * decoding then fails that page with the reason).
+   */
+  public static List<String> pages(Path folder) throws IOException {
+    List<String> pages = new java.util.ArrayList<>();
+    for (String file : list(folder)) {
+      int frames = 1;
+      if (file.toLowerCase(Locale.ROOT).matches(".*\\.tiff?")) {
+        try {
+          frames = ImageDecoder.imageCount(folder.resolve(file));
+        } catch (IOException | RuntimeException e) {
+          frames = 1;
+        }
+      }
+      if (frames == 1) {
+        pages.add(file);
+      } else {
+        for (int f = 1; f <= frames; f++) pages.add(PageRef.frame(file, f).name());
+      }
+    }
+    return pages;
+  }
+
   /** Sub-folders holding images, or the folder itself when it holds images directly. */
   public static List<Path> volumeFolders(Path root) throws IOException {
     if (!list(root).isEmpty()) return List.of(root);

@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.output;
 
-import io.ocrbatch.activities.image.PageImages;
+import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
 import java.io.IOException;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page's result files: {@code <stem>.txt} and {@code <stem>.json}, each written atomically, the
- * JSON last, so a page whose JSON exists is finished and is never OCRed again.
+ * A page's result files: {@code <stem>.txt} (when the job type lists {@code txt}) and
+ * {@code <stem>.json} (always: it holds everything and marks the page finished), each written
+ * atomically, the JSON last, so a page whose JSON exists is never OCRed again.
  */
 public final class PageOutputs {
   private final Path txt;
@@ -21,22 +22,24 @@ public final class PageOutputs {
   private final String imageName;
 
   public PageOutputs(Path volumeOutputDir, String imageName) {
-    String stem = PageImages.stem(imageName);
+    String stem = PageRef.parse(imageName).stem();
     this.imageName = imageName;
     this.txt = volumeOutputDir.resolve(stem + ".txt");
     this.json = volumeOutputDir.resolve(stem + ".json");
   }
 
   public boolean exists() {
-    return Files.isRegularFile(json) && Files.isRegularFile(txt);
+    return Files.isRegularFile(json);
   }
 
   public Path json() {
     return json;
   }
 
-  public void write(PageText page, Map<String, Object> provenance) throws IOException {
-    AtomicFiles.write(txt, (page.text() + "\n").getBytes(StandardCharsets.UTF_8));
+  public void write(PageText page, Map<String, Object> provenance, List<String> formats) throws IOException {
+    if (formats.contains("txt")) {
+      AtomicFiles.write(txt, (page.text() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
     AtomicFiles.write(json, Json.bytes(document(page, provenance)));
   }
 

@@ -21,4 +21,5 @@ public record JobRecord(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant lastProgressAt) {}
+    Instant lastProgressAt,
+    boolean cancelRequested) {}

@@ -149,6 +149,15 @@ public final class JobStore {
         jobId);
   }
 
+  /** Flags the job: page activities stop before their next page. */
+  public void requestCancel(long jobId) {
+    jdbc.update("UPDATE jobs SET cancel_requested = true WHERE id = ?", jobId);
+  }
+
+  public boolean cancelRequested(long jobId) {
+    return jdbc.queryOne("SELECT cancel_requested FROM jobs WHERE id = ?", rs -> rs.getBoolean(1), jobId).orElse(true);
+  }
+
   /** Recomputes the job's task counters from its tasks (idempotent). */
   public void refreshCounts(long jobId) {
     jdbc.update(
@@ -180,7 +189,8 @@ public final class JobStore {
         instant(rs, "created_at"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
-        instant(rs, "last_progress_at"));
+        instant(rs, "last_progress_at"),
+        rs.getBoolean("cancel_requested"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -91,6 +91,33 @@ class ImageDecoderTest {
   }
 
   @Test
+  void listsEveryFrameOfAMultiPageTiffAsAPageAndDecodesEach() throws Exception {
+    Path volume = Files.createDirectories(dir.resolve("vol"));
+    Path tiff = volume.resolve("book.tif");
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(tiff.toFile())) {
+      writer.setOutput(out);
+      writer.prepareWriteSequence(null);
+      for (int frame = 0; frame < 3; frame++) {
+        BufferedImage page = page(BufferedImage.TYPE_BYTE_GRAY);
+        page.getRaster().setSample(0, 0, 0, frame * 100); // tell the frames apart
+        writer.writeToSequence(new IIOImage(page, null, null), writer.getDefaultWriteParam());
+      }
+      writer.endWriteSequence();
+    } finally {
+      writer.dispose();
+    }
+    write(page(BufferedImage.TYPE_INT_RGB), "png", null, "vol/a.png");
+
+    assertThat(PageImages.pages(volume)).containsExactly("a.png", "book.tif#1", "book.tif#2", "book.tif#3");
+    PageRef third = PageRef.parse("book.tif#3");
+    assertThat(third.stem()).isEqualTo("book-0003");
+    assertThat(decoder.decodeGray(tiff, third.imageIndex()).getRaster().getSample(0, 0, 0)).isEqualTo(200);
+    assertThat(PageRef.parse("a.png").stem()).isEqualTo("a");
+    assertThat(PageRef.parse("odd#name.png")).isEqualTo(new PageRef("odd#name.png", 0));
+  }
+
+  @Test
   void refusesAFileThatIsNotAnImageNamingIt() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.png"), "this is not a picture");
     assertThatThrownBy(() -> decoder.decodeGray(file))
