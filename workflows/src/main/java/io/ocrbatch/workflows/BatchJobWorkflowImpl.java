@@ -38,7 +38,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.spec = spec;
     this.cursor = carried == null ? JobCursor.START : carried;
     this.fetchedUpTo = cursor.afterTaskId();
-    this.concurrency = Math.max(1, spec.concurrency());
+    this.concurrency = Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
+    this.paused = cursor.paused();
     try {
       if (cursor.runs() == 0) {
         status.jobStarted(spec.jobId());
@@ -50,7 +51,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     if (cancelRequested) {
       Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
     } else if (hasWork()) {
-      Workflow.continueAsNew(spec, cursor.nextRun());
+      Workflow.continueAsNew(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();

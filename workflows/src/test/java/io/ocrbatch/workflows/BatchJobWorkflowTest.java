@@ -129,6 +129,24 @@ class BatchJobWorkflowTest {
   }
 
   @Test
+  void signalledConcurrencySurvivesContinueAsNew() {
+    fake.withVolumes(12);
+    fake.pagesPerVolume = 1;
+    fake.millisPerPage = 100;
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J12");
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J12", 1, 3), null);
+
+    job.setConcurrency(3);
+    JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
+
+    assertThat(outcome.volumesDone()).isEqualTo(12);
+    assertThat(fake.maxRunningVolumes.get()).isEqualTo(3);
+    assertThat(job.progress().concurrency()).as("the last of several runs kept the signalled value").isEqualTo(3);
+    assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
+  }
+
+  @Test
   void cancelLetsInFlightPagesFinishAndStartsNothingNew() {
     fake.withVolumes(6);
     fake.pagesPerVolume = 40; // 8 chunks of 5 pages: every chunk is mid-way when the cancel comes
