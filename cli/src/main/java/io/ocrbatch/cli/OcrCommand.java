@@ -71,6 +71,11 @@ final class OcrCommand implements Callable<Integer> {
         JobService.Submitted submitted =
             jobs.submit(new JobRequest(jobType.name(), volumes, jobKey, out.toString(), concurrency, dpi));
         JobRecord job = submitted.job();
+        if (submitted.existed() && job.status().finished()) {
+          err.printf(
+              "Job %s already ended (%s); showing its result. To OCR the folder again, give a new --job-key"
+                  + " (pages whose outputs exist are still skipped).%n", job.jobKey(), job.status().dbName());
+        }
         Thread resumeHint = resumeHint(store, job, err);
         Runtime.getRuntime().addShutdownHook(resumeHint);
         err.printf(

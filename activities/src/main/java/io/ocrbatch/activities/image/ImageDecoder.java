@@ -75,8 +75,9 @@ public class ImageDecoder {
     }
   }
 
+  /** 8-bit gray in one compact buffer (stride = width, no offset): what Tesseract is handed. */
   static BufferedImage toGray(BufferedImage image) {
-    if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) return image;
+    if (isCompactGray(image)) return image;
     BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = gray.createGraphics();
     try {
@@ -85,5 +86,14 @@ public class ImageDecoder {
       g.dispose();
     }
     return gray;
+  }
+
+  private static boolean isCompactGray(BufferedImage image) {
+    return image.getType() == BufferedImage.TYPE_BYTE_GRAY
+        && image.getRaster().getSampleModelTranslateX() == 0
+        && image.getRaster().getSampleModelTranslateY() == 0
+        && image.getSampleModel() instanceof java.awt.image.ComponentSampleModel model
+        && model.getScanlineStride() == image.getWidth()
+        && image.getRaster().getDataBuffer().getSize() == image.getWidth() * image.getHeight();
   }
 }

@@ -50,9 +50,8 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public PageText recognize(BufferedImage gray, int dpi) {
-    byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-    int stride = gray.getRaster().getSampleModel().getWidth();
-    api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, stride);
+    byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(); // compact: see ImageDecoder
+    api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
     api.SetSourceResolution(dpi);
     try {
       if (api.Recognize(null) != 0) {

@@ -118,6 +118,18 @@ class ImageDecoderTest {
   }
 
   @Test
+  void grayImagesWithAnotherRasterLayoutAreCopiedToACompactBuffer() {
+    BufferedImage wide = page(BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage part = wide.getSubimage(50, 0, 100, 100); // shares the parent's buffer, stride 200
+    BufferedImage gray = ImageDecoder.toGray(part);
+    assertThat(gray).isNotSameAs(part);
+    assertThat(((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData()).hasSize(100 * 100);
+    assertThat(gray.getRaster().getSample(50, 50, 0)).isEqualTo(wide.getRaster().getSample(100, 50, 0));
+    BufferedImage compact = page(BufferedImage.TYPE_BYTE_GRAY);
+    assertThat(ImageDecoder.toGray(compact)).isSameAs(compact);
+  }
+
+  @Test
   void refusesAFileThatIsNotAnImageNamingIt() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.png"), "this is not a picture");
     assertThatThrownBy(() -> decoder.decodeGray(file))
