@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,34 @@ class BatchJobWorkflowTest {
     assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(fake.countStatus("done")).isEqualTo(2);
     assertThat(fake.pageCounts()).hasSize(6);
+  }
+
+  @Test
+  void aChunkWhoseWorkerDiesResumesAfterTheLastHeartbeatedPage() {
+    fake.withVolumes(1);
+    fake.pagesPerVolume = 24; // 8 chunks of 3 pages
+    fake.millisPerPage = 400;
+    fake.dieAfterPage = "v1-p2.png"; // the first chunk's worker dies after its second page
+    env.close(); // heartbeat timeouts need the real clock: no time skipping here
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    client = env.getWorkflowClient();
+    WorkflowTestSupport.register(env, fake);
+    JobSpec spec = new JobSpec(1, "J13", WorkflowTestSupport.ENG, "/out", 1, 300, 10, new RetrySettings(3, 3, 100, 1_000), 0);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J13").run(spec, null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    // The retry resumes after the last heartbeat Temporal received: page 2, or page 1 when the
+    // SDK's heartbeat throttling held the last one back (the real activity then skips page 2 by
+    // its outputs). Nothing before the resume point is redone, nothing is lost.
+    assertThat(fake.resumedAt).hasSize(1);
+    int resumeAt = fake.resumedAt.get(0);
+    assertThat(resumeAt).isBetween(1, 2);
+    assertThat(fake.pageCounts()).hasSize(24);
+    for (int p = 1; p <= 24; p++) {
+      long expected = p == 2 && resumeAt == 1 ? 2 : 1;
+      assertThat(fake.pageCounts().get("v1-p" + p + ".png")).as("page %d of %s", p, fake.pagesOcred).isEqualTo(expected);
+    }
   }
 
   @Test

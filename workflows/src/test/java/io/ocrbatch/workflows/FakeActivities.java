@@ -37,6 +37,9 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   volatile int pagesPerVolume = 3;
   volatile long millisPerPage = 0;
   volatile boolean cancelFlag;
+  /** Page name after which the first attempt stops heartbeating and hangs, like a dead worker. */
+  volatile String dieAfterPage;
+  final List<Integer> resumedAt = new CopyOnWriteArrayList<>();
 
   FakeActivities withVolumes(int count) {
     for (int i = 1; i <= count; i++) {
@@ -122,11 +125,18 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
         throw new IllegalStateException("transient storage error");
       }
       ActivityExecutionContext context = Activity.getExecutionContext();
-      for (int i = 0; i < chunk.pages().size(); i++) {
+      int start = context.getHeartbeatDetails(Integer.class).map(i -> i + 1).orElse(0); // as the real activity
+      if (start > 0) resumedAt.add(start);
+      for (int i = start; i < chunk.pages().size(); i++) {
         if (cancelFlag) return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
         if (millisPerPage > 0) sleep(millisPerPage);
         pagesOcred.add(chunk.pages().get(i));
         context.heartbeat(i);
+        if (chunk.pages().get(i).equals(dieAfterPage)) {
+          dieAfterPage = null;
+          sleep(3_000); // no heartbeats: Temporal times the attempt out and retries it
+          throw new IllegalStateException("this worker was dead");
+        }
       }
       return new ChunkResult(chunk.pages().size(), 0, 0);
     } finally {
