@@ -47,6 +47,7 @@ class OcrCommandEndToEndTest {
       }
     }
     double cer = CharacterErrorRate.of(String.join("\n", truth), recognised.toString());
+    System.out.printf("End-to-end English CER: %.2f%% over %d pages%n", cer * 100, truth.size());
     assertThat(cer).as("English character error rate").isLessThanOrEqualTo(0.02);
 
     JsonNode manifest = JSON.readTree(volB.resolve("manifest.json").toFile());
@@ -83,6 +84,7 @@ class OcrCommandEndToEndTest {
     Path results = out.resolve("tesseract-bod-unicode/pecha");
     String recognised = Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
     double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
+    System.out.printf("End-to-end Tibetan CER: %.2f%% over 2 pages%n", cer * 100);
     assertThat(cer).as("Tibetan character error rate").isLessThanOrEqualTo(0.05);
   }
 

@@ -1,0 +1,39 @@
+package io.ocrbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobTypeCommandsTest {
+  @TempDir Path dir;
+
+  @Test
+  void listsTheSeededTypesAndAddsNewOnes() {
+    String data = dir.resolve("data").toString();
+
+    CliTestSupport.Result created = CliTestSupport.run(
+        "job-types", "create", "--name", "tesseract-bod-lines", "--model", "bod", "--encoding", "wylie", "--line-mode", "line", "--data", data);
+    CliTestSupport.Result list = CliTestSupport.run("job-types", "list", "--data", data);
+
+    assertThat(created.exitCode()).isZero();
+    assertThat(created.stdout()).contains("Created job type tesseract-bod-lines (id 4)");
+    assertThat(list.stdout().lines().findFirst().orElseThrow())
+        .contains("ID").contains("Name").contains("Engine").contains("Model/Language").contains("Encoding").contains("Line mode");
+    assertThat(list.stdout())
+        .containsPattern("1 +tesseract-eng +tesseract +eng/eng +unicode")
+        .containsPattern("3 +tesseract-bod-wylie +tesseract +bod/bod +wylie +block")
+        .containsPattern("4 +tesseract-bod-lines +tesseract +bod/bod +wylie +line");
+  }
+
+  @Test
+  void refusesBadValuesAndDuplicates() {
+    String data = dir.resolve("data").toString();
+    assertThat(CliTestSupport.run("job-types", "create", "--name", "x", "--model", "eng", "--encoding", "ascii", "--data", data).exitCode())
+        .isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(CliTestSupport.run("job-types", "create", "--name", "tesseract-eng", "--model", "eng", "--data", data).exitCode())
+        .isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(CliTestSupport.run("job-types", "create", "--model", "eng", "--data", data).exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+}
