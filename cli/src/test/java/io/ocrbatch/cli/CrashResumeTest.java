@@ -2,6 +2,7 @@ package io.ocrbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ocrbatch.activities.store.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -49,6 +50,8 @@ class CrashResumeTest {
     for (Map.Entry<Path, FileTime> page : finished.entrySet()) {
       assertThat(Files.getLastModifiedTime(page.getKey())).as("%s was not OCRed again", page.getKey()).isEqualTo(page.getValue());
     }
+    assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()))
+        .as("the killed process's PostgreSQL was adopted and stopped").isEmpty();
   }
 
   private static long jsonCount(Path dir) {

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL (zonky's binaries from Maven Central) whose data lives on disk under
- * {@code <dataDir>/pg}. A server already running on that directory (a {@code dev} process, or one
- * left behind by a killed JVM) is attached to rather than started twice.
+ * {@code <dataDir>/pg}. A server already running on that directory for a live process (a
+ * {@code dev}, say) is attached to rather than started twice; one left behind by a killed JVM
+ * (nobody holds zonky's lock file any more) is stopped and replaced by one this process owns.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -33,9 +39,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase startOrAttach(Path dataDir) {
     Path directory = dataDir.toAbsolutePath().resolve("pg");
     Optional<Integer> running = runningPort(directory);
-    if (running.isPresent()) {
+    if (running.isPresent() && !ownerGone(directory)) {
       log.info("Using the PostgreSQL already running on {} (port {})", directory, running.get());
       return new EmbeddedDatabase(null, running.get(), directory);
+    }
+    if (running.isPresent()) {
+      stopOrphan(directory);
     }
     try {
       Files.createDirectories(directory.getParent());
@@ -65,6 +74,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return alive && accepts(port) ? Optional.of(port) : Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
+    }
+  }
+
+  /** Whether the process that started the server is gone: nobody holds zonky's lock file. */
+  private static boolean ownerGone(Path directory) {
+    Path lock = directory.resolve("epg-lock");
+    if (!Files.isRegularFile(lock)) return false; // not started by us: leave it alone
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+      FileLock held = channel.tryLock();
+      if (held == null) return false;
+      held.release();
+      return true;
+    } catch (OverlappingFileLockException e) {
+      return false; // this JVM owns it
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void stopOrphan(Path directory) {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+      ProcessHandle.of(pid).ifPresent(postmaster -> {
+        log.info("Stopping the PostgreSQL (pid {}) left running on {} by a process that is gone", pid, directory);
+        postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with their JVM
+        try {
+          postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          postmaster.destroyForcibly(); // crash recovery runs at the next start
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not stop the PostgreSQL left running on {}: {}", directory, e.getMessage());
     }
   }
 
