@@ -66,7 +66,9 @@ final class OcrCommand implements Callable<Integer> {
       JobTypeSpec jobType = jobs.jobType(type);
       WorkerSettings settings = WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid());
       if (threads != null) settings = settings.withCpuSlots(threads);
-      err.println("Engine: " + new OcrEngines(settings.tessdata()).check(jobType));
+      try (OcrEngines probe = new OcrEngines(settings.tessdata())) {
+        err.println("Engine: " + probe.check(jobType)); // fails here, with what to install, if it cannot load
+      }
       try (OcrWorker worker = new OcrWorker(parts.client(), store, settings).start()) {
         JobService.Submitted submitted =
             jobs.submit(new JobRequest(jobType.name(), volumes, jobKey, out.toString(), concurrency, dpi));
@@ -76,21 +78,23 @@ final class OcrCommand implements Callable<Integer> {
               "Job %s already ended (%s); showing its result. To OCR the folder again, give a new --job-key"
                   + " (pages whose outputs exist are still skipped).%n", job.jobKey(), job.status().dbName());
         }
-        Thread resumeHint = resumeHint(store, job, err);
+        Thread resumeHint = resumeHint(job, err);
         Runtime.getRuntime().addShutdownHook(resumeHint);
         err.printf(
             "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
-            submitted.existed() ? "Resuming" : "Started", job.jobKey(), job.id(), volumes.size(), jobType.name(),
+            !submitted.existed() ? "Started" : job.status().finished() ? "Found" : "Resuming", job.jobKey(), job.id(), volumes.size(), jobType.name(),
             Path.of(job.outputRoot()).resolve(jobType.name()));
-        int exit = watch(store, job, err);
-        Runtime.getRuntime().removeShutdownHook(resumeHint);
-        return exit;
+        try {
+          return watch(store, job, err);
+        } finally {
+          Runtime.getRuntime().removeShutdownHook(resumeHint);
+        }
       }
     }
   }
 
   /** On Ctrl-C: what is kept and how to go on. */
-  private Thread resumeHint(StatusStore store, JobRecord job, PrintStream err) {
+  private static Thread resumeHint(JobRecord job, PrintStream err) {
     return new Thread(() -> err.printf(
         "%nInterrupted. Finished pages are kept; run the same command with --job-key %s to resume.%n", job.jobKey()),
         "ocrbatch-resume-hint");
