@@ -12,6 +12,8 @@ public final class ExitCodes {
   public static final int PAGES_FAILED = 3;
   /** The job was canceled before it finished. */
   public static final int CANCELED = 4;
+  /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT); re-run to resume. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

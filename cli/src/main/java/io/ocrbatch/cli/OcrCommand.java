@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "OCR a folder of scans on the embedded stack (Temporal, PostgreSQL and a worker in this process).",
       "Each sub-folder of DIR holding images is a volume; DIR itself is one if it holds images.",
-      "Exit codes: 0 every page succeeded, 3 some pages or volumes failed, 4 canceled, 1 the job could not run."
+      "Exit codes: 0 every page succeeded, 3 some pages or volumes failed, 4 canceled, 1 the job could not run,",
+      "130 interrupted (run it again to resume)."
     })
 final class OcrCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "Folder of volumes (or of page images).")
@@ -58,7 +59,8 @@ final class OcrCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<VolumeRef> volumes = VolumeResolver.fromFolder(dir);
     PrintStream err = System.err;
-    try (Stack parts = new Stack(stack);
+    try (ShutdownSignal signal = new ShutdownSignal(); // closed last: Ctrl-C waits for the clean-up
+        Stack parts = new Stack(stack);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(0)) {
       StatusStore store = parts.store();
       parts.useTemporal(temporal.stubs());
@@ -78,32 +80,26 @@ final class OcrCommand implements Callable<Integer> {
               "Job %s already ended (%s); showing its result. To OCR the folder again, give a new --job-key"
                   + " (pages whose outputs exist are still skipped).%n", job.jobKey(), job.status().dbName());
         }
-        Thread resumeHint = resumeHint(job, err);
-        Runtime.getRuntime().addShutdownHook(resumeHint);
         err.printf(
             "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
             !submitted.existed() ? "Started" : job.status().finished() ? "Found" : "Resuming", job.jobKey(), job.id(), volumes.size(), jobType.name(),
             Path.of(job.outputRoot()).resolve(jobType.name()));
-        try {
-          return watch(store, job, err);
-        } finally {
-          Runtime.getRuntime().removeShutdownHook(resumeHint);
-        }
+        return watch(store, job, err, signal);
       }
     }
   }
 
-  /** On Ctrl-C: what is kept and how to go on. */
-  private static Thread resumeHint(JobRecord job, PrintStream err) {
-    return new Thread(() -> err.printf(
-        "%nInterrupted. Finished pages are kept; run the same command with --job-key %s to resume.%n", job.jobKey()),
-        "ocrbatch-resume-hint");
-  }
-
-  private int watch(StatusStore store, JobRecord job, PrintStream err) throws InterruptedException {
+  /** Follows the job until it ends, or until Ctrl-C: then pages in flight finish and it says how to resume. */
+  private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal) throws InterruptedException {
     Counts counts = store.progress().counts(job.id());
     ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesFinished());
     while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
+      if (signal.signalled()) {
+        err.printf(
+            "%nInterrupted: letting pages in flight finish. Finished pages are kept; run the same command"
+                + " with --job-key %s to resume.%n", job.jobKey());
+        return ExitCodes.INTERRUPTED;
+      }
       bar.update(store.progress().counts(job.id()));
       Thread.sleep(500);
     }

@@ -9,9 +9,10 @@ import java.util.concurrent.CountDownLatch;
 final class ShutdownSignal implements AutoCloseable {
   private final CountDownLatch signalled = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final Thread hook = new Thread(this::onSignal, "ocrbatch-shutdown");
 
   ShutdownSignal() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "ocrbatch-shutdown"));
+    Runtime.getRuntime().addShutdownHook(hook);
   }
 
   private void onSignal() {
@@ -27,9 +28,18 @@ final class ShutdownSignal implements AutoCloseable {
     signalled.await();
   }
 
+  boolean signalled() {
+    return signalled.getCount() == 0;
+  }
+
   /** Call once everything is closed. */
   @Override
   public void close() {
     closed.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it returns now that we are closed
+    }
   }
 }

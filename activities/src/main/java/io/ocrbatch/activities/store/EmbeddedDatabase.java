@@ -52,6 +52,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
+              // we stop it ourselves, after the worker: zonky's own hook would stop it first on Ctrl-C
+              .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "200")
               .start();
       log.info("Started embedded PostgreSQL on {} (port {})", directory, server.getPort());
