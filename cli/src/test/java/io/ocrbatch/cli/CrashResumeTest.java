@@ -54,6 +54,25 @@ class CrashResumeTest {
         .as("the killed process's PostgreSQL was adopted and stopped").isEmpty();
   }
 
+  @Test
+  void sigtermStopsGracefullyAndTheRerunFinishesTheJob() throws Exception {
+    Path scans = dir.resolve("scans");
+    CliTestSupport.englishVolume(scans.resolve("vol"), 10, 0);
+    Path results = dir.resolve("out/tesseract-eng/vol");
+    String[] command = {"ocr", scans.toString(), "--out", dir.resolve("out").toString(), "--data", dir.resolve("data").toString(), "--job-key", "TERM", "--threads", "1"};
+
+    try (CliProcess first = CliProcess.start(dir, command)) {
+      ServiceModeTest.waitFor(() -> jsonCount(results) >= 2);
+      first.stop(java.time.Duration.ofSeconds(60));
+      assertThat(first.output).anyMatch(l -> l.contains("Interrupted: letting pages in flight finish"));
+      assertThat(first.output).noneMatch(l -> l.contains("LEAK")).noneMatch(l -> l.contains("WARN"));
+    }
+    assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath())).as("database stopped cleanly").isEmpty();
+
+    assertThat(OcrbatchCli.run(command)).isEqualTo(ExitCodes.OK);
+    assertThat(jsonCount(results)).isEqualTo(10);
+  }
+
   private static long jsonCount(Path dir) {
     if (!Files.isDirectory(dir)) return 0;
     try (Stream<Path> files = Files.list(dir)) {
