@@ -102,6 +102,9 @@ final class JobCommands {
     @Option(names = "--limit", defaultValue = "20", description = "At most this many jobs (default: 20).")
     int limit;
 
+    @Option(names = "--json", description = "Print the reports as a JSON array (for scripts).")
+    boolean json;
+
     @Mixin StackOptions stack;
 
     @Override
@@ -114,6 +117,10 @@ final class JobCommands {
         } else {
           List<String> hidden = all || !include.isEmpty() ? List.of() : exclude != null ? exclude : Arrays.asList("canceled", "failed");
           reports = jobs.list(all ? List.of() : include, hidden, limit);
+        }
+        if (json) {
+          System.out.println(new String(io.ocrbatch.activities.output.Json.bytes(reports), java.nio.charset.StandardCharsets.UTF_8));
+          return ExitCodes.OK;
         }
         if (reports.isEmpty()) System.out.println("No jobs.");
         reports.forEach(r -> System.out.print(JobStatusFormat.format(r)));

@@ -60,6 +60,11 @@ class ServiceModeTest {
 
         CliTestSupport.Result status = CliTestSupport.run("job", "status", "--job-key", key, "--data", data.toString());
         assertThat(status.stdout()).contains(key).contains("COMPLETED").contains("4/4 tasks done").contains("pages 16/16");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(CliTestSupport.run("job", "status", "--job-key", key, "--json", "--data", data.toString()).stdout());
+        assertThat(json.get(0).path("job").path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get(0).path("counts").path("pagesOk").asInt()).isEqualTo(16);
+        assertThat(json.get(0).path("job").path("finishedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
         // A second job from a volume file, canceled while it runs.
         for (int p = 5; p <= 40; p++) Files.copy(dir.resolve("scans/vol-1/page-001.png"), dir.resolve("scans/vol-1/page-" + p + ".png"));
