@@ -24,11 +24,9 @@ import java.util.Map;
 
 public class VolumeActivitiesImpl implements VolumeActivities {
   private final MetricsStore metrics;
-  private final OcrEngines engines;
 
-  public VolumeActivitiesImpl(MetricsStore metrics, OcrEngines engines) {
+  public VolumeActivitiesImpl(MetricsStore metrics) {
     this.metrics = metrics;
-    this.engines = engines;
   }
 
   @Override
@@ -82,7 +80,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     manifest.put("model", task.jobType().model());
     manifest.put("language", task.jobType().language());
     manifest.put("encoding", task.jobType().encoding());
-    manifest.put("engine_version", engines.check(task.jobType()));
+    manifest.put("engine_version", OcrEngines.describe(task.jobType()));
     manifest.put("ocrbatch_version", Versions.ocrbatch());
     manifest.put("dpi", task.dpi());
     manifest.put("total_pages", listing.pages().size());

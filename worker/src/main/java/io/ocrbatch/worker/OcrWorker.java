@@ -39,7 +39,7 @@ public final class OcrWorker implements AutoCloseable {
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(store.metrics(), engines));
+        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(store.metrics()));
 
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
     cpu.registerActivitiesImplementations(

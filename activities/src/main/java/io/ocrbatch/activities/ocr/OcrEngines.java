@@ -76,6 +76,13 @@ public final class OcrEngines implements AutoCloseable {
     return page.mapText(converter::toWylie);
   }
 
+  /** The engine and model a job type names, for manifests, without loading the model. */
+  public static String describe(JobTypeSpec type) {
+    return "tesseract".equals(type.engine())
+        ? "tesseract " + TesseractEngine.libraryVersion() + " (" + type.model() + ")"
+        : type.engine() + " (" + type.model() + ")";
+  }
+
   /** Checks that the job type's engine loads here (worker start-up, `ocr` preflight). */
   public String check(JobTypeSpec type) {
     return engineFor(type).version();

@@ -12,10 +12,12 @@ import java.util.List;
 public final class TaskStore {
   private final Jdbc jdbc;
   private final JobStore jobs;
+  private final MetricsStore metrics;
 
   public TaskStore(Jdbc jdbc) {
     this.jdbc = jdbc;
     this.jobs = new JobStore(jdbc);
+    this.metrics = new MetricsStore(jdbc);
   }
 
   /** A task's last recorded error, for {@code job status}. */
@@ -69,7 +71,7 @@ public final class TaskStore {
         result.error(),
         result.error(),
         result.taskId());
-    new MetricsStore(jdbc).refreshTaskMetrics(result.taskId());
+    metrics.refreshTaskMetrics(result.taskId());
     jobs.refreshCounts(jobIdOf(result.taskId()));
   }
 
