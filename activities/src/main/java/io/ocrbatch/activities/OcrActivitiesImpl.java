@@ -77,7 +77,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     Path image = folder.resolve(page.file());
     try {
       OcrEngine engine = engines.engineFor(type);
-      BufferedImage gray = decoder.decodeGray(image, page.imageIndex());
+      BufferedImage gray = decoder.decodeGray(image, page.imageIndex(), chunk.task().dpi());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
       outputs.write(text, provenance(chunk, engine), type.outputFormats());
       long ms = (System.nanoTime() - started) / 1_000_000;

@@ -67,11 +67,11 @@ class OcrActivitiesImplTest {
     ImageDecoder counting =
         new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
           @Override
-          public BufferedImage decodeGray(Path file, int index) throws BadImageException {
+          public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
             String name = file.getFileName().toString();
             if (crashOn.names.remove(name)) throw new OutOfMemoryError("simulated worker death on " + name);
             decoded.add(name);
-            return super.decodeGray(file, index);
+            return super.decodeGray(file, index, dpi);
           }
         };
     env.registerActivitiesImplementations(

@@ -9,14 +9,21 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Decodes page images with the ImageIO plugins registered on the class path (TwelveMonkeys for
- * JPEG incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG), refusing images whose pixel
- * count is over a limit before any pixel is decoded (decompression bombs).
+ * JPEG incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG) and renders PDF pages with
+ * PDFBox at the job's dpi, refusing pages whose pixel count is over a limit before any pixel is
+ * decoded (decompression bombs).
  */
 public class ImageDecoder {
   public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
+  public static final int DEFAULT_DPI = 300;
 
   static {
     ImageIO.setUseCache(false);
@@ -31,11 +38,20 @@ public class ImageDecoder {
 
   /** Decodes the first image of the file as 8-bit gray, the input the OCR engines take. */
   public BufferedImage decodeGray(Path file) throws BadImageException {
-    return decodeGray(file, 0);
+    return decodeGray(file, 0, DEFAULT_DPI);
   }
 
-  /** How many images (pages) a file holds: more than one for a multi-page TIFF. */
+  public static boolean isPdf(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
+  }
+
+  /** How many images (pages) a file holds: more than one for a multi-page TIFF or PDF. */
   public static int imageCount(Path file) throws IOException {
+    if (isPdf(file)) {
+      try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        return Math.max(1, pdf.getNumberOfPages());
+      }
+    }
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) return 1;
@@ -49,9 +65,10 @@ public class ImageDecoder {
     }
   }
 
-  /** Decodes image {@code index} (0-based) of the file as 8-bit gray. */
-  public BufferedImage decodeGray(Path file, int index) throws BadImageException {
+  /** Decodes image {@code index} (0-based) of the file as 8-bit gray; PDF pages are rendered at {@code dpi}. */
+  public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
     if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
+    if (isPdf(file)) return renderPdfPage(file, index, dpi);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -72,6 +89,23 @@ public class ImageDecoder {
       }
     } catch (IOException | RuntimeException e) {
       throw new BadImageException(file + ": cannot decode image: " + e.getMessage(), e);
+    }
+  }
+
+  private BufferedImage renderPdfPage(Path file, int index, int dpi) throws BadImageException {
+    String where = file + " (page " + (index + 1) + ")";
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      if (index >= pdf.getNumberOfPages()) {
+        throw new BadImageException(where + ": the PDF has only " + pdf.getNumberOfPages() + " page(s)");
+      }
+      PDRectangle box = pdf.getPage(index).getCropBox();
+      long pixels = Math.round(box.getWidth() / 72.0 * dpi) * Math.round(box.getHeight() / 72.0 * dpi);
+      if (pixels > maxPixels) {
+        throw new BadImageException(where + ": " + pixels + " pixels at " + dpi + " dpi is over the limit of " + maxPixels);
+      }
+      return toGray(new PDFRenderer(pdf).renderImageWithDPI(index, dpi, ImageType.GRAY));
+    } catch (IOException | RuntimeException e) {
+      throw new BadImageException(where + ": cannot render PDF page: " + e.getMessage(), e);
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /** Finds page images in folders, in reading order (natural order: p2 before p10). */
 public final class PageImages {
-  public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff");
+  public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "pdf");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private PageImages() {}
@@ -36,14 +36,14 @@ public final class PageImages {
 
   /**
    * The pages of a volume folder in reading order: each image file, and each frame of a
-   * multi-page TIFF as {@code name#N}. A TIFF whose frames cannot be counted stays one page (its
-   * decoding then fails that page with the reason).
+   * multi-page TIFF or page of a PDF as {@code name#N}. A file whose pages cannot be counted stays
+   * one page (its decoding then fails that page with the reason).
    */
   public static List<String> pages(Path folder) throws IOException {
     List<String> pages = new java.util.ArrayList<>();
     for (String file : list(folder)) {
       int frames = 1;
-      if (file.toLowerCase(Locale.ROOT).matches(".*\\.tiff?")) {
+      if (file.toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|pdf)")) {
         try {
           frames = ImageDecoder.imageCount(folder.resolve(file));
         } catch (IOException | RuntimeException e) {

@@ -112,7 +112,7 @@ class ImageDecoderTest {
     assertThat(PageImages.pages(volume)).containsExactly("a.png", "book.tif#1", "book.tif#2", "book.tif#3");
     PageRef third = PageRef.parse("book.tif#3");
     assertThat(third.stem()).isEqualTo("book-0003");
-    assertThat(decoder.decodeGray(tiff, third.imageIndex()).getRaster().getSample(0, 0, 0)).isEqualTo(200);
+    assertThat(decoder.decodeGray(tiff, third.imageIndex(), 300).getRaster().getSample(0, 0, 0)).isEqualTo(200);
     assertThat(PageRef.parse("a.png").stem()).isEqualTo("a");
     assertThat(PageRef.parse("odd#name.png")).isEqualTo(new PageRef("odd#name.png", 0));
   }
