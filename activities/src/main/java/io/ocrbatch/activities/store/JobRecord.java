@@ -22,4 +22,6 @@ public record JobRecord(
     Instant startedAt,
     Instant finishedAt,
     Instant lastProgressAt,
-    boolean cancelRequested) {}
+    boolean cancelRequested,
+    int priority,
+    String callbackUrl) {}

@@ -121,6 +121,33 @@ public final class JobStore {
     return jdbc.query(SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ?", JobStore::map, params.toArray());
   }
 
+  /** What a submitter chose beyond the volumes; set once, when the job is created. */
+  public void setSubmissionOptions(long jobId, int priority, String callbackUrl) {
+    jdbc.update("UPDATE jobs SET priority = ?, callback_url = ? WHERE id = ?", priority, callbackUrl, jobId);
+  }
+
+  /** A job whose end is to be told to its callback URL. */
+  public record PendingCallback(long jobId, String jobKey, String url, int attempts) {}
+
+  /** Ended jobs with a callback not delivered yet and attempts left. */
+  public List<PendingCallback> pendingCallbacks(int maxAttempts) {
+    return jdbc.query(
+        "SELECT id, job_key, callback_url, callback_attempts FROM jobs WHERE callback_url IS NOT NULL"
+            + " AND callback_sent_at IS NULL AND callback_attempts < ?"
+            + " AND status IN ('completed', 'failed', 'canceled') ORDER BY finished_at",
+        rs -> new PendingCallback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+        maxAttempts);
+  }
+
+  public void callbackAttempted(long jobId, String errorOrNull) {
+    jdbc.update(
+        "UPDATE jobs SET callback_attempts = callback_attempts + 1, callback_error = ?,"
+            + " callback_sent_at = CASE WHEN CAST(? AS text) IS NULL THEN now() END WHERE id = ?",
+        errorOrNull,
+        errorOrNull,
+        jobId);
+  }
+
   /** Jobs that have not ended, oldest first: start-up reconciliation restarts them. */
   public List<JobRecord> unfinished() {
     return jdbc.query(
@@ -190,7 +217,9 @@ public final class JobStore {
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
         instant(rs, "last_progress_at"),
-        rs.getBoolean("cancel_requested"));
+        rs.getBoolean("cancel_requested"),
+        rs.getInt("priority"),
+        rs.getString("callback_url"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

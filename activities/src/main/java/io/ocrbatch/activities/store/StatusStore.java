@@ -2,10 +2,22 @@ package io.ocrbatch.activities.store;
 
 /** The status store's parts over one connection pool. */
 public record StatusStore(
-    JobTypeStore jobTypes, JobStore jobs, TaskStore tasks, MetricsStore metrics, JobProgressStore progress) {
+    JobTypeStore jobTypes,
+    JobStore jobs,
+    TaskStore tasks,
+    MetricsStore metrics,
+    JobProgressStore progress,
+    QueueStore queue,
+    UploadStore uploads) {
 
   public static StatusStore over(Jdbc jdbc) {
     return new StatusStore(
-        new JobTypeStore(jdbc), new JobStore(jdbc), new TaskStore(jdbc), new MetricsStore(jdbc), new JobProgressStore(jdbc));
+        new JobTypeStore(jdbc),
+        new JobStore(jdbc),
+        new TaskStore(jdbc),
+        new MetricsStore(jdbc),
+        new JobProgressStore(jdbc),
+        new QueueStore(jdbc),
+        new UploadStore(jdbc));
   }
 }

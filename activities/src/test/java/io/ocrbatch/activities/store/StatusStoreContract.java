@@ -124,4 +124,58 @@ abstract class StatusStoreContract {
     store.tasks().interrupted(task, "job canceled");
     assertThat(store.progress().counts(jobId).pending()).isEqualTo(1);
   }
+
+  @Test
+  void requeueReopensEndedJobsWithFailedTasksThatHaveAttemptsLeft() {
+    long jobId = store.jobs().create(job("R" + System.nanoTime(), "bad", "exhausted", "ok")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    store.tasks().finished(VolumeResult.failed(tasks.get(0).taskId(), "bad", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
+    store.tasks().finished(VolumeResult.failed(tasks.get(1).taskId(), "exhausted", TaskStatus.TERMINAL_FAILED, "kept failing"), 3);
+    store.tasks().finished(VolumeResult.done(tasks.get(2).taskId(), "ok", 1, ChunkResult.EMPTY), 1);
+    store.jobs().markFinished(jobId, JobStatus.FAILED);
+
+    QueueStore.Requeue requeue = store.queue().requeueFailed();
+
+    assertThat(requeue.jobIds()).contains(jobId);
+    assertThat(requeue.exhausted()).isGreaterThanOrEqualTo(1);
+    assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(store.jobs().byId(jobId).orElseThrow().finishedAt()).isNull();
+    var counts = store.progress().counts(jobId);
+    assertThat(counts.pending()).isEqualTo(1);
+    assertThat(counts.terminal()).isEqualTo(1);
+    assertThat(counts.done()).isEqualTo(1);
+    assertThat(store.queue().requeueFailed().jobIds()).doesNotContain(jobId); // the job runs again now
+  }
+
+  @Test
+  void uploadsExpireOnlyAfterTheirJobHasEndedForTheRetentionPeriod() throws Exception {
+    long jobId = store.jobs().create(job("U" + System.nanoTime(), "upload")).job().id();
+    store.uploads().record(jobId, "scan.pdf", "/data/uploads/x", 4, 200, "tesseract-eng");
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).noneMatch(u -> u.jobId() == jobId);
+
+    store.jobs().markFinished(jobId, JobStatus.COMPLETED);
+    Thread.sleep(20);
+    assertThat(store.uploads().expirable(java.time.Duration.ofDays(7))).noneMatch(u -> u.jobId() == jobId);
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).anyMatch(u -> u.jobId() == jobId && u.totalPages() == 4);
+
+    store.uploads().markExpired(jobId);
+    String key = store.jobs().byId(jobId).orElseThrow().jobKey();
+    assertThat(store.uploads().byJobKey(key).orElseThrow().expired()).isTrue();
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).noneMatch(u -> u.jobId() == jobId);
+  }
+
+  @Test
+  void callbacksAreOfferedOnceTheJobEndsUntilDelivered() {
+    long jobId = store.jobs().create(job("C" + System.nanoTime(), "v")).job().id();
+    store.jobs().setSubmissionOptions(jobId, 1, "http://127.0.0.1:9/hook");
+    assertThat(store.jobs().byId(jobId).orElseThrow().priority()).isEqualTo(1);
+    assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
+
+    store.jobs().markFinished(jobId, JobStatus.COMPLETED);
+    assertThat(store.jobs().pendingCallbacks(3)).anyMatch(c -> c.jobId() == jobId);
+    store.jobs().callbackAttempted(jobId, "connection refused");
+    assertThat(store.jobs().pendingCallbacks(3)).anyMatch(c -> c.jobId() == jobId && c.attempts() == 1);
+    store.jobs().callbackAttempted(jobId, null);
+    assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
+  }
 }

@@ -1,0 +1,77 @@
+package io.ocrbatch.activities.store;
+
+import java.util.List;
+
+/** Operator views over all jobs' tasks: what waits, what runs, what failed, and re-queuing. */
+public final class QueueStore {
+  private static final String UNFINISHED = "('created', 'running', 'paused')";
+  private final Jdbc jdbc;
+
+  public QueueStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * @param pending tasks waiting in jobs that have not ended
+   * @param processing tasks running in jobs that have not ended
+   * @param failed tasks that failed (retryably or terminally), in any job
+   * @param completedToday tasks done since midnight (database time zone)
+   * @param avgWaitTimeMinutes mean time from job creation to task start, over tasks started in the last 24 h
+   * @param oldestPendingMinutes age of the oldest job that still has a pending task
+   */
+  public record Stats(
+      long pending, long processing, long failed, long completedToday, double avgWaitTimeMinutes, double oldestPendingMinutes) {}
+
+  public Stats stats() {
+    return jdbc.queryOne(
+            "SELECT count(*) FILTER (WHERE t.status = 'pending' AND j.status IN " + UNFINISHED + "),"
+                + " count(*) FILTER (WHERE t.status = 'running' AND j.status IN " + UNFINISHED + "),"
+                + " count(*) FILTER (WHERE t.status IN ('retryable_failed', 'terminal_failed')),"
+                + " count(*) FILTER (WHERE t.status = 'done' AND t.done_at >= date_trunc('day', now())),"
+                + " coalesce(avg(extract(epoch FROM t.started_at - j.created_at) / 60)"
+                + "   FILTER (WHERE t.started_at >= now() - interval '24 hours'), 0),"
+                + " coalesce(extract(epoch FROM now() - min(j.created_at)"
+                + "   FILTER (WHERE t.status = 'pending' AND j.status IN " + UNFINISHED + ")) / 60, 0)"
+                + " FROM tasks t JOIN jobs j ON j.id = t.job_id",
+            rs -> new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6)))
+        .orElseThrow();
+  }
+
+  /**
+   * What {@link #requeueFailed} did.
+   *
+   * @param requeued failed tasks set back to pending
+   * @param jobIds the ended jobs they belong to, reopened (status running) for their workflow to be started again
+   * @param inRunningJobs failed tasks with attempts left that were left alone because their job is still running
+   * @param exhausted failed tasks with no attempts left
+   */
+  public record Requeue(int requeued, List<Long> jobIds, long inRunningJobs, long exhausted) {}
+
+  /**
+   * Sets failed tasks that have attempts left back to pending, in jobs that have ended (completed
+   * or failed; not canceled), and reopens those jobs. A running job's workflow has moved past its
+   * failed tasks, so those are counted but left for after the job ends.
+   */
+  public Requeue requeueFailed() {
+    long inRunning =
+        jdbc.queryLong(
+            "SELECT count(*) FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE t.status IN ('retryable_failed', 'terminal_failed')"
+                + " AND t.attempts < t.max_attempts AND j.status IN " + UNFINISHED);
+    long exhausted =
+        jdbc.queryLong(
+            "SELECT count(*) FROM tasks WHERE status IN ('retryable_failed', 'terminal_failed') AND attempts >= max_attempts");
+    List<Long> taskJobs =
+        jdbc.query(
+            "UPDATE tasks t SET status = 'pending', updated_at = now() FROM jobs j WHERE j.id = t.job_id"
+                + " AND t.status IN ('retryable_failed', 'terminal_failed') AND t.attempts < t.max_attempts"
+                + " AND j.status IN ('completed', 'failed') RETURNING t.job_id",
+            rs -> rs.getLong(1));
+    List<Long> jobIds = taskJobs.stream().distinct().sorted().toList();
+    JobStore jobs = new JobStore(jdbc);
+    for (long jobId : jobIds) {
+      jdbc.update("UPDATE jobs SET status = 'running', finished_at = NULL WHERE id = ?", jobId);
+      jobs.refreshCounts(jobId);
+    }
+    return new Requeue(taskJobs.size(), jobIds, inRunning, exhausted);
+  }
+}
