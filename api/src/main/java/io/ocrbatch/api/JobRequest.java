@@ -8,10 +8,24 @@ import java.util.List;
  *
  * @param jobType a job type's name or numeric id
  * @param jobKey the caller's key, or null to derive one from the day and the volumes
+ * @param priority 1 (most urgent) to 5; Temporal's priority key for the job's work
+ * @param callbackUrl an http(s) URL told (POST, the job as JSON) when the job ends, or null
  */
 public record JobRequest(
-    String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi) {
+    String jobType,
+    List<VolumeRef> volumes,
+    String jobKey,
+    String outputRoot,
+    int concurrency,
+    int dpi,
+    int priority,
+    String callbackUrl) {
 
   public static final int DEFAULT_DPI = 300;
   public static final int DEFAULT_CONCURRENCY = 4;
+  public static final int DEFAULT_PRIORITY = 3;
+
+  public JobRequest(String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi) {
+    this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, DEFAULT_PRIORITY, null);
+  }
 }

@@ -4,6 +4,7 @@ import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.NewJob;
+import io.ocrbatch.activities.store.QueueStore;
 import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobCursor;
@@ -18,6 +19,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.Priority;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job operations every client uses (CLI now, REST later): submit idempotently by key, report
- * status from the database, control running jobs through their workflow.
+ * The job operations every client uses (the CLI and the REST API): submit idempotently by key,
+ * report status from the database, control running jobs through their workflow.
  */
 public final class JobService {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
@@ -61,11 +63,39 @@ public final class JobService {
                     + store.jobTypes().list().stream().map(t -> t.id() + " " + t.name()).toList()));
   }
 
+  /**
+   * Adds a job type after checking what the engines support. The name becomes a folder of every
+   * job's results, so it is kept to plain characters.
+   */
+  public JobTypeSpec createJobType(JobTypeSpec spec, String description) {
+    return store.jobTypes().create(validJobType(spec), description);
+  }
+
+  /** The job type with its defaults filled in, or an error naming what is wrong with it. */
+  public static JobTypeSpec validJobType(JobTypeSpec spec) {
+    require(spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
+        "job type name '" + spec.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    require("tesseract".equals(spec.engine()), "engine must be tesseract, got '" + spec.engine() + "'");
+    require(spec.model() != null && spec.model().matches("[A-Za-z0-9_+-]+"), "model must name a traineddata file (e.g. bod), got '" + spec.model() + "'");
+    require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got '" + spec.encoding() + "'");
+    require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got '" + spec.lineMode() + "'");
+    require(!spec.outputFormats().isEmpty() && List.of("txt", "json").containsAll(spec.outputFormats()),
+        "formats must be among txt,json, got " + spec.outputFormats());
+    String language = spec.language() != null ? spec.language() : spec.model();
+    return new JobTypeSpec(0, spec.name(), spec.engine(), spec.model(), language, spec.encoding(), spec.lineMode(), spec.outputFormats());
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) throw new IllegalArgumentException(message);
+  }
+
   public Submitted submit(JobRequest request) {
     JobTypeSpec type = jobType(request.jobType());
     if (request.volumes().isEmpty()) throw new IllegalArgumentException("a job needs at least one volume");
     if (request.concurrency() < 1) throw new IllegalArgumentException("concurrency must be at least 1");
     if (request.dpi() < 72 || request.dpi() > 1200) throw new IllegalArgumentException("dpi must be between 72 and 1200");
+    if (request.priority() < 1 || request.priority() > 5) throw new IllegalArgumentException("priority must be between 1 (most urgent) and 5");
+    String callbackUrl = CallbackUrls.validate(request.callbackUrl());
     String key =
         request.jobKey() != null
             ? JobKeys.validate(request.jobKey())
@@ -77,7 +107,10 @@ public final class JobService {
                 new NewJob(
                     key, type.id(), outputRoot, request.concurrency(), request.dpi(), PAGES_PER_CHUNK,
                     retry.maxTaskAttempts(), request.volumes()));
-    ensureRunning(created.job());
+    if (!created.existed()) {
+      store.jobs().setSubmissionOptions(created.job().id(), request.priority(), callbackUrl);
+    }
+    ensureRunning(store.jobs().byId(created.job().id()).orElseThrow());
     return new Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());
   }
 
@@ -104,13 +137,29 @@ public final class JobService {
                 .setWorkflowId(job.jobKey())
                 .setTaskQueue(TaskQueues.IO)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .setPriority(Priority.newBuilder().setPriorityKey(job.priority()).build())
                 .build());
     try {
       WorkflowClient.start(workflow::run, spec, (JobCursor) null);
       log.info("Started workflow for job {}", job.jobKey());
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.debug("Job {} is already running", job.jobKey());
+    } catch (RuntimeException e) {
+      throw unreachableOr(e);
     }
+  }
+
+  private RuntimeException unreachableOr(RuntimeException e) {
+    return OrchestrationUnavailableException.isUnreachable(e)
+        ? new OrchestrationUnavailableException(client.getWorkflowServiceStubs().getOptions().getTarget(), e)
+        : e;
+  }
+
+  /** Re-runs failed tasks that have attempts left, in jobs that have ended; see {@link QueueStore#requeueFailed}. */
+  public QueueStore.Requeue requeueFailed() {
+    QueueStore.Requeue requeue = store.queue().requeueFailed();
+    for (long jobId : requeue.jobIds()) ensureRunning(store.jobs().byId(jobId).orElseThrow());
+    return requeue;
   }
 
   /** Restarts every job the database says is unfinished (the in-process Temporal keeps nothing). */
@@ -118,6 +167,20 @@ public final class JobService {
     List<JobRecord> unfinished = store.jobs().unfinished();
     unfinished.forEach(this::ensureRunning);
     return unfinished.size();
+  }
+
+  /** Checks that Temporal answers; returns its address. */
+  public String temporalHealth() {
+    var stubs = client.getWorkflowServiceStubs();
+    var status = stubs.healthCheck();
+    if (status.getStatus() != io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING) {
+      throw new IllegalStateException("Temporal at " + stubs.getOptions().getTarget() + " is " + status.getStatus());
+    }
+    return stubs.getOptions().getTarget();
+  }
+
+  public StatusStore store() {
+    return store;
   }
 
   public JobRecord find(Long jobId, String jobKey) {
@@ -153,16 +216,31 @@ public final class JobService {
     } catch (WorkflowNotFoundException e) { // no workflow left to tell
       store.jobs().requestCancel(job.id());
       store.jobs().markFinished(job.id(), JobStatus.CANCELED);
+    } catch (RuntimeException e) {
+      throw unreachableOr(e);
     }
     return store.jobs().byId(job.id()).orElseThrow();
   }
 
   public void pause(JobRecord job) {
-    client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).pause();
+    signal(job, BatchJobWorkflow::pause);
   }
 
   public void resume(JobRecord job) {
-    client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).resume();
+    signal(job, BatchJobWorkflow::resume);
+  }
+
+  private void signal(JobRecord job, java.util.function.Consumer<BatchJobWorkflow> signal) {
+    if (job.status().finished()) {
+      throw new IllegalStateException("job " + job.jobKey() + " has ended (" + job.status().dbName() + ")");
+    }
+    try {
+      signal.accept(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()));
+    } catch (WorkflowNotFoundException e) {
+      throw new IllegalStateException("job " + job.jobKey() + " has no running workflow; it is restarted when a worker process (dev) starts");
+    } catch (RuntimeException e) {
+      throw unreachableOr(e);
+    }
   }
 
   /** Blocks until the job's workflow ends (following continue-as-new). */

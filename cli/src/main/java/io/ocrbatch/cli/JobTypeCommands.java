@@ -1,6 +1,6 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.api.JobService;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,23 +62,14 @@ final class JobTypeCommands {
 
     @Override
     public Integer call() {
-      require(List.of("tesseract").contains(engine), "engine must be tesseract, got '" + engine + "'");
-      require(List.of("unicode", "wylie").contains(encoding), "encoding must be unicode or wylie, got '" + encoding + "'");
-      require(List.of("block", "line", "auto").contains(lineMode), "line mode must be block, line or auto, got '" + lineMode + "'");
-      require(List.of("txt", "json").containsAll(formats), "formats must be among txt,json, got " + formats);
       try (Stack parts = new Stack(stack)) {
-        StatusStore store = parts.store();
         JobTypeSpec created =
-            store.jobTypes().create(
-                new JobTypeSpec(0, name, engine, model, language != null ? language : model, encoding, lineMode, formats),
-                description);
+            parts.store().jobTypes().create(
+                JobService.validJobType(new JobTypeSpec(0, name, engine, model, language, encoding, lineMode, formats)), description);
         System.out.printf("Created job type %s (id %d)%n", created.name(), created.id());
         return ExitCodes.OK;
       }
     }
 
-    private static void require(boolean ok, String message) {
-      if (!ok) throw new IllegalArgumentException(message);
-    }
   }
 }

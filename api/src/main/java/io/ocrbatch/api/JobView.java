@@ -1,0 +1,61 @@
+package io.ocrbatch.api;
+
+import io.ocrbatch.activities.store.JobProgressStore.Counts;
+import io.ocrbatch.activities.store.JobRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as the REST API and {@code job status --json} show it (snake_case on the wire): the same
+ * facts as {@code job status}, in a shape that does not move when internals do.
+ */
+public record JobView(
+    long id,
+    String jobKey,
+    String jobType,
+    String status,
+    int priority,
+    int concurrency,
+    int dpi,
+    String outputRoot,
+    String callbackUrl,
+    boolean cancelRequested,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant lastProgressAt,
+    Tasks tasks,
+    Pages pages,
+    double pagesPerHour,
+    double tasksPerHour,
+    Long etaSeconds,
+    List<Error> recentErrors) {
+
+  public record Tasks(int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
+
+  /** Page counts; {@code total} estimates pages of volumes not listed yet. */
+  public record Pages(long total, long ok, long failed, double percent) {}
+
+  public record Error(String volume, String status, int attempts, String error, Instant at) {}
+
+  public static JobView of(JobReport report) {
+    JobRecord job = report.job();
+    Counts c = report.counts();
+    long total = report.pagesTotal();
+    double percent = total == 0 ? (job.status().finished() ? 100 : 0) : Math.min(100, 100.0 * c.pagesFinished() / total);
+    return new JobView(
+        job.id(), job.jobKey(), job.typeName(), job.status().dbName(), job.priority(), job.concurrency(), job.dpi(),
+        job.outputRoot(), job.callbackUrl(), job.cancelRequested(), job.createdAt(), job.startedAt(), job.finishedAt(),
+        job.lastProgressAt(),
+        new Tasks(c.tasks(), c.pending(), c.running(), c.done(), c.retryable(), c.terminal()),
+        new Pages(total, c.pagesOk(), c.pagesFailed(), Math.round(percent * 10) / 10.0),
+        Math.round(report.pagesPerHour() * 10) / 10.0,
+        Math.round(report.tasksPerHour() * 100) / 100.0,
+        report.eta() == null ? null : report.eta().toSeconds(),
+        report.recentErrors().stream().map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at())).toList());
+  }
+
+  public boolean finished() {
+    return List.of("completed", "failed", "canceled").contains(status);
+  }
+}

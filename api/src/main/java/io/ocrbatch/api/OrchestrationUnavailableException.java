@@ -1,0 +1,26 @@
+package io.ocrbatch.api;
+
+/** Temporal did not answer: the request can be retried once it is back (HTTP 503). */
+public final class OrchestrationUnavailableException extends RuntimeException {
+  public OrchestrationUnavailableException(String target, Throwable cause) {
+    super("the orchestration backend (Temporal) is unreachable" + (target == null ? "" : " at " + target)
+        + ": " + rootMessage(cause), cause);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** Whether a Temporal client failure means the service could not be reached (not a refusal). */
+  static boolean isUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.grpc.StatusRuntimeException s) {
+        io.grpc.Status.Code code = s.getStatus().getCode();
+        return code == io.grpc.Status.Code.UNAVAILABLE || code == io.grpc.Status.Code.DEADLINE_EXCEEDED;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+package io.ocrbatch.api.web;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Spring Boot's configuration root; beans come from this package and from {@link ApiServer}. */
+@SpringBootConfiguration
+@EnableAutoConfiguration(
+    excludeName = {
+      "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+      "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"
+    })
+@ComponentScan
+@EnableScheduling
+public class ApiApplication {}

@@ -1,0 +1,105 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.api.OrchestrationUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Every error as {@code {"detail": "..."}} with the status that says whose fault it is. */
+@RestControllerAdvice
+class ApiErrors {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private final ApiSettings settings;
+
+  ApiErrors(ApiSettings settings) {
+    this.settings = settings;
+  }
+
+  static ResponseEntity<Map<String, Object>> error(HttpStatus status, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("detail", detail);
+    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+  }
+
+  @ExceptionHandler({
+    IllegalArgumentException.class,
+    MissingServletRequestParameterException.class,
+    MissingServletRequestPartException.class,
+    MethodArgumentTypeMismatchException.class,
+    HttpMessageNotReadableException.class
+  })
+  ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    String detail = e instanceof HttpMessageNotReadableException ? "request body is not valid JSON for this endpoint: " + rootMessage(e) : e.getMessage();
+    return error(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> unsupportedMedia(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<Map<String, Object>> conflict(IllegalStateException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    return error(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(OrchestrationUnavailableException.class)
+  ResponseEntity<Map<String, Object>> unavailable(OrchestrationUnavailableException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    log.warn("{}", e.getMessage());
+    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    return error(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "upload is larger than the limit of " + settings.maxUploadBytes() / (1024 * 1024) + " MB (OCRBATCH_MAX_UPLOAD_MB)");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> badMultipart(MultipartException e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    return error(HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
+    if (e instanceof org.springframework.web.ErrorResponse response) {
+      return error(HttpStatus.valueOf(response.getStatusCode().value()), e.getMessage());
+    }
+    log.error("Unexpected error serving a request", e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + rootMessage(e));
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,79 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.api.JobService;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The HTTP face (REST, SSE, OpenAPI, health, the web page) over a {@link JobService} built by
+ * the caller: {@code server} with a remote Temporal, {@code dev} with the embedded one.
+ */
+public final class ApiServer implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+
+  private ApiServer(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  public static ApiServer start(JobService jobs, ApiSettings settings) {
+    // Logging is configured by the process (logback.xml); Spring Boot must not re-initialise it.
+    System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) { // Tomcat logs through java.util.logging
+      org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+      org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+    long maxBytes = settings.maxUploadBytes();
+    Map<String, Object> properties =
+        Map.ofEntries(
+            Map.entry("server.port", settings.port()),
+            Map.entry("server.address", settings.bindAddress()),
+            Map.entry("spring.servlet.multipart.max-file-size", maxBytes + "B"),
+            Map.entry("spring.servlet.multipart.max-request-size", (maxBytes + 1024 * 1024) + "B"),
+            Map.entry("spring.servlet.multipart.location", settings.dataDir().resolve("tmp").toString()),
+            Map.entry("server.tomcat.max-swallow-size", "-1"), // read an oversized upload so the client sees the 413
+            Map.entry("spring.jackson.property-naming-strategy", "SNAKE_CASE"),
+            Map.entry("spring.jackson.default-property-inclusion", "always"),
+            Map.entry("spring.mvc.async.request-timeout", "-1"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            Map.entry("management.endpoint.health.show-details", "always"),
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
+            Map.entry("spring.main.register-shutdown-hook", "false"));
+    try {
+      java.nio.file.Files.createDirectories(settings.dataDir().resolve("tmp"));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create " + settings.dataDir().resolve("tmp") + ": " + e.getMessage(), e);
+    }
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ApiApplication.class)
+            .bannerMode(Banner.Mode.OFF)
+            .logStartupInfo(false)
+            .web(WebApplicationType.SERVLET)
+            .properties(properties)
+            .initializers(
+                ctx -> {
+                  ctx.getBeanFactory().registerSingleton("jobService", jobs);
+                  ctx.getBeanFactory().registerSingleton("apiSettings", settings);
+                })
+            .run();
+    return new ApiServer(context);
+  }
+
+  public int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** The base URL local clients use. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

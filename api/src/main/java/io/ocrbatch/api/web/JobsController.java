@@ -1,0 +1,157 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.api.JobRequest;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.workflows.VolumeRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Jobs over HTTP: the same {@link JobService} the CLI uses. */
+@RestController
+@RequestMapping("/api/jobs")
+@Tag(name = "jobs", description = "Submit, list, follow and control jobs")
+class JobsController {
+  private final JobService jobs;
+  private final UploadService uploads;
+  private final ProgressStreams streams;
+  private final ApiSettings settings;
+
+  JobsController(JobService jobs, UploadService uploads, ProgressStreams streams, ApiSettings settings) {
+    this.jobs = jobs;
+    this.uploads = uploads;
+    this.streams = streams;
+    this.settings = settings;
+  }
+
+  /**
+   * A job over folders on the server's disk.
+   *
+   * @param volumes volume folders (absolute, or relative to the server's working directory)
+   * @param folder a folder whose sub-folders (or itself) are volumes; instead of {@code volumes}
+   * @param output result root; default {@code <data>/results}
+   */
+  record JobSubmission(
+      String jobType, List<String> volumes, String folder, String jobKey, Integer priority, String callbackUrl,
+      Integer concurrency, Integer dpi, String output) {}
+
+  @Operation(summary = "Submit a job (idempotent on job_key: an existing key returns that job with 200)")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JobView> submit(@RequestBody JobSubmission body) {
+    if (body.jobType() == null) throw new IllegalArgumentException("job_type is required");
+    List<VolumeRef> volumes;
+    Path cwd = Path.of("").toAbsolutePath();
+    if (body.folder() != null && body.volumes() != null) throw new IllegalArgumentException("give either volumes or folder, not both");
+    if (body.folder() != null) volumes = VolumeResolver.fromFolder(cwd.resolve(body.folder()));
+    else if (body.volumes() != null) volumes = VolumeResolver.fromPaths(body.volumes(), cwd);
+    else throw new IllegalArgumentException("give volumes (a list of folders) or folder, or upload files as multipart");
+    String output = body.output() != null ? cwd.resolve(body.output()).toString() : settings.resultsDir().toString();
+    JobService.Submitted submitted =
+        jobs.submit(
+            new JobRequest(
+                body.jobType(), volumes, body.jobKey(), output,
+                body.concurrency() == null ? JobRequest.DEFAULT_CONCURRENCY : body.concurrency(),
+                body.dpi() == null ? JobRequest.DEFAULT_DPI : body.dpi(),
+                body.priority() == null ? JobRequest.DEFAULT_PRIORITY : body.priority(),
+                body.callbackUrl()));
+    return ResponseEntity.status(submitted.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(view(submitted.job()));
+  }
+
+  @Operation(summary = "Submit uploaded files (PDFs, images) as a one-volume job; follow it with /ocr/* too")
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<JobView> submitFiles(
+      @RequestPart(value = "files", required = false) List<MultipartFile> files,
+      @RequestParam("job_type") String jobType,
+      @RequestParam(defaultValue = "200") int dpi,
+      @RequestParam(defaultValue = "3") int priority,
+      @RequestParam(value = "callback_url", required = false) String callbackUrl) {
+    UploadService.Accepted accepted = uploads.accept(files, jobType, dpi, priority, callbackUrl);
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(accepted.job()));
+  }
+
+  @Operation(summary = "Jobs, newest first; status/exclude_status are comma-separated lists")
+  @GetMapping
+  List<JobView> list(
+      @RequestParam(value = "status", required = false) List<String> include,
+      @RequestParam(value = "exclude_status", required = false) List<String> exclude,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be between 1 and 1000");
+    return jobs.list(statuses(include), statuses(exclude), limit).stream().map(JobView::of).toList();
+  }
+
+  @GetMapping("/{key}")
+  JobView get(@PathVariable String key) {
+    return view(find(key));
+  }
+
+  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel')")
+  @PostMapping("/{key}/cancel")
+  JobView cancel(@PathVariable String key) {
+    return view(jobs.cancel(find(key)));
+  }
+
+  @Operation(summary = "Pause: running volumes finish, no new volume starts (Temporal signal 'pause')")
+  @PostMapping("/{key}/pause")
+  JobView pause(@PathVariable String key) {
+    JobRecord job = find(key);
+    jobs.pause(job);
+    return view(job);
+  }
+
+  @Operation(summary = "Resume a paused job (Temporal signal 'resume')")
+  @PostMapping("/{key}/resume")
+  JobView resume(@PathVariable String key) {
+    JobRecord job = find(key);
+    jobs.resume(job);
+    return view(job);
+  }
+
+  @Operation(summary = "Server-Sent Events: 'progress' (the job) as pages finish, 'end' when it has ended")
+  @GetMapping(value = "/{key}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable String key) {
+    find(key);
+    return streams.jobEvents(key);
+  }
+
+  private JobRecord find(String key) {
+    return jobs.store().jobs().byKey(key).orElseThrow(() -> new NotFoundException("no job with key '" + key + "'"));
+  }
+
+  private JobView view(JobRecord job) {
+    return JobView.of(jobs.report(jobs.find(job.id(), null)));
+  }
+
+  private static final List<String> STATUSES = List.of("created", "running", "paused", "completed", "failed", "canceled");
+
+  private static List<String> statuses(List<String> given) {
+    List<String> out = new ArrayList<>();
+    if (given == null) return out;
+    for (String g : given) {
+      for (String s : g.split(",")) {
+        String status = s.strip().toLowerCase();
+        if (status.isEmpty()) continue;
+        if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown status '" + s + "'; use " + STATUSES);
+        out.add(status);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package io.ocrbatch.api.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The upload-and-OCR contract existing clients speak: field names and status codes are fixed. */
+@RestController
+@RequestMapping("/ocr")
+@Tag(name = "ocr", description = "Upload a PDF or image, follow it, fetch the recognised text")
+class OcrController {
+  private final UploadService uploads;
+  private final UploadResults results;
+  private final ProgressStreams streams;
+
+  OcrController(UploadService uploads, UploadResults results, ProgressStreams streams) {
+    this.uploads = uploads;
+    this.results = results;
+    this.streams = streams;
+  }
+
+  @Operation(summary = "Upload a PDF, PNG, JPEG or TIFF and start OCR; returns at once")
+  @PostMapping(value = "/submit", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Object> submit(
+      @RequestPart(value = "file", required = false) List<MultipartFile> file,
+      @RequestParam(defaultValue = "200") int dpi,
+      @RequestParam(defaultValue = "tesseract-eng") String model) {
+    UploadService.Accepted a = uploads.accept(file, model, dpi, 3, null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("job_id", a.job().jobKey());
+    body.put("filename", a.filename());
+    body.put("total_pages", a.totalPages());
+    body.put("model", a.model());
+    body.put("dpi", a.dpi());
+    body.put("message", "Submitted " + a.totalPages() + " page(s) for OCR with " + a.model() + " at " + a.dpi() + " dpi");
+    body.put("submitted_at", a.submittedAt());
+    return body;
+  }
+
+  @Operation(summary = "Server-Sent Events: status…, then result | error | timeout, then close")
+  @GetMapping(value = "/stream/{jobId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(@PathVariable String jobId) {
+    return streams.ocrStream(jobId);
+  }
+
+  @Operation(summary = "pending | running | completed | failed | expired, with progress in percent")
+  @GetMapping("/status/{jobId}")
+  Map<String, Object> status(@PathVariable String jobId) {
+    return results.status(results.snapshot(jobId));
+  }
+
+  @Operation(summary = "Recognised lines per page (200), 202 while running, 404 once expired")
+  @GetMapping("/result/{jobId}")
+  ResponseEntity<Map<String, Object>> result(@PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
+    UploadResults.Snapshot s = results.snapshot(jobId);
+    return switch (s.status()) {
+      case "expired" -> {
+        Map<String, Object> body = results.status(s);
+        body.put("detail", "the results of job '" + jobId + "' expired and were removed");
+        yield ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+      }
+      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.status(s));
+      default -> ResponseEntity.ok(results.result(s, annotate));
+    };
+  }
+
+  @Operation(summary = "The recognised text as Markdown, a section per page")
+  @GetMapping(value = "/result/{jobId}/markdown", produces = "text/markdown;charset=UTF-8")
+  ResponseEntity<String> markdown(@PathVariable String jobId) {
+    UploadResults.Snapshot s = finished(jobId);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8")).body(results.markdown(s));
+  }
+
+  @Operation(summary = "Page N (from 0) as PNG, as the engine saw it; annotate=true draws the line boxes")
+  @GetMapping(value = "/result/{jobId}/pages/{page}/image", produces = MediaType.IMAGE_PNG_VALUE)
+  byte[] pageImage(@PathVariable String jobId, @PathVariable int page, @RequestParam(defaultValue = "false") boolean annotate) {
+    UploadResults.Snapshot s = results.snapshot(jobId);
+    if (s.status().equals("expired")) throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
+    return results.pageImage(s, page, annotate);
+  }
+
+  @Operation(summary = "All result files (txt, json, manifest) and the Markdown, zipped")
+  @GetMapping(value = "/result/{jobId}/download", produces = "application/zip")
+  void download(@PathVariable String jobId, HttpServletResponse response) throws IOException {
+    UploadResults.Snapshot s = finished(jobId);
+    response.setContentType("application/zip");
+    response.setHeader("Content-Disposition", "attachment; filename=\"ocr-" + jobId + ".zip\"");
+    results.zip(s, response.getOutputStream());
+  }
+
+  private UploadResults.Snapshot finished(String jobId) {
+    UploadResults.Snapshot s = results.snapshot(jobId);
+    if (s.status().equals("expired")) throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
+    if (!s.ended()) throw new IllegalStateException("job '" + jobId + "' is still " + s.status() + "; results come when it completes");
+    return s;
+  }
+
+}

@@ -1,0 +1,164 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.JobView;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Event streams that follow a job in the database: each stream is a small polling
+ * task on a shared scheduler, sending an event when something changed and ending itself.
+ */
+@Component
+class ProgressStreams {
+  private static final Logger log = LoggerFactory.getLogger(ProgressStreams.class);
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+  private final JobService jobs;
+  private final UploadResults uploads;
+  private final ApiSettings settings;
+  private final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "sse-poller");
+        t.setDaemon(true);
+        return t;
+      });
+
+  ProgressStreams(JobService jobs, UploadResults uploads, ApiSettings settings) {
+    this.jobs = jobs;
+    this.uploads = uploads;
+    this.settings = settings;
+  }
+
+  @PreDestroy
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  /** One step of a stream: look, maybe send events; return true when the stream is over. */
+  private interface Step {
+    boolean run(SseEmitter emitter) throws IOException;
+  }
+
+  private SseEmitter follow(Step step) {
+    SseEmitter emitter = new SseEmitter(0L); // no container timeout: the steps end the stream
+    AtomicBoolean over = new AtomicBoolean();
+    AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+    Runnable poll =
+        () -> {
+          if (over.get()) return;
+          try {
+            if (step.run(emitter)) {
+              over.set(true);
+              emitter.complete();
+            }
+          } catch (IOException | IllegalStateException e) { // the client went away
+            over.set(true);
+          } catch (RuntimeException e) {
+            log.warn("Event stream failed: {}", e.toString());
+            over.set(true);
+            emitter.completeWithError(e);
+          }
+          if (over.get()) cancel(task);
+        };
+    emitter.onCompletion(() -> { over.set(true); cancel(task); });
+    emitter.onError(e -> { over.set(true); cancel(task); });
+    task.set(scheduler.scheduleWithFixedDelay(poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+    if (over.get()) cancel(task);
+    return emitter;
+  }
+
+  private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
+    ScheduledFuture<?> f = task.get();
+    if (f != null) f.cancel(false);
+  }
+
+  /**
+   * {@code /api/jobs/{key}/events}: {@code progress} (the job) whenever a page finishes or the
+   * status changes, {@code end} (the job) once it has ended, then the stream closes.
+   */
+  SseEmitter jobEvents(String jobKey) {
+    jobs.find(null, jobKey); // 404 before the stream opens
+    AtomicReference<String> last = new AtomicReference<>("");
+    AtomicReference<Instant> lastSent = new AtomicReference<>(Instant.now());
+    return follow(
+        emitter -> {
+          JobView view = JobView.of(jobs.report(jobs.find(null, jobKey)));
+          String fingerprint = view.status() + "/" + view.pages().ok() + "/" + view.pages().failed() + "/" + view.tasks().done() + "/" + view.pages().total();
+          if (view.finished()) {
+            emitter.send(SseEmitter.event().name("end").data(view));
+            return true;
+          }
+          if (!fingerprint.equals(last.getAndSet(fingerprint))) {
+            emitter.send(SseEmitter.event().name("progress").data(view));
+            lastSent.set(Instant.now());
+          } else if (Duration.between(lastSent.get(), Instant.now()).compareTo(KEEP_ALIVE) > 0) {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
+            lastSent.set(Instant.now());
+          }
+          return false;
+        });
+  }
+
+  /**
+   * {@code /ocr/stream/{id}}: {@code status} on every change, then {@code result}, or {@code error},
+   * or {@code timeout} after the configured bound (the job keeps running); always {@code close} last.
+   */
+  SseEmitter ocrStream(String jobId) {
+    UploadResults.Snapshot first = uploads.snapshot(jobId); // 404 before the stream opens
+    Instant opened = Instant.now();
+    AtomicReference<String> last = new AtomicReference<>("");
+    return follow(
+        emitter -> {
+          UploadResults.Snapshot s = uploads.snapshot(jobId);
+          String fingerprint = s.status() + "/" + s.progress();
+          boolean running = !s.status().equals("failed") && !s.status().equals("expired");
+          if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
+            emitter.send(SseEmitter.event().name("status").data(Map.of(
+                "status", s.status(),
+                "job_id", jobId,
+                "progress", s.progress(),
+                "elapsed", elapsedSeconds(first.upload().submittedAt()))));
+          }
+          if (s.status().equals("completed")) {
+            emitter.send(SseEmitter.event().name("result").data(uploads.result(s, false)));
+            return close(emitter);
+          }
+          if (s.status().equals("failed") || s.status().equals("expired")) {
+            emitter.send(SseEmitter.event().name("error").data(Map.of("status", "error", "job_id", jobId, "error", s.message())));
+            return close(emitter);
+          }
+          if (Duration.between(opened, Instant.now()).compareTo(settings.streamTimeout()) >= 0) {
+            emitter.send(SseEmitter.event().name("timeout").data(Map.of(
+                "status", s.status(), "job_id", jobId,
+                "message", "Stream timed out after " + settings.streamTimeout().toSeconds()
+                    + " s; the job keeps running: poll /ocr/status/" + jobId)));
+            return close(emitter);
+          }
+          return false;
+        });
+  }
+
+  private static boolean close(SseEmitter emitter) throws IOException {
+    emitter.send(SseEmitter.event().name("close").data(Map.of("message", "Stream complete")));
+    return true;
+  }
+
+  private static double elapsedSeconds(Instant since) {
+    return Math.round(Duration.between(since, Instant.now()).toMillis() / 100.0) / 10.0;
+  }
+}

@@ -1,0 +1,246 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.image.PageRef;
+import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.store.UploadStore.Upload;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.JobView;
+import io.ocrbatch.workflows.TaskRef;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.springframework.stereotype.Component;
+
+/** What {@code /ocr/*} reports about an upload's job: its status, its pages' results, images, Markdown, a zip. */
+@Component
+class UploadResults {
+  private final JobService jobs;
+  private final StatusStore store;
+  private final ImageDecoder decoder = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS);
+
+  UploadResults(JobService jobs) {
+    this.jobs = jobs;
+    this.store = jobs.store();
+  }
+
+  /** An upload's job at one moment, with the status words of the upload contract. */
+  record Snapshot(Upload upload, JobRecord job, JobView view, String status, Path volume, Path outputDir, Long taskId) {
+
+    boolean ended() {
+      return status.equals("completed") || status.equals("failed") || status.equals("expired");
+    }
+
+    double progress() {
+      return status.equals("completed") ? 100.0 : view.pages().percent();
+    }
+
+    String message() {
+      long done = view.pages().ok() + view.pages().failed();
+      return switch (status) {
+        case "pending" -> "Waiting for a worker: " + upload.totalPages() + " page(s) queued";
+        case "running" -> done + " of " + upload.totalPages() + " pages processed";
+        case "completed" -> "OCR completed: " + upload.totalPages() + " page(s)"
+            + (view.pages().failed() > 0 ? ", " + view.pages().failed() + " failed" : "");
+        case "expired" -> "Results were removed after the retention period";
+        default -> job.status().dbName().equals("canceled") ? "The job was canceled" : "OCR failed: " + lastError();
+      };
+    }
+
+    String lastError() {
+      return view.recentErrors().isEmpty() ? "unknown error (see the server log)" : view.recentErrors().get(0).error();
+    }
+  }
+
+  Snapshot snapshot(String jobId) {
+    Upload upload = store.uploads().byJobKey(jobId).orElseThrow(() -> new NotFoundException("no OCR job '" + jobId + "'"));
+    JobRecord job = jobs.find(upload.jobId(), null);
+    JobView view = JobView.of(jobs.report(job));
+    List<TaskRef> tasks = store.tasks().tasksAfter(job.id(), 0, 1);
+    Path volume = tasks.isEmpty() ? null : Path.of(URI.create(tasks.get(0).volume().sourceUri()));
+    Path outputDir = tasks.isEmpty() ? null : Path.of(job.outputRoot()).resolve(job.typeName()).resolve(tasks.get(0).volume().volumeId());
+    return new Snapshot(upload, job, view, status(upload, job, view), volume, outputDir, tasks.isEmpty() ? null : tasks.get(0).taskId());
+  }
+
+  private static String status(Upload upload, JobRecord job, JobView view) {
+    if (upload.expired()) return "expired";
+    return switch (job.status()) {
+      case COMPLETED -> "completed";
+      case FAILED, CANCELED -> "failed";
+      default -> view.tasks().running() > 0 || view.pages().ok() + view.pages().failed() > 0 ? "running" : "pending";
+    };
+  }
+
+  Map<String, Object> status(Snapshot s) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("job_id", s.upload().jobKey());
+    body.put("status", s.status());
+    body.put("progress", s.progress());
+    body.put("message", s.message());
+    return body;
+  }
+
+  /** The full result (pages so far for a failed job); page keys {@code page_0…} in reading order. */
+  Map<String, Object> result(Snapshot s, boolean annotate) {
+    List<String> pages = pages(s);
+    Map<String, PageMetric> metrics =
+        s.taskId() == null ? Map.of() : store.metrics().pages(s.taskId()).stream().collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
+    Map<String, Object> results = new LinkedHashMap<>();
+    List<String> annotated = new ArrayList<>();
+    for (int i = 0; i < pages.size(); i++) {
+      Map<String, Object> output = pageOutput(s, pages.get(i));
+      Map<String, Object> page = new LinkedHashMap<>();
+      PageMetric metric = metrics.get(pages.get(i));
+      if (output != null) {
+        page.put("status", "completed");
+        page.put("data", lines(output));
+        page.put("text", output.get("text"));
+        page.put("width", output.get("width"));
+        page.put("height", output.get("height"));
+        if (annotate) annotated.add(Base64.getEncoder().encodeToString(pageImage(s, i, true)));
+      } else {
+        page.put("status", "failed");
+        page.put("data", List.of());
+        page.put("error", metric != null && metric.error() != null ? metric.error() : "page was not processed");
+      }
+      page.put("image", pages.get(i));
+      results.put("page_" + i, page);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", s.status().equals("completed"));
+    body.put("job_id", s.upload().jobKey());
+    body.put("status", s.status());
+    body.put("filename", s.upload().filename());
+    body.put("total_pages", s.upload().totalPages());
+    body.put("dpi", s.upload().dpi());
+    body.put("model", s.upload().model());
+    body.put("results", results);
+    body.put("annotated_images", annotated);
+    body.put("message", s.message());
+    body.put("completed_at", s.job().finishedAt());
+    return body;
+  }
+
+  String markdown(Snapshot s) {
+    StringBuilder md = new StringBuilder("# " + s.upload().filename() + "\n\n");
+    List<String> pages = pages(s);
+    for (int i = 0; i < pages.size(); i++) {
+      md.append("## Page ").append(i + 1).append("\n\n");
+      Map<String, Object> output = pageOutput(s, pages.get(i));
+      if (output == null) {
+        md.append("_(no text: the page was not recognised)_\n\n");
+        continue;
+      }
+      for (Map<String, Object> line : lines(output)) md.append(escapeMarkdown((String) line.get("text"))).append("  \n");
+      md.append("\n");
+    }
+    return md.toString();
+  }
+
+  private static String escapeMarkdown(String text) {
+    return text == null ? "" : text.replaceAll("([\\\\`*_{}\\[\\]<>#|])", "\\\\$1");
+  }
+
+  /** Page {@code index} as PNG (at the job's dpi, as the engine saw it), with the recognised lines boxed if asked. */
+  byte[] pageImage(Snapshot s, int index, boolean annotate) {
+    List<String> pages = pages(s);
+    if (index < 0 || index >= pages.size()) {
+      throw new NotFoundException("job '" + s.upload().jobKey() + "' has no page " + index + " (pages 0-" + (pages.size() - 1) + ")");
+    }
+    PageRef page = PageRef.parse(pages.get(index));
+    try {
+      BufferedImage gray = decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
+      BufferedImage image = gray;
+      Map<String, Object> output = annotate ? pageOutput(s, pages.get(index)) : null;
+      if (output != null) {
+        image = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+          g.drawImage(gray, 0, 0, null);
+          g.setColor(new Color(220, 30, 30));
+          g.setStroke(new BasicStroke(Math.max(2f, gray.getWidth() / 600f)));
+          for (Map<String, Object> line : lines(output)) {
+            List<?> b = (List<?>) line.get("bbox");
+            int x1 = ((Number) b.get(0)).intValue(), y1 = ((Number) b.get(1)).intValue();
+            g.drawRect(x1, y1, ((Number) b.get(2)).intValue() - x1, ((Number) b.get(3)).intValue() - y1);
+          }
+        } finally {
+          g.dispose();
+        }
+      }
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", png);
+      return png.toByteArray();
+    } catch (BadImageException | IOException e) {
+      throw new IllegalStateException("cannot render page " + index + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The job's result files (text, JSON, manifest) as a zip, plus the Markdown. */
+  void zip(Snapshot s, OutputStream out) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out);
+        var files = Files.exists(s.outputDir()) ? Files.walk(s.outputDir()) : java.util.stream.Stream.<Path>empty()) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(s.outputDir().relativize(file).toString()));
+        Files.copy(file, zip);
+        zip.closeEntry();
+      }
+      zip.putNextEntry(new ZipEntry("text.md"));
+      zip.write(markdown(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+  }
+
+  private static List<String> pages(Snapshot s) {
+    if (s.volume() == null || s.upload().expired()) return List.of();
+    return UploadService.pageNames(s.volume());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> pageOutput(Snapshot s, String page) {
+    Path json = s.outputDir().resolve(PageRef.parse(page).stem() + ".json");
+    if (!Files.isRegularFile(json)) return null;
+    try {
+      return Json.MAPPER.readValue(json.toFile(), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + json, e);
+    }
+  }
+
+  /** The page's lines in the upload contract's shape: {@code {bbox: [x1,y1,x2,y2], category, text, confidence}}. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> lines(Map<String, Object> output) {
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (Map<String, Object> line : (List<Map<String, Object>>) output.getOrDefault("lines", List.of())) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("bbox", line.get("bbox"));
+      item.put("category", "Text");
+      item.put("text", line.get("text"));
+      item.put("confidence", line.get("confidence"));
+      data.add(item);
+    }
+    return data;
+  }
+}

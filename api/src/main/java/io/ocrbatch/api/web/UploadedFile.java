@@ -1,0 +1,84 @@
+package io.ocrbatch.api.web;
+
+import io.ocrbatch.activities.image.ImageDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * An uploaded file checked for what it really is (by its bytes, not its name) and how many pages
+ * it holds. Anything else is refused with the file's name and the reason.
+ *
+ * @param extension the extension matching the content: pdf, png, jpg or tif
+ */
+record UploadedFile(String name, String extension, int pages) {
+
+  /** A file name that cannot escape a folder: its last path segment, plain characters only. */
+  static String safeName(String original) {
+    String name = original == null ? "" : original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+    if (name.length() > 100) name = name.substring(name.length() - 100);
+    return name.isEmpty() ? "upload" : name;
+  }
+
+  static UploadedFile inspect(String name, Path file) {
+    long size;
+    byte[] head = new byte[8];
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      size = Files.size(file);
+      read = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("'" + name + "': cannot read the upload: " + e.getMessage());
+    }
+    if (size == 0) throw new IllegalArgumentException("'" + name + "' is empty (0 bytes)");
+    byte[] start = Arrays.copyOf(head, read);
+    if (startsWith(start, "%PDF-")) return new UploadedFile(name, "pdf", pdfPages(name, file));
+    String image = imageType(start);
+    if (image == null) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is neither a PDF nor a PNG, JPEG or TIFF image (its content does not start like one)");
+    }
+    try {
+      int frames = image.equals("tif") ? ImageDecoder.imageCount(file) : 1;
+      new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS).decodeGray(file, 0, ImageDecoder.DEFAULT_DPI);
+      return new UploadedFile(name, image, frames);
+    } catch (IOException | RuntimeException | io.ocrbatch.activities.image.BadImageException e) {
+      throw new IllegalArgumentException("'" + name + "' looks like a " + image.toUpperCase(Locale.ROOT) + " image but cannot be decoded: " + ApiErrors.rootMessage(e));
+    }
+  }
+
+  private static int pdfPages(String name, Path file) {
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      int pages = pdf.getNumberOfPages();
+      if (pages == 0) throw new IllegalArgumentException("'" + name + "' is a PDF without pages");
+      return pages;
+    } catch (InvalidPasswordException e) {
+      throw new IllegalArgumentException("'" + name + "' is a password-protected PDF; upload it without the password");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("'" + name + "' is not a readable PDF (truncated or damaged?): " + e.getMessage());
+    }
+  }
+
+  private static String imageType(byte[] b) {
+    if (b.length >= 8 && (b[0] & 0xff) == 0x89 && startsWith(Arrays.copyOfRange(b, 1, 4), "PNG")) return "png";
+    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) return "jpg";
+    if (b.length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
+      return "tif";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] bytes, String prefix) {
+    if (bytes.length < prefix.length()) return false;
+    for (int i = 0; i < prefix.length(); i++) if (bytes[i] != prefix.charAt(i)) return false;
+    return true;
+  }
+}
