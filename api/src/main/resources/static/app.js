@@ -1,0 +1,218 @@
+// The ocrbatch page: upload, follow over SSE, show pages with their line boxes, list and control jobs.
+'use strict';
+const $ = (id) => document.getElementById(id);
+let token = localStorage.getItem('ocrbatch-token') || '';
+let currentStream = null;
+
+function withToken(url) {
+  return token ? url + (url.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(token) : url;
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401) {
+    askToken('This server needs an access token.');
+    throw new Error('an access token is needed');
+  }
+  const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
+  if (!response.ok && response.status !== 202) throw new Error(body.detail || ('HTTP ' + response.status));
+  return body;
+}
+
+function askToken(why) {
+  const given = prompt((why ? why + '\n' : '') + 'Access token (empty for none):', token);
+  if (given === null) return;
+  token = given.trim();
+  localStorage.setItem('ocrbatch-token', token);
+  init();
+}
+
+function say(text, isError) {
+  $('message').textContent = text;
+  $('message').className = isError ? 'error' : '';
+}
+
+function showProgress(percent, status, elapsed) {
+  $('current').hidden = false;
+  $('progress').textContent = Math.round(percent) + '%';
+  $('progress-fill').style.width = percent + '%';
+  $('status').textContent = status;
+  if (elapsed !== undefined) $('elapsed').textContent = elapsed.toFixed(1) + ' s';
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const files = $('file').files;
+  if (!files.length) return say('Choose a PDF or images first.', true);
+  const form = new FormData();
+  const model = $('model').value;
+  const dpi = $('dpi').value;
+  let path;
+  if (files.length === 1) {
+    form.append('file', files[0]);
+    path = '/ocr/submit?model=' + encodeURIComponent(model) + '&dpi=' + encodeURIComponent(dpi);
+  } else {
+    for (const f of files) form.append('files', f);
+    path = '/api/jobs?job_type=' + encodeURIComponent(model) + '&dpi=' + encodeURIComponent(dpi);
+  }
+  $('submit').disabled = true;
+  try {
+    const body = await api(path, { method: 'POST', body: form });
+    const id = body.job_id || body.job_key;
+    say('Submitted ' + (body.total_pages || '') + ' page(s) as job ' + id + '.');
+    follow(id, body.filename || files[0].name);
+  } catch (e) {
+    say(e.message, true);
+  } finally {
+    $('submit').disabled = false;
+  }
+}
+
+function follow(id, name) {
+  if (currentStream) currentStream.close();
+  $('result').hidden = true;
+  showProgress(0, 'pending');
+  const stream = new EventSource(withToken('/ocr/stream/' + encodeURIComponent(id)));
+  currentStream = stream;
+  stream.addEventListener('status', (e) => {
+    const s = JSON.parse(e.data);
+    showProgress(s.progress || 0, s.status, s.elapsed);
+  });
+  stream.addEventListener('result', (e) => {
+    showProgress(100, 'completed');
+    showResult(JSON.parse(e.data), name);
+  });
+  stream.addEventListener('error', (e) => {
+    if (e.data) { say(JSON.parse(e.data).error, true); $('status').textContent = 'failed'; }
+  });
+  stream.addEventListener('timeout', () => say('Still running; the jobs list below keeps showing its progress.'));
+  stream.addEventListener('close', () => { stream.close(); refreshJobs(); });
+}
+
+function showResult(result, name) {
+  const id = result.job_id;
+  $('result').hidden = false;
+  $('result-name').textContent = name || result.filename;
+  $('dl-md').href = withToken('/ocr/result/' + id + '/markdown');
+  $('dl-zip').href = withToken('/ocr/result/' + id + '/download');
+  $('dl-json').href = withToken('/ocr/result/' + id);
+  const pages = $('pages');
+  pages.innerHTML = '';
+  Object.keys(result.results).forEach((key, index) => {
+    const page = result.results[key];
+    const div = document.createElement('div');
+    div.className = 'page';
+    div.id = key;
+    const scan = document.createElement('div');
+    scan.className = 'scan';
+    const img = document.createElement('img');
+    img.alt = 'page ' + (index + 1);
+    img.src = withToken('/ocr/result/' + id + '/pages/' + index + '/image');
+    scan.appendChild(img);
+    const text = document.createElement('div');
+    text.className = 'text';
+    text.innerHTML = '<h3>Page ' + (index + 1) + '</h3>';
+    if (page.status !== 'completed') {
+      const p = document.createElement('p');
+      p.textContent = 'Not recognised: ' + page.error;
+      text.appendChild(p);
+    } else {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('viewBox', '0 0 ' + page.width + ' ' + page.height);
+      svg.setAttribute('preserveAspectRatio', 'none');
+      page.data.forEach((line, n) => {
+        const [x1, y1, x2, y2] = line.bbox;
+        const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        rect.setAttribute('x', x1); rect.setAttribute('y', y1);
+        rect.setAttribute('width', x2 - x1); rect.setAttribute('height', y2 - y1);
+        const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+        title.textContent = line.text;
+        rect.appendChild(title);
+        svg.appendChild(rect);
+        const p = document.createElement('p');
+        p.textContent = line.text;
+        p.addEventListener('mouseenter', () => rect.style.fill = 'rgba(255,200,0,.6)');
+        p.addEventListener('mouseleave', () => rect.style.fill = '');
+        text.appendChild(p);
+      });
+      scan.appendChild(svg);
+    }
+    div.appendChild(scan);
+    div.appendChild(text);
+    pages.appendChild(div);
+  });
+}
+
+async function refreshJobs() {
+  const status = $('filter').value;
+  let jobs;
+  try {
+    jobs = await api('/api/jobs?limit=50' + (status ? '&status=' + status : ''));
+  } catch (e) {
+    return;
+  }
+  const rows = $('job-rows');
+  rows.innerHTML = '';
+  for (const job of jobs) {
+    const tr = document.createElement('tr');
+    const cells = [job.job_key, job.job_type, job.status, '', job.pages.ok + job.pages.failed + ' / ' + job.pages.total
+      + (job.pages.failed ? ' (' + job.pages.failed + ' failed)' : ''), new Date(job.created_at).toLocaleString()];
+    cells.forEach((text, i) => {
+      const td = document.createElement('td');
+      if (i === 3) {
+        td.innerHTML = '<div class="bar"><div></div></div> ';
+        td.firstChild.firstChild.style.width = job.pages.percent + '%';
+        td.appendChild(document.createTextNode(Math.round(job.pages.percent) + '%'));
+      } else {
+        td.textContent = text;
+      }
+      if (i === 2) td.className = 'status-' + job.status;
+      tr.appendChild(td);
+    });
+    const actions = document.createElement('td');
+    const add = (label, action) => {
+      const b = document.createElement('button');
+      b.textContent = label;
+      b.addEventListener('click', async () => {
+        try { await action(); } catch (e) { say(e.message, true); }
+        refreshJobs();
+      });
+      actions.appendChild(b);
+    };
+    const key = encodeURIComponent(job.job_key);
+    if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
+    if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
+    if (!['completed', 'failed', 'canceled'].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
+    if (job.status === 'completed') add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
+    tr.appendChild(actions);
+    rows.appendChild(tr);
+  }
+}
+
+async function init() {
+  try {
+    const types = await api('/api/job-types');
+    const select = $('model');
+    const chosen = select.value || 'tesseract-eng';
+    select.innerHTML = '';
+    for (const t of types) {
+      const option = document.createElement('option');
+      option.value = t.name;
+      option.textContent = t.name + ' (' + t.engine + ' ' + t.model + ')';
+      select.appendChild(option);
+    }
+    select.value = types.some((t) => t.name === chosen) ? chosen : types[0].name;
+    refreshJobs();
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+$('upload-form').addEventListener('submit', submit);
+$('filter').addEventListener('change', refreshJobs);
+$('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(''); });
+$('show-boxes').addEventListener('change', (e) => $('pages').classList.toggle('hide-boxes', !e.target.checked));
+setInterval(refreshJobs, 3000);
+init();
