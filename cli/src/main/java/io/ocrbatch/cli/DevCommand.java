@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.api.web.ApiServer;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import java.util.concurrent.Callable;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "dev",
     description = {
-      "Run the embedded stack as a service: Temporal on 127.0.0.1:PORT, PostgreSQL under --data, and a worker.",
+      "Run the embedded stack as a service: Temporal on 127.0.0.1:PORT, PostgreSQL under --data, a worker,",
+      "and the HTTP API with the web page on --port (see `server` for its settings).",
       "Unfinished jobs in the database are restarted at start-up. Stop with Ctrl-C or SIGTERM (graceful)."
     })
 final class DevCommand implements Callable<Integer> {
@@ -20,6 +22,8 @@ final class DevCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "Pages OCRed at once by this process's worker (default: CPU cores).")
   Integer threads;
+
+  @Mixin ApiOptions api;
 
   @Mixin StackOptions stack;
 
@@ -39,11 +43,12 @@ final class DevCommand implements Callable<Integer> {
       parts.useTemporal(temporal.stubs());
       WorkerSettings settings = WorkerSettings.defaults("dev-" + ProcessHandle.current().pid());
       if (threads != null) settings = settings.withCpuSlots(threads);
-      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
+      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
+          ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()))) {
         int restarted = parts.jobs().reconcile();
         System.err.printf(
-            "ocrbatch dev is up: Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",
-            temporal.target(), db, restarted);
+            "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",
+            server.url(), temporal.target(), db, restarted);
         signal.await();
         System.err.println("Stopping: letting pages in flight finish…");
       }

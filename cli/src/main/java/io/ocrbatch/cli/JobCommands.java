@@ -1,7 +1,10 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobReport;
+import io.ocrbatch.api.JobView;
+import java.util.Map;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.VolumeResolver;
@@ -68,6 +71,20 @@ final class JobCommands {
     @Override
     public Integer call() {
       List<VolumeRef> volumes = source.resolve();
+      RemoteJobs remote = stack.remoteOrNull();
+      if (remote != null) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("job_type", typeId);
+        body.put("volumes", volumes.stream().map(v -> java.nio.file.Path.of(java.net.URI.create(v.sourceUri())).toString()).toList());
+        body.put("job_key", jobKey);
+        body.put("output", out.toAbsolutePath().toString());
+        body.put("concurrency", concurrency);
+        body.put("dpi", dpi);
+        JobView job = remote.submit(body);
+        System.out.printf("job_key=%s job_id=%d%n", job.jobKey(), job.id());
+        System.err.printf("Job %s (id %d): %d volume(s), type %s, status %s%n", job.jobKey(), job.id(), job.tasks().total(), job.jobType(), job.status());
+        return ExitCodes.OK;
+      }
       try (Stack parts = new Stack(stack)) {
         JobService.Submitted submitted =
             parts.jobs().submit(new JobRequest(typeId, volumes, jobKey, out.toString(), concurrency, dpi));
@@ -108,24 +125,29 @@ final class JobCommands {
     @Mixin StackOptions stack;
 
     @Override
-    public Integer call() {
-      try (Stack parts = new Stack(stack)) {
-        JobService jobs = new JobService(null, parts.store(), io.ocrbatch.workflows.RetrySettings.defaults(), java.time.Clock.systemDefaultZone());
-        List<JobReport> reports;
-        if (jobId != null || jobKey != null) {
-          reports = List.of(jobs.report(jobs.find(jobId, jobKey)));
-        } else {
-          List<String> hidden = all || !include.isEmpty() ? List.of() : exclude != null ? exclude : Arrays.asList("canceled", "failed");
-          reports = jobs.list(all ? List.of() : include, hidden, limit);
+    public Integer call() throws Exception {
+      List<String> hidden = all || !include.isEmpty() ? List.of() : exclude != null ? exclude : Arrays.asList("canceled", "failed");
+      List<String> shown = all ? List.of() : include;
+      List<JobView> views;
+      RemoteJobs remote = stack.remoteOrNull();
+      if (remote != null) {
+        if (jobId != null) throw new IllegalArgumentException("with --server, name the job by --job-key");
+        views = jobKey != null ? List.of(remote.get(jobKey)) : remote.list(shown, hidden, limit);
+      } else {
+        try (Stack parts = new Stack(stack)) {
+          JobService jobs = new JobService(null, parts.store(), io.ocrbatch.workflows.RetrySettings.defaults(), java.time.Clock.systemDefaultZone());
+          List<JobReport> reports =
+              jobId != null || jobKey != null ? List.of(jobs.report(jobs.find(jobId, jobKey))) : jobs.list(shown, hidden, limit);
+          views = reports.stream().map(JobView::of).toList();
         }
-        if (json) {
-          System.out.println(new String(io.ocrbatch.activities.output.Json.bytes(reports), java.nio.charset.StandardCharsets.UTF_8));
-          return ExitCodes.OK;
-        }
-        if (reports.isEmpty()) System.out.println("No jobs.");
-        reports.forEach(r -> System.out.print(JobStatusFormat.format(r)));
+      }
+      if (json) {
+        System.out.println(ApiJson.MAPPER.writeValueAsString(views));
         return ExitCodes.OK;
       }
+      if (views.isEmpty()) System.out.println("No jobs.");
+      views.forEach(v -> System.out.print(JobStatusFormat.format(v)));
+      return ExitCodes.OK;
     }
   }
 
@@ -146,6 +168,13 @@ final class JobCommands {
     @Override
     public Integer call() {
       if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
+      RemoteJobs remote = stack.remoteOrNull();
+      if (remote != null) {
+        if (jobKey == null) throw new IllegalArgumentException("with --server, name the job by --job-key");
+        JobView now = remote.control(jobKey, verb().toLowerCase());
+        System.out.printf("%s requested for job %s (id %d); status now %s%n", verb(), now.jobKey(), now.id(), now.status());
+        return ExitCodes.OK;
+      }
       try (Stack parts = new Stack(stack)) {
         JobService jobs = parts.jobs();
         JobRecord job = jobs.find(jobId, jobKey);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       OcrCommand.class,
       DevCommand.class,
+      ServerCommand.class,
       WorkerCommand.class,
       JobCommands.class,
       JobTypeCommands.class,

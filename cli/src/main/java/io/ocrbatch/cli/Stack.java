@@ -62,6 +62,18 @@ final class Stack implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A client that connects on first use instead of now: a server keeps answering while Temporal
+   * is away (its requests that need Temporal get 503) and reconnects when it is back.
+   */
+  WorkflowClient lazyClient() {
+    if (client == null) {
+      useTemporal(WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(options.temporalTarget()).setRpcTimeout(Duration.ofSeconds(10)).build()));
+    }
+    return client;
+  }
+
   /** Uses an already opened Temporal connection (the embedded one). */
   void useTemporal(WorkflowServiceStubs stubs) {
     own(stubs::shutdown);

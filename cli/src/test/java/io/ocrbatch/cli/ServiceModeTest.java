@@ -31,7 +31,7 @@ class ServiceModeTest {
     for (int v = 1; v <= 4; v++) CliTestSupport.englishVolume(dir.resolve("scans/vol-" + v), 4, v * 30);
     Files.writeString(dir.resolve("volumes.txt"), "# two volumes\nscans/vol-1  # first\n\nscans/vol-2\n");
 
-    try (CliProcess dev = CliProcess.start(dir, "dev", "--temporal-port", port, "--data", data.toString(), "--threads", "1");
+    try (CliProcess dev = CliProcess.start(dir, "dev", "--temporal-port", port, "--port", "0", "--data", data.toString(), "--threads", "1");
         CliProcess worker = startWorkerAfter(dev, temporal, data)) {
       worker.awaitOutput("Worker second-worker polling", Duration.ofSeconds(60));
 
@@ -62,9 +62,13 @@ class ServiceModeTest {
         assertThat(status.stdout()).contains(key).contains("COMPLETED").contains("4/4 tasks done").contains("pages 16/16");
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(CliTestSupport.run("job", "status", "--job-key", key, "--json", "--data", data.toString()).stdout());
-        assertThat(json.get(0).path("job").path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(json.get(0).path("counts").path("pagesOk").asInt()).isEqualTo(16);
-        assertThat(json.get(0).path("job").path("finishedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(json.get(0).path("status").asText()).isEqualTo("completed");
+        assertThat(json.get(0).path("pages").path("ok").asInt()).isEqualTo(16);
+        assertThat(json.get(0).path("finished_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        String api = dev.output.stream().filter(l -> l.contains("ocrbatch dev is up")).findFirst().orElseThrow()
+            .replaceAll(".*web page and API (\\S+),.*", "$1");
+        CliTestSupport.Result remote = CliTestSupport.run("job", "status", "--job-key", key, "--server", api);
+        assertThat(remote.stdout()).as("the same report through the REST API").contains(key, "COMPLETED", "4/4 tasks done", "pages 16/16");
 
         // A second job from a volume file, canceled while it runs.
         for (int p = 5; p <= 40; p++) Files.copy(dir.resolve("scans/vol-1/page-001.png"), dir.resolve("scans/vol-1/page-" + p + ".png"));
@@ -75,7 +79,7 @@ class ServiceModeTest {
         waitFor(() -> jdbc.queryLong("SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'") >= 2);
         assertThat(CliTestSupport.run("job", "pause", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
         waitFor(() -> "paused".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
-        assertThat(CliTestSupport.run("job", "resume", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
+        assertThat(CliTestSupport.run("job", "resume", "--job-key", "CANCEL-ME", "--server", api).exitCode()).isZero();
         waitFor(() -> "running".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));
         assertThat(CliTestSupport.run("job", "cancel", "--job-key", "CANCEL-ME", "--temporal", temporal, "--data", data.toString()).exitCode()).isZero();
         waitFor(() -> "canceled".equals(jdbc.queryOne("SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'", rs -> rs.getString(1)).orElse("")));

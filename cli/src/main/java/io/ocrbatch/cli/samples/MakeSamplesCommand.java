@@ -18,9 +18,12 @@ import picocli.CommandLine.Parameters;
 /** Renders sample volumes of known text, with the ground truth beside each page. */
 @Command(
     name = "make-samples",
-    description = "Render sample page images of known English or Tibetan text (PNG, 300 dpi) with .gt.txt ground truth.")
+    description = {
+      "Render sample page images of known English or Tibetan text (PNG, 300 dpi) with .gt.txt ground truth.",
+      "Given a FILE.pdf instead of a folder, write an English PDF of that many pages (for uploads)."
+    })
 public final class MakeSamplesCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Volume folder to write pages into.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "Volume folder to write pages into, or a .pdf file to write.")
   Path dir;
 
   @Option(names = "--language", defaultValue = "eng", description = "eng or bod (default: eng).")
@@ -34,6 +37,11 @@ public final class MakeSamplesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+      io.ocrbatch.activities.samples.SamplePdf.writeEnglish(dir, pages);
+      System.err.printf("Wrote a %d-page English PDF to %s%n", pages, dir);
+      return 0;
+    }
     write(dir, language, pages, groundTruth);
     System.err.printf("Wrote %d %s page(s) to %s%n", pages, language, dir);
     return 0;
