@@ -56,6 +56,6 @@ public record JobView(
   }
 
   public boolean finished() {
-    return List.of("completed", "failed", "canceled").contains(status);
+    return io.ocrbatch.workflows.JobStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)).finished();
   }
 }

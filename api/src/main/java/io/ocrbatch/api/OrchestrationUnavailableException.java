@@ -1,16 +1,12 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.RootCause;
+
 /** Temporal did not answer: the request can be retried once it is back (HTTP 503). */
 public final class OrchestrationUnavailableException extends RuntimeException {
   public OrchestrationUnavailableException(String target, Throwable cause) {
     super("the orchestration backend (Temporal) is unreachable" + (target == null ? "" : " at " + target)
-        + ": " + rootMessage(cause), cause);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        + ": " + RootCause.message(cause), cause);
   }
 
   /** Whether a Temporal client failure means the service could not be reached (not a refusal). */

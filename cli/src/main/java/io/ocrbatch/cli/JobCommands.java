@@ -142,7 +142,7 @@ final class JobCommands {
         }
       }
       if (json) {
-        System.out.println(ApiJson.MAPPER.writeValueAsString(views));
+        System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(views));
         return ExitCodes.OK;
       }
       if (views.isEmpty()) System.out.println("No jobs.");

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + rootMessage(e), e);
+      throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + io.ocrbatch.activities.RootCause.message(e), e);
     }
     Flyway.configure().dataSource(dataSource).load().migrate();
     return new Database(dataSource, url);
@@ -53,10 +53,5 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
-  }
-
-  private static String rootMessage(Throwable t) {
-    while (t.getCause() != null) t = t.getCause();
-    return t.getMessage();
   }
 }

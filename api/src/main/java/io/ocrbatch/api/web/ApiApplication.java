@@ -14,4 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     })
 @ComponentScan
 @EnableScheduling
-public class ApiApplication {}
+public class ApiApplication {
+  @org.springframework.context.annotation.Bean
+  com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
+    return io.ocrbatch.api.ApiJson.MAPPER.copy();
+  }
+}

@@ -98,8 +98,6 @@ class ApiErrors {
   }
 
   static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return io.ocrbatch.activities.RootCause.message(e);
   }
 }

@@ -35,8 +35,6 @@ public final class ApiServer implements AutoCloseable {
             Map.entry("spring.servlet.multipart.max-request-size", (maxBytes + 1024 * 1024) + "B"),
             Map.entry("spring.servlet.multipart.location", settings.dataDir().resolve("tmp").toString()),
             Map.entry("server.tomcat.max-swallow-size", "-1"), // read an oversized upload so the client sees the 413
-            Map.entry("spring.jackson.property-naming-strategy", "SNAKE_CASE"),
-            Map.entry("spring.jackson.default-property-inclusion", "always"),
             Map.entry("spring.mvc.async.request-timeout", "-1"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),
             Map.entry("management.endpoint.health.show-details", "always"),

@@ -3,6 +3,7 @@ package io.ocrbatch.api.web;
 import io.ocrbatch.activities.store.JobStore.PendingCallback;
 import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.activities.store.UploadStore.Upload;
+import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +33,11 @@ class Housekeeping {
   private final StatusStore store;
   private final ApiSettings settings;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  Housekeeping(JobService jobs, ApiSettings settings, Jackson2ObjectMapperBuilder mapper) {
+  Housekeeping(JobService jobs, ApiSettings settings) {
     this.jobs = jobs;
     this.store = jobs.store();
     this.settings = settings;
-    this.json = mapper.build();
   }
 
   /** Removes the files of uploads whose job ended longer than the retention ago; returns the job ids. */
@@ -73,7 +71,7 @@ class Housekeeping {
             HttpRequest.newBuilder(URI.create(callback.url()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(view)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiJson.MAPPER.writeValueAsBytes(view)))
                 .build();
         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status / 100 != 2) error = "callback answered HTTP " + status;

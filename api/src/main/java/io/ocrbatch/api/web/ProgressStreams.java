@@ -92,7 +92,6 @@ class ProgressStreams {
    * status changes, {@code end} (the job) once it has ended, then the stream closes.
    */
   SseEmitter jobEvents(String jobKey) {
-    jobs.find(null, jobKey); // 404 before the stream opens
     AtomicReference<String> last = new AtomicReference<>("");
     AtomicReference<Instant> lastSent = new AtomicReference<>(Instant.now());
     return follow(

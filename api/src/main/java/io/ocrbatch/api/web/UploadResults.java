@@ -119,7 +119,7 @@ class UploadResults {
         page.put("text", output.get("text"));
         page.put("width", output.get("width"));
         page.put("height", output.get("height"));
-        if (annotate) annotated.add(Base64.getEncoder().encodeToString(pageImage(s, i, true)));
+        if (annotate) annotated.add(Base64.getEncoder().encodeToString(render(s, pages.get(i), output)));
       } else {
         page.put("status", "failed");
         page.put("data", List.of());
@@ -169,11 +169,15 @@ class UploadResults {
     if (index < 0 || index >= pages.size()) {
       throw new NotFoundException("job '" + s.upload().jobKey() + "' has no page " + index + " (pages 0-" + (pages.size() - 1) + ")");
     }
-    PageRef page = PageRef.parse(pages.get(index));
+    return render(s, pages.get(index), annotate ? pageOutput(s, pages.get(index)) : null);
+  }
+
+  /** The page as PNG, with the lines of {@code output} boxed when it is given. */
+  private byte[] render(Snapshot s, String pageName, Map<String, Object> output) {
+    PageRef page = PageRef.parse(pageName);
     try {
       BufferedImage gray = decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
       BufferedImage image = gray;
-      Map<String, Object> output = annotate ? pageOutput(s, pages.get(index)) : null;
       if (output != null) {
         image = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -194,7 +198,7 @@ class UploadResults {
       ImageIO.write(image, "png", png);
       return png.toByteArray();
     } catch (BadImageException | IOException e) {
-      throw new IllegalStateException("cannot render page " + index + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
+      throw new IllegalStateException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
     }
   }
 
