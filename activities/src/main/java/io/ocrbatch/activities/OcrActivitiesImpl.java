@@ -8,6 +8,10 @@ import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.output.PageOutputs;
+import io.ocrbatch.activities.storage.PageFile;
+import io.ocrbatch.activities.storage.ResultFolder;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.VolumeSource;
 import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.MetricsStore;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
@@ -22,7 +26,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +38,16 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   private final OcrEngines engines;
   private final ImageDecoder decoder;
+  private final Storage storage;
   private final MetricsStore metrics;
   private final JobStore jobs;
   private final String workerName;
 
-  public OcrActivitiesImpl(OcrEngines engines, ImageDecoder decoder, StatusStore store, String workerName) {
+  public OcrActivitiesImpl(
+      OcrEngines engines, ImageDecoder decoder, Storage storage, StatusStore store, String workerName) {
     this.engines = engines;
     this.decoder = decoder;
+    this.storage = storage;
     this.metrics = store.metrics();
     this.jobs = store.jobs();
     this.workerName = workerName;
@@ -49,59 +58,91 @@ public class OcrActivitiesImpl implements OcrActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     // Heartbeat details: the index (in this chunk) of the last page finished by an earlier attempt.
     int resumeAt = context.getHeartbeatDetails(Integer.class).map(i -> i + 1).orElse(0);
-    JobTypeSpec type = chunk.task().jobType();
-    Path folder = VolumeSources.localFolder(chunk.task().volume().sourceUri());
-    Path outputDir = Path.of(chunk.outputDir());
+    long jobId = chunk.task().jobId();
+    VolumeSource source = VolumeActivitiesImpl.open(storage, chunk.task());
+    ResultFolder folder = storage.results(chunk.outputDir());
+    Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
+    Map<String, Instant> existing = existingResults(folder);
+    List<String> pages = chunk.pages();
     ChunkResult result = ChunkResult.EMPTY;
-    for (int i = 0; i < chunk.pages().size(); i++) {
-      String page = chunk.pages().get(i);
-      PageOutputs outputs = new PageOutputs(outputDir, page);
-      if (outputs.exists()) {
-        result = result.plus(new ChunkResult(0, 1, 0));
-      } else if (i < resumeAt) {
-        result = result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
-      } else if (jobs.cancelRequested(chunk.task().jobId())) {
-        return result.plus(new ChunkResult(0, 0, 0, chunk.pages().size() - i)); // job canceled: stop here
-      } else {
-        boolean ok = ocrPage(chunk, type, folder, PageRef.parse(page), outputs);
-        result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
+    try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
+      for (int i = 0; i < pages.size(); i++) {
+        PageOutputs outputs = new PageOutputs(folder, pages.get(i));
+        if (outputs.done(existing, redoBefore)) {
+          result = result.plus(new ChunkResult(0, 1, 0));
+        } else if (i < resumeAt) {
+          result = result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
+        } else if (jobs.cancelRequested(jobId)) {
+          return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
+        } else {
+          String next = nextToFetch(pages, i, folder, existing, redoBefore);
+          boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs);
+          result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
+        }
+        context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
       }
-      context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
     }
     return result;
   }
 
-  private boolean ocrPage(PageChunk chunk, JobTypeSpec type, Path folder, PageRef page, PageOutputs outputs) {
+  private static Map<String, Instant> existingResults(ResultFolder folder) {
+    try {
+      return folder.files();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list results in " + folder.location(), e); // retryable
+    }
+  }
+
+  /** The image file of the next page that still needs OCR, to download ahead. */
+  private static String nextToFetch(
+      List<String> pages, int i, ResultFolder folder, Map<String, Instant> existing, Instant redoBefore) {
+    for (int n = i + 1; n < pages.size(); n++) {
+      if (!new PageOutputs(folder, pages.get(n)).done(existing, redoBefore)) return PageRef.parse(pages.get(n)).file();
+    }
+    return null;
+  }
+
+  private boolean ocrPage(PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs) {
     long started = System.nanoTime();
-    String name = page.name();
-    Path image = folder.resolve(page.file());
+    JobTypeSpec type = chunk.task().jobType();
+    String etag = null;
     try {
       OcrEngine engine = engines.engineFor(type);
-      BufferedImage gray = decoder.decodeGray(image, page.imageIndex(), chunk.task().dpi());
+      PageFile file = fetcher.get(page.file(), nextFile);
+      etag = file.etag();
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
-      outputs.write(text, provenance(chunk, engine), type.outputFormats());
-      long ms = (System.nanoTime() - started) / 1_000_000;
-      metrics.recordPage(chunk.task().taskId(), new PageMetric(name, true, ms, text.lines().size(), text.meanConfidence(), null), workerName);
+      outputs.write(text, provenance(chunk, engine, etag), type.outputFormats());
+      record(chunk, new PageMetric(page.name(), true, millisSince(started), text.lines().size(), text.meanConfidence(), null, etag));
       return true;
     } catch (BadImageException e) {
-      long ms = (System.nanoTime() - started) / 1_000_000;
       log.info("Page failed: {}", e.getMessage());
-      metrics.recordPage(chunk.task().taskId(), new PageMetric(name, false, ms, 0, null, e.getMessage()), workerName);
+      record(chunk, new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
       return false;
     } catch (EngineUnavailableException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EngineUnavailable");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the results of " + image, e); // retryable
+      throw new UncheckedIOException("cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(), e); // retryable
     }
   }
 
-  private static Map<String, Object> provenance(PageChunk chunk, OcrEngine engine) {
+  private void record(PageChunk chunk, PageMetric metric) {
+    metrics.recordPage(chunk.task().taskId(), metric, workerName);
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  private static Map<String, Object> provenance(PageChunk chunk, OcrEngine engine, String imageEtag) {
     JobTypeSpec type = chunk.task().jobType();
-    return Map.of(
-        "job_type", type.name(),
-        "engine", engine.version(),
-        "language", type.language(),
-        "encoding", type.encoding(),
-        "dpi", chunk.task().dpi());
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("job_type", type.name());
+    provenance.put("engine", engine.version());
+    provenance.put("language", type.language());
+    provenance.put("encoding", type.encoding());
+    provenance.put("dpi", chunk.task().dpi());
+    if (imageEtag != null) provenance.put("image_etag", imageEtag);
+    return provenance;
   }
 }

@@ -1,88 +1,81 @@
 package io.ocrbatch.activities;
 
-import io.ocrbatch.activities.image.PageImages;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.output.VolumeOutputs;
-import io.ocrbatch.activities.store.MetricsStore;
+import io.ocrbatch.activities.storage.ResultFolder;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.VolumeProblem;
+import io.ocrbatch.activities.storage.VolumeSource;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.workflows.ChunkResult;
+import io.ocrbatch.workflows.FailureTypes;
+import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeActivities;
 import io.ocrbatch.workflows.VolumeListing;
 import io.ocrbatch.workflows.VolumeTask;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 public class VolumeActivitiesImpl implements VolumeActivities {
-  private final MetricsStore metrics;
+  private final Storage storage;
+  private final StatusStore store;
 
-  public VolumeActivitiesImpl(MetricsStore metrics) {
-    this.metrics = metrics;
+  public VolumeActivitiesImpl(Storage storage, StatusStore store) {
+    this.storage = storage;
+    this.store = store;
   }
 
   @Override
   public VolumeListing listPages(VolumeTask task) {
-    Path folder = VolumeSources.localFolder(task.volume().sourceUri());
+    VolumeSource source = open(storage, task);
     try {
-      List<String> files = PageImages.list(folder);
-      if (files.isEmpty()) {
-        throw VolumeSources.notProcessable(
-            "no page images (" + String.join(", ", PageImages.EXTENSIONS) + ") in volume folder " + folder);
-      }
-      String version = version(folder, files);
-      List<String> pages = PageImages.pages(folder);
-      Path outputDir = outputDir(task);
-      boolean done = new VolumeOutputs(outputDir).isComplete(version, task.jobType().name());
-      return new VolumeListing(task.volume().volumeId(), version, outputDir.toString(), pages, done);
+      VolumeSource.Contents contents = source.list();
+      ResultFolder folder = resultFolder(task, contents.resultFolderName());
+      Instant redoBefore = store.jobs().redoResultsBefore(task.jobId()).orElse(null);
+      boolean done = new VolumeOutputs(folder).isComplete(contents.version(), task.jobType().name(), redoBefore);
+      return new VolumeListing(
+          task.volume().volumeId(), contents.version(), folder.location(), contents.pages(), done, contents.manifestEtag());
+    } catch (VolumeProblem e) {
+      throw notProcessable(e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list volume folder " + folder, e); // retryable
+      throw new UncheckedIOException("cannot list volume " + source.describe(), e); // retryable
     }
   }
 
-  static Path outputDir(VolumeTask task) {
-    return Path.of(task.outputRoot()).resolve(task.jobType().name()).resolve(task.volume().volumeId());
-  }
-
-  /** A local volume's version: a digest of its image names, sizes and modification times. */
-  private static String version(Path folder, List<String> files) throws IOException {
+  /** The volume's source; a terminal failure when its URI makes no sense. */
+  static VolumeSource open(Storage storage, VolumeTask task) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String name : files) {
-        Path file = folder.resolve(name);
-        String entry = name + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n";
-        digest.update(entry.getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return storage.source(task.volume().sourceUri(), task.volume().volumeId());
+    } catch (VolumeProblem e) {
+      throw notProcessable(e.getMessage());
     }
+  }
+
+  private ResultFolder resultFolder(VolumeTask task, String folderName) {
+    return storage.results(task.outputRoot()).child(task.jobType().name()).child(folderName);
+  }
+
+  static ApplicationFailure notProcessable(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.VOLUME_NOT_PROCESSABLE);
   }
 
   @Override
   public void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts) {
-    List<PageMetric> pages = metrics.pages(task.taskId());
+    List<PageMetric> pages = store.metrics().pages(task.taskId());
+    JobTypeSpec type = task.jobType();
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("volume", listing.volumeId());
     manifest.put("version", listing.version());
     manifest.put("source", task.volume().sourceUri());
+    if (listing.manifestEtag() != null) manifest.put("manifest_etag", listing.manifestEtag());
     manifest.put("job_key", task.jobKey());
-    manifest.put("job_type", task.jobType().name());
-    manifest.put("engine", task.jobType().engine());
-    manifest.put("model", task.jobType().model());
-    manifest.put("language", task.jobType().language());
-    manifest.put("encoding", task.jobType().encoding());
-    manifest.put("engine_version", OcrEngines.describe(task.jobType()));
-    manifest.put("ocrbatch_version", Versions.ocrbatch());
-    manifest.put("dpi", task.dpi());
+    manifest.put("job_type", type.name());
     manifest.put("total_pages", listing.pages().size());
     manifest.put("successful_pages", counts.succeeded());
     manifest.put("failed_pages", counts.failed());
@@ -92,18 +85,35 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     Map<String, Object> success = new LinkedHashMap<>();
     success.put("volume", listing.volumeId());
     success.put("version", listing.version());
-    success.put("job_type", task.jobType().name());
+    success.put("job_type", type.name());
     success.put("job_key", task.jobKey());
     success.put("total_pages", listing.pages().size());
     success.put("failed_pages", counts.failed());
     success.put("finished_at", Instant.now().toString());
     try {
-      VolumeOutputs outputs = new VolumeOutputs(Path.of(listing.outputDir()));
-      outputs.writeManifest(manifest);
-      outputs.writeSuccess(success);
+      new VolumeOutputs(storage.results(listing.outputDir())).writeAll(manifest, config(task, listing), success);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest of " + listing.outputDir(), e);
     }
+  }
+
+  /** Provenance: what produced these results. */
+  private static Map<String, Object> config(VolumeTask task, VolumeListing listing) {
+    JobTypeSpec type = task.jobType();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("job_type", type.name());
+    config.put("engine", type.engine());
+    config.put("model", type.model());
+    config.put("language", type.language());
+    config.put("encoding", type.encoding());
+    config.put("line_mode", type.lineMode());
+    config.put("output_formats", type.outputFormats());
+    config.put("dpi", task.dpi());
+    config.put("engine_version", OcrEngines.describe(type));
+    config.put("ocrbatch_version", Versions.ocrbatch());
+    config.put("source", task.volume().sourceUri());
+    config.put("volume_version", listing.version());
+    return config;
   }
 
   private static Map<String, Object> pageEntry(PageMetric page) {
@@ -113,6 +123,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     entry.put("duration_ms", page.durationMs());
     entry.put("lines", page.linesDetected());
     entry.put("confidence", page.confidence());
+    if (page.imageEtag() != null) entry.put("image_etag", page.imageEtag());
     if (page.error() != null) entry.put("error", page.error());
     return entry;
   }

@@ -8,6 +8,8 @@ import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.NewJob;
 import io.ocrbatch.activities.store.StatusStore;
@@ -75,7 +77,9 @@ class OcrActivitiesImplTest {
           }
         };
     env.registerActivitiesImplementations(
-        new OcrActivitiesImpl(new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting, store, "test-worker"));
+        new OcrActivitiesImpl(
+            new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting,
+            new Storage(StorageSettings.fromEnvironment()), store, "test-worker"));
   }
 
   @AfterEach

@@ -10,6 +10,8 @@ import java.util.List;
  * @param jobKey the caller's key, or null to derive one from the day and the volumes
  * @param priority 1 (most urgent) to 5; Temporal's priority key for the job's work
  * @param callbackUrl an http(s) URL told (POST, the job as JSON) when the job ends, or null
+ * @param outputRoot a local folder or an {@code s3://bucket/prefix}
+ * @param force redo volumes and pages whose results exist already
  */
 public record JobRequest(
     String jobType,
@@ -19,13 +21,20 @@ public record JobRequest(
     int concurrency,
     int dpi,
     int priority,
-    String callbackUrl) {
+    String callbackUrl,
+    boolean force) {
 
   public static final int DEFAULT_DPI = 300;
   public static final int DEFAULT_CONCURRENCY = 4;
   public static final int DEFAULT_PRIORITY = 3;
 
   public JobRequest(String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi) {
-    this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, DEFAULT_PRIORITY, null);
+    this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, DEFAULT_PRIORITY, null, false);
+  }
+
+  public JobRequest(
+      String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi,
+      int priority, String callbackUrl) {
+    this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, priority, callbackUrl, false);
   }
 }

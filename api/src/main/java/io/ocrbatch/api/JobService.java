@@ -1,5 +1,8 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.JobStore;
@@ -13,7 +16,9 @@ import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.RetrySettings;
 import io.ocrbatch.workflows.TaskQueues;
+import io.ocrbatch.workflows.VolumeRef;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -42,12 +47,24 @@ public final class JobService {
   private final StatusStore store;
   private final RetrySettings retry;
   private final Clock clock;
+  private final VolumeResolver volumes;
 
-  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock) {
+  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes) {
     this.client = client;
     this.store = store;
     this.retry = retry;
     this.clock = clock;
+    this.volumes = volumes;
+  }
+
+  /** With S3 and the BDRC bucket as the environment configures them. */
+  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock) {
+    this(client, store, retry, clock, new VolumeResolver(new Storage(StorageSettings.fromEnvironment())));
+  }
+
+  /** Resolves what users name (folders, S3 prefixes, BDRC ids) into volumes. */
+  public VolumeResolver volumes() {
+    return volumes;
   }
 
   /** A submitted job, and whether its key named an existing job (then nothing new was created). */
@@ -100,7 +117,7 @@ public final class JobService {
         request.jobKey() != null
             ? JobKeys.validate(request.jobKey())
             : JobKeys.generate(LocalDate.now(clock), type.name(), request.volumes());
-    String outputRoot = Path.of(request.outputRoot()).toAbsolutePath().normalize().toString();
+    String outputRoot = outputRoot(request.outputRoot());
     JobStore.Created created =
         store.jobs()
             .create(
@@ -108,10 +125,65 @@ public final class JobService {
                     key, type.id(), outputRoot, request.concurrency(), request.dpi(), PAGES_PER_CHUNK,
                     retry.maxTaskAttempts(), request.volumes()));
     if (!created.existed()) {
-      store.jobs().setSubmissionOptions(created.job().id(), request.priority(), callbackUrl);
+      store.jobs().setSubmissionOptions(created.job().id(), request.priority(), callbackUrl, request.force());
     }
     ensureRunning(store.jobs().byId(created.job().id()).orElseThrow());
     return new Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());
+  }
+
+  /** A local folder made absolute, or an {@code s3://bucket/prefix} checked and kept. */
+  static String outputRoot(String given) {
+    if (given == null || given.isBlank()) throw new IllegalArgumentException("an output folder or s3:// prefix is required");
+    if (S3Location.isS3(given)) {
+      S3Location location = S3Location.parse(given);
+      return new S3Location(location.bucket(), location.prefix()).toString().replaceAll("/$", "");
+    }
+    return Path.of(given).toAbsolutePath().normalize().toString();
+  }
+
+  /** What {@link #addToIntake} did: the intake job, and how many of the volumes were new to it. */
+  public record Intake(JobRecord job, int added) {}
+
+  /**
+   * Adds volumes to a rolling intake job, creating or reopening it, then tells its workflow
+   * through signal-with-start. The job is {@code jobKey} when given, else the one of the job type
+   * and priority ({@code intake-<type>}, or {@code intake-<type>-p<n>} for a priority other than 3).
+   * A volume already in the job adds nothing, so a redelivered message creates no work. Returns
+   * once Temporal has accepted the signal.
+   */
+  public Intake addToIntake(String jobTypeName, int priority, List<VolumeRef> volumes, String output, String jobKey) {
+    JobTypeSpec type = jobType(jobTypeName);
+    if (priority < 1 || priority > 5) throw new IllegalArgumentException("priority must be between 1 (most urgent) and 5");
+    String key =
+        jobKey != null
+            ? JobKeys.validate(jobKey)
+            : "intake-" + type.name() + (priority == JobRequest.DEFAULT_PRIORITY ? "" : "-p" + priority);
+    JobStore.Created created =
+        store.jobs()
+            .create(
+                new NewJob(
+                    key, type.id(), outputRoot(output), JobRequest.DEFAULT_CONCURRENCY, JobRequest.DEFAULT_DPI,
+                    PAGES_PER_CHUNK, retry.maxTaskAttempts(), volumes));
+    long jobId = created.job().id();
+    int added = volumes.size();
+    if (!created.existed()) {
+      store.jobs().setSubmissionOptions(jobId, priority, null, false);
+      store.jobs().markIntake(jobId);
+    } else {
+      store.jobs().reopen(jobId);
+      added = store.jobs().addTasks(jobId, volumes, retry.maxTaskAttempts());
+    }
+    JobRecord job = store.jobs().byId(jobId).orElseThrow();
+    try {
+      BatchJobWorkflow workflow = workflowStub(job);
+      BatchRequest request = client.newSignalWithStartRequest();
+      request.add(workflow::run, spec(job), (JobCursor) null);
+      request.add(workflow::volumesAdded);
+      client.signalWithStart(request);
+    } catch (RuntimeException e) {
+      throw unreachableOr(e);
+    }
+    return new Intake(store.jobs().byId(jobId).orElseThrow(), added);
   }
 
   /**
@@ -124,29 +196,34 @@ public final class JobService {
       store.jobs().markFinished(job.id(), JobStatus.CANCELED);
       return;
     }
-    JobTypeSpec type = store.jobTypes().byId(job.typeId()).orElseThrow();
-    JobSpec spec =
-        new JobSpec(
-            job.id(), job.jobKey(), type, job.outputRoot(), job.concurrency(), job.dpi(), job.pagesPerChunk(),
-            new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()),
-            0);
-    BatchJobWorkflow workflow =
-        client.newWorkflowStub(
-            BatchJobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(job.jobKey())
-                .setTaskQueue(TaskQueues.IO)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .setPriority(Priority.newBuilder().setPriorityKey(job.priority()).build())
-                .build());
+    BatchJobWorkflow workflow = workflowStub(job);
     try {
-      WorkflowClient.start(workflow::run, spec, (JobCursor) null);
+      WorkflowClient.start(workflow::run, spec(job), (JobCursor) null);
       log.info("Started workflow for job {}", job.jobKey());
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.debug("Job {} is already running", job.jobKey());
     } catch (RuntimeException e) {
       throw unreachableOr(e);
     }
+  }
+
+  private JobSpec spec(JobRecord job) {
+    JobTypeSpec type = store.jobTypes().byId(job.typeId()).orElseThrow();
+    return new JobSpec(
+        job.id(), job.jobKey(), type, job.outputRoot(), job.concurrency(), job.dpi(), job.pagesPerChunk(),
+        new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()),
+        0, job.intake());
+  }
+
+  private BatchJobWorkflow workflowStub(JobRecord job) {
+    return client.newWorkflowStub(
+        BatchJobWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(job.jobKey())
+            .setTaskQueue(TaskQueues.IO)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .setPriority(Priority.newBuilder().setPriorityKey(job.priority()).build())
+            .build());
   }
 
   private RuntimeException unreachableOr(RuntimeException e) {

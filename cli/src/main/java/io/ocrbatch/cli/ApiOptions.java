@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.api.web.ApiSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -12,7 +13,17 @@ public class ApiOptions {
   @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: 0.0.0.0, all interfaces).")
   String bind;
 
+  @Option(
+      names = "--sqs-queue-url",
+      description = "Long-poll this SQS queue for work (default: $OCRBATCH_SQS_QUEUE_URL; unset = no intake).")
+  String sqsQueueUrl;
+
   ApiSettings settings(Path dataDir) {
     return ApiSettings.fromEnvironment(port, dataDir, System.getenv()).withBindAddress(bind);
+  }
+
+  /** The SQS intake, or null when no queue is configured; results default to the API's results folder. */
+  IntakeSettings intakeOrNull(Path dataDir) {
+    return IntakeSettings.fromEnvironment(System.getenv(), sqsQueueUrl, settings(dataDir).resultsDir().toString()).orElse(null);
   }
 }

@@ -44,7 +44,7 @@ final class DevCommand implements Callable<Integer> {
       WorkerSettings settings = WorkerSettings.defaults("dev-" + ProcessHandle.current().pid());
       if (threads != null) settings = settings.withCpuSlots(threads);
       try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
-          ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()))) {
+          ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         int restarted = parts.jobs().reconcile();
         System.err.printf(
             "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",

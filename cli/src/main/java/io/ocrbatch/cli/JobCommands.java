@@ -1,5 +1,9 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.storage.BdrcVolume;
+import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobReport;
@@ -30,20 +34,34 @@ import picocli.CommandLine.Option;
 final class JobCommands {
 
   static final class VolumeSource {
-    @Option(names = "--volumes", split = ",", description = "Volume folders, comma-separated.")
+    @Option(
+        names = "--volumes",
+        split = ",",
+        description = "Volumes, comma-separated: folders, s3://bucket/prefix/ or BDRC ids (W22084-I0886).")
     List<String> volumes;
 
-    @Option(names = "--volume-file", description = "File with one volume folder per line (# comments allowed).")
+    @Option(names = "--volume-file", description = "File with one volume (folder, s3:// prefix or BDRC id) per line (# comments allowed).")
     Path volumeFile;
 
-    @Option(names = "--folder", description = "Folder whose sub-folders are volumes.")
-    Path folder;
+    @Option(names = "--folder", description = "Folder or s3:// prefix whose sub-folders are volumes.")
+    String folder;
 
     List<VolumeRef> resolve() {
-      if (volumes != null) return VolumeResolver.fromPaths(volumes, Path.of(""));
-      if (volumeFile != null) return VolumeResolver.fromVolumeFile(volumeFile);
-      return VolumeResolver.fromFolder(folder);
+      VolumeResolver resolver = new VolumeResolver(new Storage(StorageSettings.fromEnvironment()));
+      if (volumes != null) return resolver.fromEntries(volumes, Path.of(""));
+      if (volumeFile != null) return resolver.fromVolumeFile(volumeFile);
+      return resolver.fromFolder(folder, Path.of(""));
     }
+  }
+
+  /** How the server names a resolved volume: a path, an s3:// prefix or bdrc:W…-I…. */
+  static String entryFor(VolumeRef volume) {
+    String uri = volume.sourceUri();
+    if (uri.startsWith("file:")) return Path.of(java.net.URI.create(uri)).toString();
+    if (BdrcVolume.isBdrcUri(uri)) {
+      return BdrcVolume.fromUri(uri).map(l -> "bdrc:" + l.volume().volumeId()).orElse(uri);
+    }
+    return uri;
   }
 
   @Command(name = "create", description = "Create a job; an existing key returns the existing job.")
@@ -57,8 +75,11 @@ final class JobCommands {
     @Option(names = "--job-key", description = "Job key (default: J<date>_<hash of type and volumes>).")
     String jobKey;
 
-    @Option(names = "--out", defaultValue = "out", description = "Result folder (default: ./out).")
-    Path out;
+    @Option(names = "--out", defaultValue = "out", description = "Result folder or s3://bucket/prefix (default: ./out).")
+    String out;
+
+    @Option(names = "--force", description = "Redo volumes and pages whose results exist already.")
+    boolean force;
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Volumes at once (default: 4).")
     int concurrency;
@@ -75,9 +96,10 @@ final class JobCommands {
       if (remote != null) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("job_type", typeId);
-        body.put("volumes", volumes.stream().map(v -> java.nio.file.Path.of(java.net.URI.create(v.sourceUri())).toString()).toList());
+        body.put("volumes", volumes.stream().map(JobCommands::entryFor).toList());
         body.put("job_key", jobKey);
-        body.put("output", out.toAbsolutePath().toString());
+        body.put("output", S3Location.isS3(out) ? out : Path.of(out).toAbsolutePath().toString());
+        body.put("force", force);
         body.put("concurrency", concurrency);
         body.put("dpi", dpi);
         JobView job = remote.submit(body);
@@ -87,7 +109,8 @@ final class JobCommands {
       }
       try (Stack parts = new Stack(stack)) {
         JobService.Submitted submitted =
-            parts.jobs().submit(new JobRequest(typeId, volumes, jobKey, out.toString(), concurrency, dpi));
+            parts.jobs().submit(
+                new JobRequest(typeId, volumes, jobKey, out, concurrency, dpi, JobRequest.DEFAULT_PRIORITY, null, force));
         JobRecord job = submitted.job();
         System.out.printf("job_key=%s job_id=%d%n", job.jobKey(), job.id());
         System.err.printf(

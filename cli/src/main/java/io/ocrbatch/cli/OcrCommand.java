@@ -1,6 +1,8 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
@@ -28,15 +30,19 @@ import picocli.CommandLine.Parameters;
     description = {
       "OCR a folder of scans on the embedded stack (Temporal, PostgreSQL and a worker in this process).",
       "Each sub-folder of DIR holding images is a volume; DIR itself is one if it holds images.",
+      "DIR and --out may be s3://bucket/prefix (AWS credentials from the default chain; see the README for MinIO/B2).",
       "Exit codes: 0 every page succeeded, 3 some pages or volumes failed, 4 canceled, 1 the job could not run,",
       "130 interrupted (run it again to resume)."
     })
 final class OcrCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Folder of volumes (or of page images).")
-  Path dir;
+  @Parameters(index = "0", paramLabel = "DIR", description = "Folder or s3:// prefix of volumes (or of page images).")
+  String dir;
 
-  @Option(names = "--out", description = "Result folder (default: ./out).", defaultValue = "out")
-  Path out;
+  @Option(names = "--out", description = "Result folder or s3://bucket/prefix (default: ./out).", defaultValue = "out")
+  String out;
+
+  @Option(names = "--force", description = "Redo volumes and pages whose results exist already.")
+  boolean force;
 
   @Option(names = "--type", description = "Job type name or id (default: tesseract-eng).", defaultValue = "tesseract-eng")
   String type;
@@ -57,7 +63,7 @@ final class OcrCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<VolumeRef> volumes = VolumeResolver.fromFolder(dir);
+    List<VolumeRef> volumes = new VolumeResolver(new Storage(StorageSettings.fromEnvironment())).fromFolder(dir, Path.of(""));
     PrintStream err = System.err;
     try (ShutdownSignal signal = new ShutdownSignal(); // closed last: Ctrl-C waits for the clean-up
         Stack parts = new Stack(stack);
@@ -73,7 +79,9 @@ final class OcrCommand implements Callable<Integer> {
       }
       try (OcrWorker worker = new OcrWorker(parts.client(), store, settings).start()) {
         JobService.Submitted submitted =
-            jobs.submit(new JobRequest(jobType.name(), volumes, jobKey, out.toString(), concurrency, dpi));
+            jobs.submit(
+                new JobRequest(
+                    jobType.name(), volumes, jobKey, out, concurrency, dpi, JobRequest.DEFAULT_PRIORITY, null, force));
         JobRecord job = submitted.job();
         if (submitted.existed() && job.status().finished()) {
           err.printf(
@@ -83,7 +91,7 @@ final class OcrCommand implements Callable<Integer> {
         err.printf(
             "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
             !submitted.existed() ? "Started" : job.status().finished() ? "Found" : "Resuming", job.jobKey(), job.id(), volumes.size(), jobType.name(),
-            Path.of(job.outputRoot()).resolve(jobType.name()));
+            job.outputRoot() + "/" + jobType.name());
         return watch(store, job, err, signal);
       }
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       JobCommands.class,
       JobTypeCommands.class,
+      SyncCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
       CommandLine.HelpCommand.class
     })

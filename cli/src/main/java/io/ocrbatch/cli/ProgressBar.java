@@ -24,7 +24,15 @@ final class ProgressBar {
   }
 
   void update(Counts counts) {
-    String line = render(counts, Duration.ofNanos(System.nanoTime() - startNanos));
+    show(render(counts, elapsed()));
+  }
+
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Shows a line: in place on a terminal, else at most every five seconds. */
+  void show(String line) {
     if (terminal) {
       out.print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
       out.flush();
@@ -36,7 +44,10 @@ final class ProgressBar {
   }
 
   void finish(Counts counts) {
-    String line = render(counts, Duration.ofNanos(System.nanoTime() - startNanos));
+    finish(render(counts, elapsed()));
+  }
+
+  void finish(String line) {
     out.print(terminal ? "\r" + line + "\n" : line + "\n");
     out.flush();
   }
@@ -54,14 +65,18 @@ final class ProgressBar {
       return String.format("listing volumes… %d/%d volumes listed  %s", counts.listedTasks(), counts.tasks(), clock(elapsed));
     }
     double fraction = Math.min(1.0, (double) finished / total);
-    int filled = (int) Math.round(fraction * WIDTH);
     double rate = pagesPerSecond(counts);
     long remaining = total - finished;
     String eta = rate > 0 && remaining > 0 ? clock(Duration.ofSeconds(Math.round(remaining / rate))) : "--:--";
     return String.format(
-        "[%s%s] %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d",
-        "#".repeat(filled), "-".repeat(WIDTH - filled), finished, total, fraction * 100, rate, clock(elapsed), eta,
+        "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d",
+        bar(fraction), finished, total, fraction * 100, rate, clock(elapsed), eta,
         counts.pagesFailed());
+  }
+
+  static String bar(double fraction) {
+    int filled = (int) Math.round(Math.min(1.0, fraction) * WIDTH);
+    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "]";
   }
 
   static String clock(Duration d) {

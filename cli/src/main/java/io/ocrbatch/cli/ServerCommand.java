@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
       "Serve the REST API, SSE streams, OpenAPI (/v3/api-docs, /swagger-ui.html), health (/actuator/health) and the web page (/)",
       "against the Temporal at --temporal and the database at --db-url (or the embedded one under --data). OCR runs in `worker` processes.",
       "Environment: OCRBATCH_API_TOKENS (comma-separated bearer tokens; unset = open), OCRBATCH_MAX_UPLOAD_MB (200),",
-      "OCRBATCH_MAX_PAGES (2000), OCRBATCH_RETENTION_HOURS (168), OCRBATCH_STREAM_TIMEOUT_SECONDS (600)."
+      "OCRBATCH_MAX_PAGES (2000), OCRBATCH_RETENTION_HOURS (168), OCRBATCH_STREAM_TIMEOUT_SECONDS (600);",
+      "S3/SQS: AWS_REGION, OCRBATCH_S3_ENDPOINT, OCRBATCH_SQS_ENDPOINT, OCRBATCH_SQS_QUEUE_URL, OCRBATCH_SQS_ON_GARBAGE,",
+      "OCRBATCH_SQS_JOB_TYPE, OCRBATCH_SQS_OUTPUT, OCRBATCH_BDRC_BUCKET (see the README)."
     })
 final class ServerCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
@@ -24,7 +26,7 @@ final class ServerCommand implements Callable<Integer> {
         Stack parts = new Stack(stack)) {
       parts.database();
       parts.lazyClient();
-      try (ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()))) {
+      try (ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         System.err.printf(
             "ocrbatch server is up: %s (web page), API %s/api, Temporal %s. Ctrl-C stops.%n",
             server.url(), server.url(), stack.temporalTarget());

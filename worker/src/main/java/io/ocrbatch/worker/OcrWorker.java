@@ -5,6 +5,7 @@ import io.ocrbatch.activities.StatusActivitiesImpl;
 import io.ocrbatch.activities.VolumeActivitiesImpl;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
 import io.ocrbatch.workflows.TaskQueues;
@@ -29,21 +30,23 @@ public final class OcrWorker implements AutoCloseable {
   private final WorkerFactory factory;
   private final WorkerSettings settings;
   private final OcrEngines engines;
+  private final Storage storage;
 
   public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
     this.settings = settings;
     this.factory =
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200).build());
     this.engines = new OcrEngines(settings.tessdata());
+    this.storage = new Storage(settings.storage());
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(store.metrics()));
+        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(storage, store));
 
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
     cpu.registerActivitiesImplementations(
-        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), store, settings.name()));
+        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), storage, store, settings.name()));
   }
 
   /**
@@ -77,6 +80,7 @@ public final class OcrWorker implements AutoCloseable {
     }
     if (factory.isTerminated()) {
       engines.close(); // no activity thread uses them any more
+      storage.close();
     }
   }
 }

@@ -10,7 +10,8 @@ import io.temporal.workflow.WorkflowMethod;
  * sliding window and continues-as-new before its history grows large.
  *
  * <p>Signals (also sendable with {@code temporal workflow signal --name NAME}): {@code pause},
- * {@code resume}, {@code setConcurrency} (an integer ≥ 1), {@code cancel}. Temporal cancellation
+ * {@code resume}, {@code setConcurrency} (an integer ≥ 1), {@code cancel}, {@code volumesAdded}
+ * (re-read the job's tasks; rolling intake jobs wait for it). Temporal cancellation
  * works like {@code cancel}. Query: {@code progress}.
  */
 @WorkflowInterface
@@ -32,6 +33,10 @@ public interface BatchJobWorkflow {
   /** In-flight pages finish, nothing new starts, the job ends {@code canceled}. */
   @SignalMethod
   void cancel();
+
+  /** Tasks were added to the job in the status store (SQS intake); it fetches them. */
+  @SignalMethod
+  void volumesAdded();
 
   @QueryMethod
   JobProgress progress();

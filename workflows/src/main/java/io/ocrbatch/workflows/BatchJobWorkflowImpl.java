@@ -18,6 +18,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   /** Tasks read from the store per activity call. */
   static final int TASKS_PER_FETCH = 100;
 
+  /** An idle intake job continues as new past this many history events (signals add up). */
+  static final int IDLE_HISTORY_LIMIT = 10_000;
+
   private final StatusActivities status =
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
@@ -27,6 +30,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private JobCursor cursor = JobCursor.START;
   private long fetchedUpTo;
   private boolean exhausted;
+  private int additions; // volumesAdded signals received
   private int startedThisRun;
   private int concurrency = 1;
   private boolean paused;
@@ -50,7 +54,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     }
     if (cancelRequested) {
       Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
-    } else if (hasWork()) {
+    } else if (hasWork() || spec.intake()) {
       Workflow.continueAsNew(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
@@ -73,6 +77,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         startNext();
       } else if (paused && hasWork()) {
         Workflow.await(() -> !paused || cancelRequested);
+      } else if (waitsForMoreVolumes()) {
+        Workflow.await(() -> cancelRequested || hasWork() || paused != pausedRecorded);
       } else {
         return; // every task handed out has ended, and there is nothing more for this run
       }
@@ -90,11 +96,21 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     return !fetched.isEmpty() || !exhausted;
   }
 
+  /** An intake job with nothing to do waits, unless its history asks for a fresh run. */
+  private boolean waitsForMoreVolumes() {
+    return spec.intake()
+        && !hasWork()
+        && running.isEmpty()
+        && Workflow.getInfo().getHistoryLength() < IDLE_HISTORY_LIMIT;
+  }
+
   private void startNext() {
     if (fetched.isEmpty()) {
+      int additionsBefore = additions;
       List<TaskRef> next = status.tasksAfter(spec.jobId(), fetchedUpTo, TASKS_PER_FETCH);
       fetched.addAll(next);
-      exhausted = next.size() < TASKS_PER_FETCH;
+      // a volumesAdded signal that came while the fetch ran may name tasks the fetch did not see
+      exhausted = next.size() < TASKS_PER_FETCH && additions == additionsBefore;
       if (!next.isEmpty()) {
         fetchedUpTo = next.get(next.size() - 1).taskId();
       }
@@ -172,6 +188,12 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   @Override
   public void cancel() {
     cancelRequested = true;
+  }
+
+  @Override
+  public void volumesAdded() {
+    additions++;
+    exhausted = false;
   }
 
   @Override

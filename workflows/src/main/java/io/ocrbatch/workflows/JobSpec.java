@@ -6,6 +6,9 @@ package io.ocrbatch.workflows;
  *
  * <p>{@code childrenPerRun}: children started before the workflow continues as new (0: 500; each
  * costs about ten history events, which keeps a run far below Temporal's 51,200-event limit).
+ *
+ * <p>{@code intake}: a rolling job (SQS intake) that waits for more volumes ({@code volumesAdded})
+ * when it has run out of tasks, instead of ending; it ends when canceled.
  */
 public record JobSpec(
     long jobId,
@@ -16,7 +19,14 @@ public record JobSpec(
     int dpi,
     int pagesPerChunk,
     RetrySettings retry,
-    int childrenPerRun) {
+    int childrenPerRun,
+    boolean intake) {
+
+  public JobSpec(
+      long jobId, String jobKey, JobTypeSpec jobType, String outputRoot, int concurrency, int dpi,
+      int pagesPerChunk, RetrySettings retry, int childrenPerRun) {
+    this(jobId, jobKey, jobType, outputRoot, concurrency, dpi, pagesPerChunk, retry, childrenPerRun, false);
+  }
 
   /** Children started before continuing as new, when {@link #childrenPerRun} is 0. */
   public static final int DEFAULT_CHILDREN_PER_RUN = 500;

@@ -213,6 +213,32 @@ class BatchJobWorkflowTest {
   }
 
   @Test
+  void anIntakeJobWaitsForMoreVolumesRunsThoseSignalledAndEndsOnlyWhenCanceled() {
+    fake.withVolumes(1);
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J20");
+    JobSpec spec = new JobSpec(1, "J20", WorkflowTestSupport.ENG, "/out", 2, 300, 2, new RetrySettings(3, 3, 100, 2_000), 3, true);
+    WorkflowClient.start(job::run, spec, null);
+
+    waitUntil(() -> fake.countStatus("done") == 1);
+    sleep(500);
+    assertThat(job.progress().status()).as("out of work, still open").isEqualTo("running");
+    assertThat(fake.jobEvents).noneMatch(e -> e.startsWith("finished"));
+
+    fake.addVolumes(4);
+    job.volumesAdded();
+    waitUntil(() -> fake.countStatus("done") == 5); // three children per run: continued as new on the way
+    fake.addVolumes(1);
+    job.volumesAdded();
+    waitUntil(() -> fake.countStatus("done") == 6);
+
+    job.cancel();
+    JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
+    assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(outcome.volumesDone()).isEqualTo(6);
+  }
+
+  @Test
   void pauseStopsNewVolumesAndResumeContinues() {
     fake.withVolumes(4);
     fake.pagesPerVolume = 2;

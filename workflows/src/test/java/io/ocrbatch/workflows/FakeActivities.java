@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tesseract in their own modules.
  */
 final class FakeActivities implements StatusActivities, VolumeActivities, OcrActivities {
-  final List<TaskRef> tasks = new ArrayList<>();
+  final List<TaskRef> tasks = new CopyOnWriteArrayList<>();
   final Map<Long, String> taskStatus = new ConcurrentHashMap<>();
   final Map<Long, String> taskErrors = new ConcurrentHashMap<>();
   final Map<Long, Integer> taskAttempts = new ConcurrentHashMap<>();
@@ -42,9 +42,15 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final List<Integer> resumedAt = new CopyOnWriteArrayList<>();
 
   FakeActivities withVolumes(int count) {
-    for (int i = 1; i <= count; i++) {
-      tasks.add(new TaskRef(i, new VolumeRef("v" + i, "file:///scans/v" + i)));
+    return addVolumes(count);
+  }
+
+  /** More tasks, numbered after the existing ones (what the SQS intake does between signals). */
+  FakeActivities addVolumes(int count) {
+    int first = tasks.size() + 1;
+    for (int i = first; i < first + count; i++) {
       taskStatus.put((long) i, "pending");
+      tasks.add(new TaskRef(i, new VolumeRef("v" + i, "file:///scans/v" + i)));
     }
     return this;
   }

@@ -19,12 +19,13 @@ public final class PageImages {
   private PageImages() {}
 
   public static boolean isImage(Path file) {
-    String name = file.getFileName().toString();
+    return isImageName(file.getFileName().toString()) && Files.isRegularFile(file);
+  }
+
+  /** A name with one of the {@link #EXTENSIONS}, not hidden. */
+  public static boolean isImageName(String name) {
     int dot = name.lastIndexOf('.');
-    return dot > 0
-        && !name.startsWith(".")
-        && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))
-        && Files.isRegularFile(file);
+    return dot > 0 && !name.startsWith(".") && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   /** Image file names directly inside {@code folder}, naturally sorted. */

@@ -3,10 +3,10 @@ package io.ocrbatch.activities.output;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,33 +14,40 @@ import java.util.Map;
 /**
  * A page's result files: {@code <stem>.txt} (when the job type lists {@code txt}) and
  * {@code <stem>.json} (always: it holds everything and marks the page finished), each written
- * atomically, the JSON last, so a page whose JSON exists is never OCRed again.
+ * whole, the JSON last, so a page whose JSON exists is never OCRed again.
  */
 public final class PageOutputs {
-  private final Path txt;
-  private final Path json;
+  private final ResultFolder folder;
+  private final String txt;
+  private final String json;
   private final String imageName;
 
-  public PageOutputs(Path volumeOutputDir, String imageName) {
+  public PageOutputs(ResultFolder folder, String imageName) {
     String stem = PageRef.parse(imageName).stem();
+    this.folder = folder;
     this.imageName = imageName;
-    this.txt = volumeOutputDir.resolve(stem + ".txt");
-    this.json = volumeOutputDir.resolve(stem + ".json");
+    this.txt = stem + ".txt";
+    this.json = stem + ".json";
   }
 
-  public boolean exists() {
-    return Files.isRegularFile(json);
+  /**
+   * Whether the page is finished, given the folder's files: its JSON exists and, when the job
+   * re-runs older results ({@code --force}), was written at or after {@code redoBefore}.
+   */
+  public boolean done(Map<String, Instant> files, Instant redoBefore) {
+    Instant written = files.get(json);
+    return written != null && (redoBefore == null || !written.isBefore(redoBefore));
   }
 
-  public Path json() {
+  public String jsonName() {
     return json;
   }
 
   public void write(PageText page, Map<String, Object> provenance, List<String> formats) throws IOException {
     if (formats.contains("txt")) {
-      AtomicFiles.write(txt, (page.text() + "\n").getBytes(StandardCharsets.UTF_8));
+      folder.write(txt, (page.text() + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
-    AtomicFiles.write(json, Json.bytes(document(page, provenance)));
+    folder.write(json, Json.bytes(document(page, provenance)), "application/json");
   }
 
   private Map<String, Object> document(PageText page, Map<String, Object> provenance) {

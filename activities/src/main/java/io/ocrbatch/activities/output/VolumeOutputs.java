@@ -1,41 +1,51 @@
 package io.ocrbatch.activities.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A volume's result folder: {@code manifest.json}, then {@code success.json} written last as the
- * idempotency marker (a volume whose marker names the same version and job type is skipped).
+ * A volume's result folder: {@code manifest.json} and {@code config.json}, then
+ * {@code success.json} written last as the idempotency marker (a volume whose marker names the
+ * same version and job type is skipped).
  */
 public final class VolumeOutputs {
   public static final String MANIFEST = "manifest.json";
+  public static final String CONFIG = "config.json";
   public static final String SUCCESS = "success.json";
 
-  private final Path dir;
+  private final ResultFolder folder;
 
-  public VolumeOutputs(Path dir) {
-    this.dir = dir;
+  public VolumeOutputs(ResultFolder folder) {
+    this.folder = folder;
   }
 
-  public boolean isComplete(String version, String jobType) {
-    Path marker = dir.resolve(SUCCESS);
-    if (!Files.isRegularFile(marker)) return false;
+  /**
+   * Whether the marker names this version and job type; with {@code redoBefore} (a forced re-run)
+   * a marker written before that instant does not count.
+   */
+  public boolean isComplete(String version, String jobType, Instant redoBefore) throws IOException {
+    Map<String, Instant> files = folder.files();
+    Instant written = files.get(SUCCESS);
+    if (written == null || (redoBefore != null && written.isBefore(redoBefore))) return false;
+    Optional<byte[]> marker = folder.read(SUCCESS);
+    if (marker.isEmpty()) return false;
     try {
-      JsonNode node = Json.MAPPER.readTree(marker.toFile());
+      JsonNode node = Json.MAPPER.readTree(marker.get());
       return version.equals(node.path("version").asText()) && jobType.equals(node.path("job_type").asText());
     } catch (IOException e) {
       return false; // unreadable marker: redo the volume (finished pages are still skipped)
     }
   }
 
-  public void writeManifest(Map<String, Object> manifest) throws IOException {
-    AtomicFiles.write(dir.resolve(MANIFEST), Json.bytes(manifest));
-  }
-
-  public void writeSuccess(Map<String, Object> marker) throws IOException {
-    AtomicFiles.write(dir.resolve(SUCCESS), Json.bytes(marker));
+  /** The manifest and provenance, then the success marker. */
+  public void writeAll(Map<String, Object> manifest, Map<String, Object> config, Map<String, Object> success)
+      throws IOException {
+    folder.write(MANIFEST, Json.bytes(manifest), "application/json");
+    folder.write(CONFIG, Json.bytes(config), "application/json");
+    folder.write(SUCCESS, Json.bytes(success), "application/json");
   }
 }

@@ -3,7 +3,10 @@ package io.ocrbatch.activities.store;
 import io.ocrbatch.workflows.JobStatus;
 import java.time.Instant;
 
-/** A row of {@code jobs} with its job type's name. */
+/**
+ * A row of {@code jobs} with its job type's name. {@code force}: results that existed before the
+ * job was created are redone; {@code intake}: a rolling job that SQS messages add volumes to.
+ */
 public record JobRecord(
     long id,
     String jobKey,
@@ -24,4 +27,6 @@ public record JobRecord(
     Instant lastProgressAt,
     boolean cancelRequested,
     int priority,
-    String callbackUrl) {}
+    String callbackUrl,
+    boolean force,
+    boolean intake) {}

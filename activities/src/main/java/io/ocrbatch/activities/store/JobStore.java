@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.store;
 
+import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.VolumeRef;
 import java.sql.Connection;
@@ -71,18 +72,26 @@ public final class JobStore {
   }
 
   private static void insertTasks(Connection c, long jobId, NewJob job) throws SQLException {
+    insertTaskRows(c, jobId, job.volumes(), job.maxAttempts());
+  }
+
+  private static void insertTaskRows(Connection c, long jobId, List<VolumeRef> volumes, int maxAttempts)
+      throws SQLException {
     try (PreparedStatement volume =
             c.prepareStatement(
-                "INSERT INTO volumes (source_uri, volume_name) VALUES (?, ?)"
+                "INSERT INTO volumes (source_uri, volume_name, bdrc_w_id, bdrc_i_id) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (source_uri) DO UPDATE SET volume_name = EXCLUDED.volume_name,"
                     + " updated_at = now() RETURNING id");
         PreparedStatement task =
             c.prepareStatement(
                 "INSERT INTO tasks (job_id, volume_id, max_attempts) VALUES (?, ?, ?)"
                     + " ON CONFLICT (job_id, volume_id) DO NOTHING")) {
-      for (VolumeRef ref : job.volumes()) {
+      for (VolumeRef ref : volumes) {
+        var bdrc = BdrcVolume.fromUri(ref.sourceUri()).map(BdrcVolume.Located::volume);
         volume.setString(1, ref.sourceUri());
         volume.setString(2, ref.volumeId());
+        volume.setString(3, bdrc.map(BdrcVolume::workId).orElse(null));
+        volume.setString(4, bdrc.map(BdrcVolume::imageGroupId).orElse(null));
         long volumeId;
         try (ResultSet rs = volume.executeQuery()) {
           rs.next();
@@ -90,7 +99,7 @@ public final class JobStore {
         }
         task.setLong(1, jobId);
         task.setLong(2, volumeId);
-        task.setInt(3, job.maxAttempts());
+        task.setInt(3, maxAttempts);
         task.addBatch();
       }
       task.executeBatch();
@@ -122,8 +131,49 @@ public final class JobStore {
   }
 
   /** What a submitter chose beyond the volumes; set once, when the job is created. */
-  public void setSubmissionOptions(long jobId, int priority, String callbackUrl) {
-    jdbc.update("UPDATE jobs SET priority = ?, callback_url = ? WHERE id = ?", priority, callbackUrl, jobId);
+  public void setSubmissionOptions(long jobId, int priority, String callbackUrl, boolean force) {
+    jdbc.update(
+        "UPDATE jobs SET priority = ?, callback_url = ?, force = ? WHERE id = ?", priority, callbackUrl, force, jobId);
+  }
+
+  /** For a job that redoes existing results ({@code force}): results older than this are redone. */
+  public Optional<Instant> redoResultsBefore(long jobId) {
+    return jdbc.queryOne("SELECT created_at FROM jobs WHERE id = ? AND force", rs -> instant(rs, "created_at"), jobId);
+  }
+
+  /** Marks a job as a rolling intake job: its workflow waits for more volumes instead of ending. */
+  public void markIntake(long jobId) {
+    jdbc.update("UPDATE jobs SET intake = true WHERE id = ?", jobId);
+  }
+
+  /**
+   * Adds tasks for volumes the job does not have yet (a volume already in the job is left as it
+   * is: a redelivered request adds nothing). Returns how many were added.
+   */
+  public int addTasks(long jobId, List<VolumeRef> volumes, int maxAttempts) {
+    long before = jdbc.queryLong("SELECT count(*) FROM tasks WHERE job_id = ?", jobId);
+    try (Connection c = jdbc.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        insertTaskRows(c, jobId, volumes, maxAttempts);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add volumes to job " + jobId + ": " + e.getMessage(), e);
+    }
+    refreshCounts(jobId);
+    return (int) (jdbc.queryLong("SELECT count(*) FROM tasks WHERE job_id = ?", jobId) - before);
+  }
+
+  /** Opens an ended intake job again, so new volumes run under it. */
+  public void reopen(long jobId) {
+    jdbc.update(
+        "UPDATE jobs SET status = 'created', finished_at = NULL, cancel_requested = false,"
+            + " callback_sent_at = NULL, callback_attempts = 0 WHERE id = ? AND status IN ('completed', 'failed', 'canceled')",
+        jobId);
   }
 
   /** A job whose end is to be told to its callback URL. */
@@ -219,7 +269,9 @@ public final class JobStore {
         instant(rs, "last_progress_at"),
         rs.getBoolean("cancel_requested"),
         rs.getInt("priority"),
-        rs.getString("callback_url"));
+        rs.getString("callback_url"),
+        rs.getBoolean("force"),
+        rs.getBoolean("intake"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

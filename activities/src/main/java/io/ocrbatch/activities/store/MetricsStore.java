@@ -10,19 +10,27 @@ public final class MetricsStore {
     this.jdbc = jdbc;
   }
 
-  /** One page's outcome; {@code error} is null for a page that succeeded. */
+  /**
+   * One page's outcome; {@code error} is null for a page that succeeded, {@code imageEtag} for
+   * an image read from local disk.
+   */
   public record PageMetric(
-      String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error) {}
+      String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error, String imageEtag) {
+
+    public PageMetric(String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error) {
+      this(imageName, ok, durationMs, linesDetected, confidence, error, null);
+    }
+  }
 
   /** Records a page's outcome; a repeat (the activity ran twice) overwrites the first. */
   public void recordPage(long taskId, PageMetric page, String worker) {
     jdbc.update(
-        "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (task_id, image_name) DO UPDATE SET status = EXCLUDED.status,"
             + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
             + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
-            + " created_at = now()",
+            + " image_etag = EXCLUDED.image_etag, created_at = now()",
         taskId,
         page.imageName(),
         page.ok() ? "ok" : "failed",
@@ -30,12 +38,13 @@ public final class MetricsStore {
         page.linesDetected(),
         page.confidence(),
         page.error(),
-        worker);
+        worker,
+        page.imageEtag());
   }
 
   public List<PageMetric> pages(long taskId) {
     return jdbc.query(
-        "SELECT image_name, status, duration_ms, lines_detected, confidence, error FROM page_metrics"
+        "SELECT image_name, status, duration_ms, lines_detected, confidence, error, image_etag FROM page_metrics"
             + " WHERE task_id = ? ORDER BY image_name",
         rs ->
             new PageMetric(
@@ -44,7 +53,8 @@ public final class MetricsStore {
                 rs.getLong(3),
                 rs.getInt(4),
                 (Float) rs.getObject(5, Float.class),
-                rs.getString(6)),
+                rs.getString(6),
+                rs.getString(7)),
         taskId);
   }
 

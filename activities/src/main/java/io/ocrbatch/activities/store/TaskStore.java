@@ -50,10 +50,11 @@ public final class TaskStore {
         listing.outputDir(),
         taskId);
     jdbc.update(
-        "UPDATE volumes SET version_name = ?, nb_images = ?, updated_at = now()"
-            + " WHERE id = (SELECT volume_id FROM tasks WHERE id = ?)",
+        "UPDATE volumes SET version_name = ?, nb_images = ?, manifest_etag = coalesce(?, manifest_etag),"
+            + " updated_at = now() WHERE id = (SELECT volume_id FROM tasks WHERE id = ?)",
         listing.version(),
         listing.pages().size(),
+        listing.manifestEtag(),
         taskId);
   }
 
@@ -81,6 +82,18 @@ public final class TaskStore {
             + " WHERE id = ? AND status = 'running'",
         reason,
         taskId);
+  }
+
+  /** A finished task's volume and the folder its results are in. */
+  public record TaskOutput(String volumeId, String sourceUri, String outputPrefix) {}
+
+  /** The job's done tasks with their result folders, in task order. */
+  public List<TaskOutput> doneOutputs(long jobId) {
+    return jdbc.query(
+        "SELECT v.volume_name, v.source_uri, t.output_prefix FROM tasks t JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND t.status = 'done' AND t.output_prefix IS NOT NULL ORDER BY t.id",
+        rs -> new TaskOutput(rs.getString(1), rs.getString(2), rs.getString(3)),
+        jobId);
   }
 
   /** The newest task errors (retryable or terminal) and failed pages ({@code page_failed}). */

@@ -167,7 +167,7 @@ abstract class StatusStoreContract {
   @Test
   void callbacksAreOfferedOnceTheJobEndsUntilDelivered() {
     long jobId = store.jobs().create(job("C" + System.nanoTime(), "v")).job().id();
-    store.jobs().setSubmissionOptions(jobId, 1, "http://127.0.0.1:9/hook");
+    store.jobs().setSubmissionOptions(jobId, 1, "http://127.0.0.1:9/hook", false);
     assertThat(store.jobs().byId(jobId).orElseThrow().priority()).isEqualTo(1);
     assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
 

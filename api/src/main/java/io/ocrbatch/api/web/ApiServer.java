@@ -1,6 +1,9 @@
 package io.ocrbatch.api.web;
 
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.intake.IntakeSettings;
+import io.ocrbatch.api.intake.SqsClients;
+import io.ocrbatch.api.intake.SqsIntake;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -14,12 +17,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ApiServer implements AutoCloseable {
   private final ConfigurableApplicationContext context;
+  private final SqsIntake intake;
 
-  private ApiServer(ConfigurableApplicationContext context) {
+  private ApiServer(ConfigurableApplicationContext context, SqsIntake intake) {
     this.context = context;
+    this.intake = intake;
   }
 
   public static ApiServer start(JobService jobs, ApiSettings settings) {
+    return start(jobs, settings, null);
+  }
+
+  /** The API, and the SQS intake listener when {@code intakeOrNull} names a queue. */
+  public static ApiServer start(JobService jobs, ApiSettings settings, IntakeSettings intakeOrNull) {
     // Logging is configured by the process (logback.xml); Spring Boot must not re-initialise it.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) { // Tomcat logs through java.util.logging
@@ -29,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
     long maxBytes = settings.maxUploadBytes();
     Map<String, Object> properties =
         Map.ofEntries(
+            Map.entry("spring.config.name", "ocrbatch-api"), // no application.properties of any jar on the classpath
             Map.entry("server.port", settings.port()),
             Map.entry("server.address", settings.bindAddress()),
             Map.entry("spring.servlet.multipart.max-file-size", maxBytes + "B"),
@@ -58,7 +69,21 @@ public final class ApiServer implements AutoCloseable {
                   ctx.getBeanFactory().registerSingleton("apiSettings", settings);
                 })
             .run();
-    return new ApiServer(context);
+    SqsIntake intake = null;
+    if (intakeOrNull != null) {
+      try {
+        intake = new SqsIntake(SqsClients.create(intakeOrNull.aws()), intakeOrNull, jobs, jobs.volumes()).start();
+      } catch (RuntimeException e) {
+        context.close();
+        throw e;
+      }
+    }
+    return new ApiServer(context, intake);
+  }
+
+  /** The SQS intake listener, if one runs. */
+  public java.util.Optional<SqsIntake> intake() {
+    return java.util.Optional.ofNullable(intake);
   }
 
   public int port() {
@@ -72,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (intake != null) intake.close();
     context.close();
   }
 }

@@ -4,7 +4,6 @@ import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
-import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.VolumeRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,15 +42,18 @@ class JobsController {
   }
 
   /**
-   * A job over folders on the server's disk.
+   * A job over folders on the server's disk, S3 prefixes or BDRC archive volumes.
    *
-   * @param volumes volume folders (absolute, or relative to the server's working directory)
-   * @param folder a folder whose sub-folders (or itself) are volumes; instead of {@code volumes}
-   * @param output result root; default {@code <data>/results}
+   * @param volumes volume folders (absolute, or relative to the server's working directory),
+   *     {@code s3://bucket/prefix/} prefixes, or BDRC ids ({@code W22084-I0886})
+   * @param folder a folder or {@code s3://} prefix whose sub-folders (or itself) are volumes;
+   *     instead of {@code volumes}
+   * @param output result root, a folder or {@code s3://bucket/prefix}; default {@code <data>/results}
+   * @param force redo volumes whose results exist already
    */
   record JobSubmission(
       String jobType, List<String> volumes, String folder, String jobKey, Integer priority, String callbackUrl,
-      Integer concurrency, Integer dpi, String output) {}
+      Integer concurrency, Integer dpi, String output, Boolean force) {}
 
   @Operation(summary = "Submit a job (idempotent on job_key: an existing key returns that job with 200)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,10 +62,10 @@ class JobsController {
     List<VolumeRef> volumes;
     Path cwd = Path.of("").toAbsolutePath();
     if (body.folder() != null && body.volumes() != null) throw new IllegalArgumentException("give either volumes or folder, not both");
-    if (body.folder() != null) volumes = VolumeResolver.fromFolder(cwd.resolve(body.folder()));
-    else if (body.volumes() != null) volumes = VolumeResolver.fromPaths(body.volumes(), cwd);
-    else throw new IllegalArgumentException("give volumes (a list of folders) or folder, or upload files as multipart");
-    String output = body.output() != null ? cwd.resolve(body.output()).toString() : settings.resultsDir().toString();
+    if (body.folder() != null) volumes = jobs.volumes().fromFolder(body.folder(), cwd);
+    else if (body.volumes() != null) volumes = jobs.volumes().fromEntries(body.volumes(), cwd);
+    else throw new IllegalArgumentException("give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
+    String output = body.output() != null ? body.output() : settings.resultsDir().toString();
     JobService.Submitted submitted =
         jobs.submit(
             new JobRequest(
@@ -71,7 +73,8 @@ class JobsController {
                 body.concurrency() == null ? JobRequest.DEFAULT_CONCURRENCY : body.concurrency(),
                 body.dpi() == null ? JobRequest.DEFAULT_DPI : body.dpi(),
                 body.priority() == null ? JobRequest.DEFAULT_PRIORITY : body.priority(),
-                body.callbackUrl()));
+                body.callbackUrl(),
+                Boolean.TRUE.equals(body.force())));
     return ResponseEntity.status(submitted.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(view(submitted.job()));
   }
 

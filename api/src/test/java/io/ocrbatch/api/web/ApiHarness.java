@@ -3,7 +3,11 @@ package io.ocrbatch.api.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocrbatch.activities.testing.TestDatabases;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import io.ocrbatch.workflows.RetrySettings;
@@ -45,6 +49,11 @@ final class ApiHarness implements AutoCloseable {
   String token;
 
   private ApiHarness(Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable) {
+    this(data, tweak, temporalReachable, StorageSettings.from(java.util.Map.of()), null);
+  }
+
+  private ApiHarness(
+      Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable, StorageSettings storage, IntakeSettings intake) {
     this.data = data;
     db = TestDatabases.fresh();
     var store = io.ocrbatch.activities.store.StatusStore.over(db.database().jdbc());
@@ -52,7 +61,7 @@ final class ApiHarness implements AutoCloseable {
     if (temporalReachable) {
       temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
       client = temporal.getWorkflowClient();
-      worker = new OcrWorker(client, store, WorkerSettings.defaults("api-test").withCpuSlots(2)).start();
+      worker = new OcrWorker(client, store, WorkerSettings.defaults("api-test").withCpuSlots(2).withStorage(storage)).start();
     } else { // a Temporal address where nothing listens
       temporal = null;
       worker = null;
@@ -61,8 +70,13 @@ final class ApiHarness implements AutoCloseable {
               .setRpcTimeout(Duration.ofSeconds(2)).build());
       client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().build());
     }
-    jobs = new JobService(client, store, FAST_RETRY, Clock.systemDefaultZone());
-    server = ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withBindAddress("127.0.0.1")));
+    jobs = new JobService(client, store, FAST_RETRY, Clock.systemDefaultZone(), new VolumeResolver(new Storage(storage)));
+    server = ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withBindAddress("127.0.0.1")), intake);
+  }
+
+  /** With S3 (and the BDRC archive) reached through {@code storage}, and an SQS intake when given. */
+  static ApiHarness withAws(Path data, StorageSettings storage, IntakeSettings intakeOrNull) {
+    return new ApiHarness(data, s -> s, true, storage, intakeOrNull);
   }
 
   static ApiHarness start(Path data) {

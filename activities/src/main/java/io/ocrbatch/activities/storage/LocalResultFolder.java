@@ -1,0 +1,53 @@
+package io.ocrbatch.activities.storage;
+
+import io.ocrbatch.activities.output.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+final class LocalResultFolder implements ResultFolder {
+  private final Path dir;
+
+  LocalResultFolder(Path dir) {
+    this.dir = dir;
+  }
+
+  @Override
+  public String location() {
+    return dir.toString();
+  }
+
+  @Override
+  public ResultFolder child(String name) {
+    return new LocalResultFolder(dir.resolve(name));
+  }
+
+  @Override
+  public Map<String, Instant> files() throws IOException {
+    Map<String, Instant> files = new LinkedHashMap<>();
+    if (!Files.isDirectory(dir)) return files;
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".") && Files.isRegularFile(p)) files.put(name, Files.getLastModifiedTime(p).toInstant());
+      }
+    }
+    return files;
+  }
+
+  @Override
+  public Optional<byte[]> read(String name) throws IOException {
+    Path file = dir.resolve(name);
+    return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+  }
+
+  @Override
+  public void write(String name, byte[] content, String contentType) throws IOException {
+    AtomicFiles.write(dir.resolve(name), content);
+  }
+}

@@ -1,0 +1,22 @@
+package io.ocrbatch.activities.storage;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A folder of results: a local directory or an S3 prefix. Each write is all-or-nothing. */
+public interface ResultFolder {
+
+  /** The path or {@code s3://} URI, as recorded in {@code tasks.output_prefix}. */
+  String location();
+
+  ResultFolder child(String name);
+
+  /** The files directly inside, with when each was last written; empty when the folder is absent. */
+  Map<String, Instant> files() throws IOException;
+
+  Optional<byte[]> read(String name) throws IOException;
+
+  void write(String name, byte[] content, String contentType) throws IOException;
+}

@@ -1,0 +1,118 @@
+package io.ocrbatch.activities.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The few S3 calls ocrbatch makes, with "not there" told apart from "failed, try again". */
+public final class S3Objects {
+  private static final Path DOWNLOADS = Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-downloads");
+
+  private final S3Client s3;
+
+  public S3Objects(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  public S3Client client() {
+    return s3;
+  }
+
+  /** An object's bytes and ETag. */
+  public record Fetched(byte[] bytes, String etag) {}
+
+  /** The object, or null when it (or its bucket) does not exist. */
+  public Fetched get(S3Location object) {
+    try {
+      ResponseBytes<GetObjectResponse> bytes =
+          s3.getObject(b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toBytes());
+      return new Fetched(bytes.asByteArray(), bytes.response().eTag());
+    } catch (S3Exception e) {
+      if (isMissing(e)) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Streams the object into a temporary file named after it (decoders look at the extension);
+   * returns null when it does not exist.
+   */
+  public PageFile download(S3Location object) throws IOException {
+    Files.createDirectories(DOWNLOADS);
+    Path target = DOWNLOADS.resolve(UUID.randomUUID() + "-" + object.name().replaceAll("[^A-Za-z0-9._-]", "_"));
+    try {
+      GetObjectResponse response =
+          s3.getObject(b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toFile(target));
+      return new PageFile(target, Digests.plainEtag(response.eTag()), true);
+    } catch (S3Exception e) {
+      Files.deleteIfExists(target);
+      if (isMissing(e)) return null;
+      throw e;
+    } catch (RuntimeException e) {
+      Files.deleteIfExists(target);
+      throw e;
+    }
+  }
+
+  /** An object directly inside a listed prefix. */
+  public record Entry(String name, String etag, long size, Instant lastModified) {}
+
+  /** What is directly inside a prefix: objects (by name) and sub-prefixes (names without slash). */
+  public record Listing(Map<String, Entry> objects, List<String> folders) {}
+
+  public Listing list(S3Location folder) {
+    Map<String, Entry> objects = new LinkedHashMap<>();
+    List<String> folders = new ArrayList<>();
+    String prefix = folder.prefix();
+    try {
+      for (var page : s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix).delimiter("/"))) {
+        for (S3Object o : page.contents()) {
+          String name = o.key().substring(prefix.length());
+          if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
+        }
+        for (CommonPrefix p : page.commonPrefixes()) {
+          folders.add(p.prefix().substring(prefix.length()).replaceAll("/$", ""));
+        }
+      }
+    } catch (S3Exception e) {
+      if (isMissing(e)) return new Listing(Map.of(), List.of());
+      throw e;
+    }
+    return new Listing(objects, folders);
+  }
+
+  /** Every object under a prefix, at any depth, keyed by its path relative to the prefix. */
+  public Map<String, Entry> listRecursive(S3Location folder) {
+    Map<String, Entry> objects = new LinkedHashMap<>();
+    String prefix = folder.prefix();
+    for (var page : s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix))) {
+      for (S3Object o : page.contents()) {
+        String name = o.key().substring(prefix.length());
+        if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
+      }
+    }
+    return objects;
+  }
+
+  static boolean isMissing(S3Exception e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    return e.statusCode() == 404 || "NoSuchKey".equals(code) || "NoSuchBucket".equals(code);
+  }
+
+  static boolean isDenied(S3Exception e) {
+    return e.statusCode() == 403;
+  }
+}

@@ -1,0 +1,46 @@
+package io.ocrbatch.activities.storage;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Results under an S3 prefix. A PUT is atomic, so readers never see half an object. */
+final class S3ResultFolder implements ResultFolder {
+  private final S3Objects s3;
+  private final S3Location folder;
+
+  S3ResultFolder(S3Objects s3, S3Location folder) {
+    this.s3 = s3;
+    this.folder = folder;
+  }
+
+  @Override
+  public String location() {
+    return new S3Location(folder.bucket(), folder.prefix()).toString();
+  }
+
+  @Override
+  public ResultFolder child(String name) {
+    return new S3ResultFolder(s3, folder.child(name));
+  }
+
+  @Override
+  public Map<String, Instant> files() {
+    Map<String, Instant> files = new LinkedHashMap<>();
+    s3.list(folder).objects().values().forEach(e -> files.put(e.name(), e.lastModified()));
+    return files;
+  }
+
+  @Override
+  public Optional<byte[]> read(String name) {
+    return Optional.ofNullable(s3.get(folder.child(name))).map(S3Objects.Fetched::bytes);
+  }
+
+  @Override
+  public void write(String name, byte[] content, String contentType) {
+    S3Location object = folder.child(name);
+    s3.client().putObject(b -> b.bucket(object.bucket()).key(object.key()).contentType(contentType), RequestBody.fromBytes(content));
+  }
+}

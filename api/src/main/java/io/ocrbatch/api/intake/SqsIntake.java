@@ -1,0 +1,247 @@
+package io.ocrbatch.api.intake;
+
+import io.ocrbatch.activities.storage.BdrcVolume;
+import io.ocrbatch.api.JobRequest;
+import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.OrchestrationUnavailableException;
+import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.workflows.VolumeRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Turns SQS messages into work. Long-polls the queue (20 s, batches of up to 10); each message
+ * becomes a volume in a rolling intake job (signal-with-start) or a whole job. A message is
+ * deleted only after Temporal has accepted its work; when Temporal or the database is away the
+ * message stays and comes back after its visibility timeout. Work is keyed so that a redelivered
+ * message adds nothing. A message that cannot be understood is moved aside (dead-letter queue or
+ * deleted, see {@link IntakeSettings#onGarbage()}), so it never blocks the queue.
+ */
+public final class SqsIntake implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SqsIntake.class);
+  static final String ERROR_ATTRIBUTE = "ocrbatch_error";
+
+  private final SqsClient sqs;
+  private final IntakeSettings settings;
+  private final JobService jobs;
+  private final VolumeResolver volumes;
+  private final boolean fifo;
+  private String deadLetterUrl;
+  private volatile boolean running;
+  private Thread poller;
+
+  /** Counters since start, for logs and tests. */
+  public record Stats(long received, long accepted, long setAside, long deferred) {}
+
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong setAside = new AtomicLong();
+  private final AtomicLong deferred = new AtomicLong();
+
+  public SqsIntake(SqsClient sqs, IntakeSettings settings, JobService jobs, VolumeResolver volumes) {
+    this.sqs = sqs;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.volumes = volumes;
+    this.fifo = settings.queueUrl().endsWith(".fifo");
+  }
+
+  /** Checks the queue and its dead-letter queue, then starts polling on a background thread. */
+  public SqsIntake start() {
+    Map<QueueAttributeName, String> attributes;
+    try {
+      attributes =
+          sqs.getQueueAttributes(b -> b.queueUrl(settings.queueUrl()).attributeNames(QueueAttributeName.ALL)).attributes();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot read SQS queue " + settings.queueUrl() + ": " + e.getMessage(), e);
+    }
+    deadLetterUrl = deadLetterQueue(attributes.get(QueueAttributeName.REDRIVE_POLICY));
+    if ("dead-letter".equals(settings.onGarbage()) && deadLetterUrl == null) {
+      throw new IllegalStateException(
+          "OCRBATCH_SQS_ON_GARBAGE=dead-letter, but queue " + settings.queueUrl()
+              + " has no RedrivePolicy and OCRBATCH_SQS_DEAD_LETTER_URL is not set");
+    }
+    if ("delete".equals(settings.onGarbage())) deadLetterUrl = null;
+    running = true;
+    poller = new Thread(this::pollLoop, "sqs-intake");
+    poller.setDaemon(true);
+    poller.start();
+    log.info("SQS intake polling {} ({}; unreadable messages: {})", settings.queueUrl(), fifo ? "FIFO" : "standard",
+        deadLetterUrl != null ? "moved to " + deadLetterUrl : "deleted and logged");
+    return this;
+  }
+
+  private String deadLetterQueue(String redrivePolicy) {
+    if (settings.deadLetterUrl() != null) return settings.deadLetterUrl();
+    if (redrivePolicy == null) return null;
+    try {
+      String arn = IntakeMessage.JSON.readTree(redrivePolicy).path("deadLetterTargetArn").asText("");
+      String[] parts = arn.split(":");
+      if (parts.length < 6) return null;
+      return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot find the dead-letter queue of " + settings.queueUrl() + " (" + redrivePolicy + "): " + e.getMessage(), e);
+    }
+  }
+
+  public Stats stats() {
+    return new Stats(received.get(), accepted.get(), setAside.get(), deferred.get());
+  }
+
+  private void pollLoop() {
+    long backoffMillis = 1_000;
+    while (running) {
+      try {
+        List<Message> messages =
+            sqs.receiveMessage(
+                    b -> b.queueUrl(settings.queueUrl())
+                        .waitTimeSeconds(settings.waitSeconds())
+                        .maxNumberOfMessages(10)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages();
+        if (!running) {
+          handBack(messages);
+          return;
+        }
+        if (!handle(messages)) {
+          sleep(backoffMillis);
+          backoffMillis = Math.min(30_000, backoffMillis * 2);
+        } else {
+          backoffMillis = 1_000;
+        }
+      } catch (RuntimeException e) {
+        if (!running) return;
+        log.warn("SQS intake: receiving from {} failed ({}); retrying in {} ms", settings.queueUrl(), e.getMessage(), backoffMillis);
+        sleep(backoffMillis);
+        backoffMillis = Math.min(30_000, backoffMillis * 2);
+      }
+    }
+  }
+
+  /** Handles a batch in order; returns false when it stopped early because the backend is away. */
+  boolean handle(List<Message> messages) {
+    received.addAndGet(messages.size());
+    List<Message> done = new ArrayList<>();
+    boolean healthy = true;
+    for (Message message : messages) {
+      if (!healthy) {
+        deferred.incrementAndGet(); // keeps FIFO order: later messages wait for the one that failed
+        continue;
+      }
+      try {
+        dispatch(message);
+        accepted.incrementAndGet();
+        done.add(message);
+      } catch (IntakeMessage.Unreadable | IllegalArgumentException e) {
+        setAside(message, e.getMessage());
+        done.add(message);
+      } catch (RuntimeException e) {
+        healthy = false;
+        deferred.incrementAndGet();
+        String reason = e instanceof OrchestrationUnavailableException ? e.getMessage() : e.toString();
+        log.warn("SQS intake: message {} kept for redelivery: {}", message.messageId(), reason);
+      }
+    }
+    delete(done);
+    return healthy;
+  }
+
+  private void dispatch(Message message) throws IntakeMessage.Unreadable {
+    IntakeMessage request = IntakeMessage.parse(message.body(), settings.jobType());
+    if (request instanceof IntakeMessage.AddVolume add) {
+      VolumeRef volume = volumes.bdrc(new BdrcVolume(add.workId(), add.imageGroupId()));
+      JobService.Intake intake = jobs.addToIntake(add.jobType(), add.priority(), List.of(volume), settings.output(), add.jobKey());
+      log.info("SQS intake: message {}: {} {} job {}", message.messageId(), volume.volumeId(),
+          intake.added() > 0 ? "added to" : "already in", intake.job().jobKey());
+    } else if (request instanceof IntakeMessage.WholeJob whole) {
+      List<VolumeRef> refs = volumes.fromEntries(whole.volumes(), Path.of("").toAbsolutePath());
+      JobService.Submitted submitted =
+          jobs.submit(
+              new JobRequest(
+                  whole.jobType(), refs, whole.jobKey(), whole.output() != null ? whole.output() : settings.output(),
+                  JobRequest.DEFAULT_CONCURRENCY, JobRequest.DEFAULT_DPI, whole.priority(), null, whole.force()));
+      log.info("SQS intake: message {}: job {} with {} volume(s){}", message.messageId(), submitted.job().jobKey(),
+          refs.size(), submitted.existed() ? " existed already" : " created");
+    }
+  }
+
+  private void setAside(Message message, String reason) {
+    setAside.incrementAndGet();
+    String body = message.body() == null ? "" : message.body();
+    String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    if (deadLetterUrl == null) {
+      log.error("SQS intake: deleting unreadable message {} ({}): {}", message.messageId(), reason, shown);
+      return;
+    }
+    SendMessageRequest.Builder send =
+        SendMessageRequest.builder()
+            .queueUrl(deadLetterUrl)
+            .messageBody(body.isEmpty() ? "(empty)" : body)
+            .messageAttributes(Map.of(
+                ERROR_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
+                "ocrbatch_source_message_id", MessageAttributeValue.builder().dataType("String").stringValue(message.messageId()).build()));
+    if (deadLetterUrl.endsWith(".fifo")) {
+      String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+      send.messageGroupId(group != null ? group : "unreadable").messageDeduplicationId(message.messageId());
+    }
+    sqs.sendMessage(send.build());
+    log.error("SQS intake: moved unreadable message {} to {} ({}): {}", message.messageId(), deadLetterUrl, reason, shown);
+  }
+
+  private void delete(List<Message> messages) {
+    if (messages.isEmpty()) return;
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+    }
+    var response = sqs.deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
+    response.failed().forEach(f -> log.warn("SQS intake: could not delete message {}: {}", messages.get(Integer.parseInt(f.id())).messageId(), f.message()));
+  }
+
+  /** Messages received while stopping go straight back to the queue. */
+  private void handBack(List<Message> messages) {
+    for (Message m : messages) {
+      try {
+        sqs.changeMessageVisibility(b -> b.queueUrl(settings.queueUrl()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+      } catch (RuntimeException e) {
+        log.debug("SQS intake: could not hand back {}: {}", m.messageId(), e.getMessage());
+      }
+    }
+  }
+
+  private void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Stops polling (a long poll in flight is abandoned: its messages come back to the queue) and closes the client. */
+  @Override
+  public void close() {
+    running = false;
+    if (poller != null) {
+      poller.interrupt();
+      try {
+        poller.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    sqs.close();
+  }
+}
