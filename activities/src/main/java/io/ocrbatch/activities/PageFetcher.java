@@ -33,8 +33,8 @@ final class PageFetcher implements AutoCloseable {
     if (!name.equals(currentName)) {
       closeCurrent();
       CompletableFuture<PageFile> pending = ahead.remove(name);
-      currentName = name;
       current = pending != null ? await(pending) : source.fetch(name);
+      currentName = name; // only once fetched: a failed file is tried again for its next page
     }
     if (source.remote() && nextName != null && !nextName.equals(name) && !ahead.containsKey(nextName)) {
       ahead.put(nextName, CompletableFuture.supplyAsync(() -> fetchUnchecked(nextName), downloads));

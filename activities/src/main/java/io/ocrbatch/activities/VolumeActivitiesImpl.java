@@ -76,6 +76,13 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     if (listing.manifestEtag() != null) manifest.put("manifest_etag", listing.manifestEtag());
     manifest.put("job_key", task.jobKey());
     manifest.put("job_type", type.name());
+    manifest.put("engine", type.engine());
+    manifest.put("model", type.model());
+    manifest.put("language", type.language());
+    manifest.put("encoding", type.encoding());
+    manifest.put("engine_version", OcrEngines.describe(type));
+    manifest.put("ocrbatch_version", Versions.ocrbatch());
+    manifest.put("dpi", task.dpi());
     manifest.put("total_pages", listing.pages().size());
     manifest.put("successful_pages", counts.succeeded());
     manifest.put("failed_pages", counts.failed());

@@ -116,23 +116,21 @@ public final class JobService {
     String key =
         request.jobKey() != null
             ? JobKeys.validate(request.jobKey())
-            : JobKeys.generate(LocalDate.now(clock), type.name(), request.volumes());
+            : JobKeys.generate(LocalDate.now(clock), type.name(), request.volumes())
+                + (request.force() ? "-force-" + clock.millis() / 1000 : ""); // a forced re-run is a new job
     String outputRoot = outputRoot(request.outputRoot());
     JobStore.Created created =
         store.jobs()
             .create(
                 new NewJob(
                     key, type.id(), outputRoot, request.concurrency(), request.dpi(), PAGES_PER_CHUNK,
-                    retry.maxTaskAttempts(), request.volumes()));
-    if (!created.existed()) {
-      store.jobs().setSubmissionOptions(created.job().id(), request.priority(), callbackUrl, request.force());
-    }
+                    retry.maxTaskAttempts(), request.volumes(), request.priority(), callbackUrl, request.force(), false));
     ensureRunning(store.jobs().byId(created.job().id()).orElseThrow());
     return new Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());
   }
 
   /** A local folder made absolute, or an {@code s3://bucket/prefix} checked and kept. */
-  static String outputRoot(String given) {
+  public static String outputRoot(String given) {
     if (given == null || given.isBlank()) throw new IllegalArgumentException("an output folder or s3:// prefix is required");
     if (S3Location.isS3(given)) {
       S3Location location = S3Location.parse(given);
@@ -163,13 +161,14 @@ public final class JobService {
             .create(
                 new NewJob(
                     key, type.id(), outputRoot(output), JobRequest.DEFAULT_CONCURRENCY, JobRequest.DEFAULT_DPI,
-                    PAGES_PER_CHUNK, retry.maxTaskAttempts(), volumes));
+                    PAGES_PER_CHUNK, retry.maxTaskAttempts(), volumes, priority, null, false, true));
     long jobId = created.job().id();
     int added = volumes.size();
-    if (!created.existed()) {
-      store.jobs().setSubmissionOptions(jobId, priority, null, false);
-      store.jobs().markIntake(jobId);
-    } else {
+    if (created.existed()) {
+      if (created.job().cancelRequested() && !created.job().status().finished()) {
+        // its workflow is stopping and would ignore the signal: keep the message until it has ended
+        throw new IllegalStateException("intake job " + key + " is being canceled; try again when it has ended");
+      }
       store.jobs().reopen(jobId);
       added = store.jobs().addTasks(jobId, volumes, retry.maxTaskAttempts());
     }

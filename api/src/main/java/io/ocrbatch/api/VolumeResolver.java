@@ -30,6 +30,8 @@ public final class VolumeResolver {
   /** Each sub-folder (sub-prefix) holding volumes; or the folder itself if it holds images. */
   public List<VolumeRef> fromFolder(String location, Path base) {
     if (S3Location.isS3(location)) return fromS3Folder(S3Location.parse(location));
+    boolean bdrc = location.startsWith("bdrc:") || BdrcVolume.looksLikeVolumeId(location);
+    if (bdrc && !Files.isDirectory(base.resolve(location))) return fromEntries(List.of(location), base);
     return fromFolder(base.resolve(location));
   }
 

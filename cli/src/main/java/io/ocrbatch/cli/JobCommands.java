@@ -46,8 +46,8 @@ final class JobCommands {
     @Option(names = "--folder", description = "Folder or s3:// prefix whose sub-folders are volumes.")
     String folder;
 
-    List<VolumeRef> resolve() {
-      VolumeResolver resolver = new VolumeResolver(new Storage(StorageSettings.fromEnvironment()));
+    List<VolumeRef> resolve(Storage storage) {
+      VolumeResolver resolver = new VolumeResolver(storage);
       if (volumes != null) return resolver.fromEntries(volumes, Path.of(""));
       if (volumeFile != null) return resolver.fromVolumeFile(volumeFile);
       return resolver.fromFolder(folder, Path.of(""));
@@ -91,7 +91,10 @@ final class JobCommands {
 
     @Override
     public Integer call() {
-      List<VolumeRef> volumes = source.resolve();
+      List<VolumeRef> volumes;
+      try (Storage storage = new Storage(StorageSettings.fromEnvironment())) {
+        volumes = source.resolve(storage);
+      }
       RemoteJobs remote = stack.remoteOrNull();
       if (remote != null) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();

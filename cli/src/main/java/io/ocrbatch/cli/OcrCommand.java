@@ -1,8 +1,6 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.OcrEngines;
-import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
@@ -63,11 +61,16 @@ final class OcrCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<VolumeRef> volumes = new VolumeResolver(new Storage(StorageSettings.fromEnvironment())).fromFolder(dir, Path.of(""));
     PrintStream err = System.err;
     try (ShutdownSignal signal = new ShutdownSignal(); // closed last: Ctrl-C waits for the clean-up
-        Stack parts = new Stack(stack);
-        EmbeddedTemporal temporal = EmbeddedTemporal.start(0)) {
+        Stack parts = new Stack(stack)) {
+      List<VolumeRef> volumes = new VolumeResolver(parts.storage()).fromFolder(dir, Path.of(""));
+      return run(parts, volumes, signal, err);
+    }
+  }
+
+  private int run(Stack parts, List<VolumeRef> volumes, ShutdownSignal signal, PrintStream err) throws Exception {
+    try (EmbeddedTemporal temporal = EmbeddedTemporal.start(0)) {
       StatusStore store = parts.store();
       parts.useTemporal(temporal.stubs());
       JobService jobs = parts.jobs();

@@ -3,7 +3,10 @@ package io.ocrbatch.cli;
 import io.ocrbatch.activities.store.Database;
 import io.ocrbatch.activities.store.EmbeddedDatabase;
 import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.RetrySettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -23,6 +26,7 @@ final class Stack implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   private Database database;
   private WorkflowClient client;
+  private Storage storage;
   private RetrySettings retry = RetrySettings.defaults();
 
   Stack(StackOptions options) {
@@ -93,8 +97,14 @@ final class Stack implements AutoCloseable {
     }
   }
 
+  /** S3 and the BDRC archive as the environment configures them (the client is made on first use). */
+  Storage storage() {
+    if (storage == null) storage = own(new Storage(StorageSettings.fromEnvironment()));
+    return storage;
+  }
+
   JobService jobs() {
-    return new JobService(client(), store(), retry, Clock.systemDefaultZone());
+    return new JobService(client(), store(), retry, Clock.systemDefaultZone(), new VolumeResolver(storage()));
   }
 
   @Override

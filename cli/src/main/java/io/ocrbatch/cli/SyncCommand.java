@@ -2,7 +2,6 @@ package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.storage.ResultSync;
 import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.StatusStore;
 import java.io.PrintStream;
@@ -39,12 +38,13 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
-    try (Stack parts = new Stack(stack);
-        Storage storage = new Storage(StorageSettings.fromEnvironment())) {
+    try (Stack parts = new Stack(stack)) {
+      Storage storage = parts.storage();
       StatusStore store = parts.store();
       JobRecord job = find(store);
-      if (!job.status().finished()) {
-        err.printf("Job %s is %s; sync copies the results of jobs that have ended.%n", job.jobKey(), job.status().dbName());
+      if (!job.status().finished() && !job.intake()) {
+        err.printf("Job %s is %s; sync copies the results of jobs that have ended (or the done volumes of intake jobs).%n",
+            job.jobKey(), job.status().dbName());
         return ExitCodes.COULD_NOT_RUN;
       }
       List<ResultSync.Volume> volumes =

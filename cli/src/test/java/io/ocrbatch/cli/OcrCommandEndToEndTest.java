@@ -63,6 +63,22 @@ class OcrCommandEndToEndTest {
     int again = OcrbatchCli.run("ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "E2E-ENG");
     assertThat(again).isEqualTo(ExitCodes.PAGES_FAILED);
     assertThat(Files.getLastModifiedTime(volA.resolve("page-001.json"))).isEqualTo(before);
+
+    // sync copies the finished job's results and images in the same layout, then skips what is there.
+    Path mirror = dir.resolve("mirror");
+    assertThat(OcrbatchCli.run("sync", "--job-key", "E2E-ENG", "--to", mirror.toString(), "--data", dir.resolve("data").toString()))
+        .isZero();
+    Path mirroredA = mirror.resolve("tesseract-eng/vol-a");
+    assertThat(mirroredA.resolve("page-002.txt")).hasSameTextualContentAs(volA.resolve("page-002.txt"));
+    assertThat(mirroredA.resolve("images/page-001.png")).hasSameBinaryContentAs(scans.resolve("vol-a/page-001.png"));
+    assertThat(mirroredA.resolve("success.json")).exists();
+    assertThat(mirror.resolve("tesseract-eng/vol-b/config.json")).content().contains("\"engine\" : \"tesseract\"");
+    FileTime synced = Files.getLastModifiedTime(mirroredA.resolve("page-002.txt"));
+    assertThat(OcrbatchCli.run("sync", "--job-key", "latest", "--to", mirror.toString(), "--skip-images", "--quiet",
+            "--data", dir.resolve("data").toString())).isZero();
+    assertThat(Files.getLastModifiedTime(mirroredA.resolve("page-002.txt"))).as("identical files are not copied again").isEqualTo(synced);
+    assertThat(OcrbatchCli.run("sync", "--job-key", "NOPE", "--to", mirror.toString(), "--data", dir.resolve("data").toString()))
+        .isEqualTo(ExitCodes.COULD_NOT_RUN);
   }
 
   @Test

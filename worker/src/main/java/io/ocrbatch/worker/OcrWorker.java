@@ -63,6 +63,8 @@ public final class OcrWorker implements AutoCloseable {
   }
 
   public OcrWorker start() {
+    int stale = io.ocrbatch.activities.storage.S3Objects.sweepStaleDownloads();
+    if (stale > 0) log.info("Removed {} page download(s) left behind by a stopped worker", stale);
     factory.start();
     log.info("Worker {} polling {} and {} ({} OCR slots)", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots());
     return this;

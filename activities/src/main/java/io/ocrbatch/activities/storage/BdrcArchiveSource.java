@@ -89,10 +89,7 @@ final class BdrcArchiveSource implements VolumeSource {
 
   @Override
   public PageFile fetch(String fileName) throws IOException, BadImageException {
-    S3Location image = folder().child(fileName);
-    PageFile file = s3.download(image);
-    if (file == null) throw new BadImageException("image listed in " + DIMENSIONS + " but missing: " + image);
-    return file;
+    return s3.downloadImage(folder().child(fileName), "image listed in " + DIMENSIONS + " but missing");
   }
 
   @Override

@@ -40,7 +40,11 @@ public record BdrcVolume(String workId, String imageGroupId) {
     if (!isBdrcUri(uri)) return Optional.empty();
     String[] parts = uri.substring(SCHEME.length()).split("/", -1);
     if (parts.length != 3) return Optional.empty();
-    return Optional.of(new Located(parts[0], new BdrcVolume(decode(parts[1]), decode(parts[2]))));
+    try {
+      return Optional.of(new Located(parts[0], new BdrcVolume(decode(parts[1]), decode(parts[2]))));
+    } catch (IllegalArgumentException badEscape) {
+      return Optional.empty();
+    }
   }
 
   /** A BDRC volume in a bucket. */

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.image.BadImageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,24 @@ public final class S3Objects {
   private static final Path DOWNLOADS = Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-downloads");
 
   private final S3Client s3;
+
+  /**
+   * Removes downloads older than a day: what a killed worker left behind (a running one deletes
+   * each file after its page). Returns how many.
+   */
+  public static int sweepStaleDownloads() {
+    if (!Files.isDirectory(DOWNLOADS)) return 0;
+    java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+    int removed = 0;
+    try (var files = Files.list(DOWNLOADS)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) removed++;
+      }
+    } catch (IOException e) {
+      return removed; // best effort
+    }
+    return removed;
+  }
 
   public S3Objects(S3Client s3) {
     this.s3 = s3;
@@ -63,6 +82,24 @@ public final class S3Objects {
       throw e;
     } catch (RuntimeException e) {
       Files.deleteIfExists(target);
+      throw e;
+    }
+  }
+
+  /**
+   * A page image: missing, forbidden or archived (Glacier) is that page's failure, with the
+   * reason; other errors propagate and are retried.
+   */
+  public PageFile downloadImage(S3Location image, String missingMessage) throws IOException, BadImageException {
+    try {
+      PageFile file = download(image);
+      if (file == null) throw new BadImageException(missingMessage + ": " + image);
+      return file;
+    } catch (S3Exception e) {
+      String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      if (isDenied(e) || "InvalidObjectState".equals(code)) {
+        throw new BadImageException("cannot read " + image + ": " + code + " (HTTP " + e.statusCode() + ")");
+      }
       throw e;
     }
   }

@@ -54,21 +54,21 @@ final class S3PrefixSource implements VolumeSource {
     return new Contents(pages, Digests.shortSha256(entries.toString()), null, volumeId);
   }
 
+  /** Pages in a PDF or TIFF; download failures propagate (retryable), undecodable files count as one page. */
   private int frameCount(String name) throws IOException {
     try (PageFile file = s3.download(folder.child(name))) {
       if (file == null) return 1;
-      return ImageDecoder.imageCount(file.path());
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof S3Exception) throw e;
-      return 1; // counted as one page, whose decoding then fails with the reason
+      try {
+        return ImageDecoder.imageCount(file.path());
+      } catch (IOException | RuntimeException e) {
+        return 1; // one page, whose decoding then fails with the reason
+      }
     }
   }
 
   @Override
   public PageFile fetch(String fileName) throws IOException, BadImageException {
-    PageFile file = s3.download(folder.child(fileName));
-    if (file == null) throw new BadImageException("image not found: " + folder.child(fileName));
-    return file;
+    return s3.downloadImage(folder.child(fileName), "image not found");
   }
 
   @Override

@@ -55,7 +55,8 @@ public final class JobStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO jobs (job_key, type_id, output_root, concurrency, dpi, pages_per_chunk,"
-                + " max_attempts, total_tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " max_attempts, total_tasks, priority, callback_url, force, intake)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (job_key) DO NOTHING RETURNING id")) {
       ps.setString(1, job.jobKey());
       ps.setLong(2, job.typeId());
@@ -65,6 +66,10 @@ public final class JobStore {
       ps.setInt(6, job.pagesPerChunk());
       ps.setInt(7, job.maxAttempts());
       ps.setInt(8, job.volumes().size());
+      ps.setInt(9, job.priority());
+      ps.setString(10, job.callbackUrl());
+      ps.setBoolean(11, job.force());
+      ps.setBoolean(12, job.intake());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
       }
@@ -139,11 +144,6 @@ public final class JobStore {
   /** For a job that redoes existing results ({@code force}): results older than this are redone. */
   public Optional<Instant> redoResultsBefore(long jobId) {
     return jdbc.queryOne("SELECT created_at FROM jobs WHERE id = ? AND force", rs -> instant(rs, "created_at"), jobId);
-  }
-
-  /** Marks a job as a rolling intake job: its workflow waits for more volumes instead of ending. */
-  public void markIntake(long jobId) {
-    jdbc.update("UPDATE jobs SET intake = true WHERE id = ?", jobId);
   }
 
   /**

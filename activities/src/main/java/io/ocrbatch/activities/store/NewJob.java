@@ -3,7 +3,10 @@ package io.ocrbatch.activities.store;
 import io.ocrbatch.workflows.VolumeRef;
 import java.util.List;
 
-/** A job to record: its key, type, settings and volumes (one task each). */
+/**
+ * A job to record: its key, type, settings and volumes (one task each), and what its submitter
+ * chose (priority, callback, force, rolling intake), all written in the one insert.
+ */
 public record NewJob(
     String jobKey,
     long typeId,
@@ -12,4 +15,15 @@ public record NewJob(
     int dpi,
     int pagesPerChunk,
     int maxAttempts,
-    List<VolumeRef> volumes) {}
+    List<VolumeRef> volumes,
+    int priority,
+    String callbackUrl,
+    boolean force,
+    boolean intake) {
+
+  public NewJob(
+      String jobKey, long typeId, String outputRoot, int concurrency, int dpi, int pagesPerChunk, int maxAttempts,
+      List<VolumeRef> volumes) {
+    this(jobKey, typeId, outputRoot, concurrency, dpi, pagesPerChunk, maxAttempts, volumes, 3, null, false, false);
+  }
+}

@@ -58,8 +58,17 @@ public final class SqsIntake implements AutoCloseable {
     this.fifo = settings.queueUrl().endsWith(".fifo");
   }
 
-  /** Checks the queue and its dead-letter queue, then starts polling on a background thread. */
+  /**
+   * Checks the configuration (a wrong default job type or output would otherwise set aside every
+   * message), the queue and its dead-letter queue, then starts polling on a background thread.
+   */
   public SqsIntake start() {
+    try {
+      jobs.jobType(settings.jobType());
+      JobService.outputRoot(settings.output());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("SQS intake (OCRBATCH_SQS_JOB_TYPE / OCRBATCH_SQS_OUTPUT): " + e.getMessage(), e);
+    }
     Map<QueueAttributeName, String> attributes;
     try {
       attributes =
@@ -111,21 +120,40 @@ public final class SqsIntake implements AutoCloseable {
                         .maxNumberOfMessages(10)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
+        backoffMillis = 1_000;
         if (!running) {
           handBack(messages);
           return;
         }
         if (!handle(messages)) {
-          sleep(backoffMillis);
-          backoffMillis = Math.min(30_000, backoffMillis * 2);
-        } else {
-          backoffMillis = 1_000;
+          awaitBackend();
         }
       } catch (RuntimeException e) {
         if (!running) return;
         log.warn("SQS intake: receiving from {} failed ({}); retrying in {} ms", settings.queueUrl(), e.getMessage(), backoffMillis);
         sleep(backoffMillis);
         backoffMillis = Math.min(30_000, backoffMillis * 2);
+      }
+    }
+  }
+
+  /**
+   * Waits until Temporal and the database answer again before receiving more: every receive
+   * counts towards the queue's maxReceiveCount, so polling through an outage would push good
+   * messages to the dead-letter queue.
+   */
+  private void awaitBackend() {
+    long backoffMillis = 1_000;
+    while (running) {
+      sleep(backoffMillis);
+      try {
+        jobs.temporalHealth();
+        jobs.store().jobs().list(List.of(), List.of(), 1);
+        log.info("SQS intake: Temporal and the database answer again; receiving");
+        return;
+      } catch (RuntimeException e) {
+        backoffMillis = Math.min(30_000, backoffMillis * 2);
+        log.warn("SQS intake: waiting for the backend ({}); next check in {} ms", e.getMessage(), backoffMillis);
       }
     }
   }
@@ -145,8 +173,14 @@ public final class SqsIntake implements AutoCloseable {
         accepted.incrementAndGet();
         done.add(message);
       } catch (IntakeMessage.Unreadable | IllegalArgumentException e) {
-        setAside(message, e.getMessage());
-        done.add(message);
+        try {
+          setAside(message, e.getMessage());
+          done.add(message);
+        } catch (RuntimeException deadLetterFailed) { // keep it: it is set aside when it comes back
+          healthy = false;
+          deferred.incrementAndGet();
+          log.warn("SQS intake: could not move message {} aside: {}", message.messageId(), deadLetterFailed.getMessage());
+        }
       } catch (RuntimeException e) {
         healthy = false;
         deferred.incrementAndGet();
