@@ -76,13 +76,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     if (listing.manifestEtag() != null) manifest.put("manifest_etag", listing.manifestEtag());
     manifest.put("job_key", task.jobKey());
     manifest.put("job_type", type.name());
-    manifest.put("engine", type.engine());
-    manifest.put("model", type.model());
-    manifest.put("language", type.language());
-    manifest.put("encoding", type.encoding());
-    manifest.put("engine_version", OcrEngines.describe(type));
-    manifest.put("ocrbatch_version", Versions.ocrbatch());
-    manifest.put("dpi", task.dpi());
+    manifest.putAll(provenance(task));
     manifest.put("total_pages", listing.pages().size());
     manifest.put("successful_pages", counts.succeeded());
     manifest.put("failed_pages", counts.failed());
@@ -109,18 +103,26 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     JobTypeSpec type = task.jobType();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("job_type", type.name());
-    config.put("engine", type.engine());
-    config.put("model", type.model());
-    config.put("language", type.language());
-    config.put("encoding", type.encoding());
+    config.putAll(provenance(task));
     config.put("line_mode", type.lineMode());
     config.put("output_formats", type.outputFormats());
-    config.put("dpi", task.dpi());
-    config.put("engine_version", OcrEngines.describe(type));
-    config.put("ocrbatch_version", Versions.ocrbatch());
     config.put("source", task.volume().sourceUri());
     config.put("volume_version", listing.version());
     return config;
+  }
+
+  /** Engine, model, language, encoding, dpi and versions: in both manifest.json and config.json. */
+  private static Map<String, Object> provenance(VolumeTask task) {
+    JobTypeSpec type = task.jobType();
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("engine", type.engine());
+    provenance.put("model", type.model());
+    provenance.put("language", type.language());
+    provenance.put("encoding", type.encoding());
+    provenance.put("dpi", task.dpi());
+    provenance.put("engine_version", OcrEngines.describe(type));
+    provenance.put("ocrbatch_version", Versions.ocrbatch());
+    return provenance;
   }
 
   private static Map<String, Object> pageEntry(PageMetric page) {
