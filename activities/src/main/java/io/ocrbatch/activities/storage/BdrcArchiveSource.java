@@ -1,9 +1,9 @@
 package io.ocrbatch.activities.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageImages;
+import io.ocrbatch.activities.output.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class BdrcArchiveSource implements VolumeSource {
   static final String DIMENSIONS = "dimensions.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final S3Objects s3;
   private final String bucket;
@@ -65,7 +64,7 @@ final class BdrcArchiveSource implements VolumeSource {
   static List<String> pages(byte[] content, S3Location manifest) {
     JsonNode entries;
     try (InputStream in = gunzipIfNeeded(content)) {
-      entries = JSON.readTree(in);
+      entries = Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new VolumeProblem(manifest + " is not gzipped JSON: " + e.getMessage(), e);
     }

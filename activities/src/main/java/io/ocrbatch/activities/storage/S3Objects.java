@@ -116,10 +116,7 @@ public final class S3Objects {
     String prefix = folder.prefix();
     try {
       for (var page : s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix).delimiter("/"))) {
-        for (S3Object o : page.contents()) {
-          String name = o.key().substring(prefix.length());
-          if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
-        }
+        page.contents().forEach(o -> put(objects, prefix, o));
         for (CommonPrefix p : page.commonPrefixes()) {
           folders.add(p.prefix().substring(prefix.length()).replaceAll("/$", ""));
         }
@@ -136,12 +133,15 @@ public final class S3Objects {
     Map<String, Entry> objects = new LinkedHashMap<>();
     String prefix = folder.prefix();
     for (var page : s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix))) {
-      for (S3Object o : page.contents()) {
-        String name = o.key().substring(prefix.length());
-        if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
-      }
+      page.contents().forEach(o -> put(objects, prefix, o));
     }
     return objects;
+  }
+
+  /** Files an object by its key relative to the listed prefix (the prefix's own marker object is left out). */
+  private static void put(Map<String, Entry> objects, String prefix, S3Object o) {
+    String name = o.key().substring(prefix.length());
+    if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
   }
 
   static boolean isMissing(S3Exception e) {

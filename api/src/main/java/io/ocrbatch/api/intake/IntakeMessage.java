@@ -2,7 +2,7 @@ package io.ocrbatch.api.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocrbatch.api.ApiJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +29,10 @@ sealed interface IntakeMessage {
     }
   }
 
-  ObjectMapper JSON = new ObjectMapper();
-
   static IntakeMessage parse(String body, String defaultJobType) throws Unreadable {
     JsonNode node;
     try {
-      node = JSON.readTree(body == null ? "" : body);
+      node = ApiJson.MAPPER.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       throw new Unreadable("not JSON: " + e.getOriginalMessage());
     }

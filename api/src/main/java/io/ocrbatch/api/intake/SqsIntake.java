@@ -1,6 +1,7 @@
 package io.ocrbatch.api.intake;
 
 import io.ocrbatch.activities.storage.BdrcVolume;
+import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.OrchestrationUnavailableException;
@@ -96,7 +97,7 @@ public final class SqsIntake implements AutoCloseable {
     if (settings.deadLetterUrl() != null) return settings.deadLetterUrl();
     if (redrivePolicy == null) return null;
     try {
-      String arn = IntakeMessage.JSON.readTree(redrivePolicy).path("deadLetterTargetArn").asText("");
+      String arn = ApiJson.MAPPER.readTree(redrivePolicy).path("deadLetterTargetArn").asText("");
       String[] parts = arn.split(":");
       if (parts.length < 6) return null;
       return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();

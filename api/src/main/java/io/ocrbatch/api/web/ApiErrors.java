@@ -35,6 +35,12 @@ class ApiErrors {
     return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
   }
 
+  /** An error answer to a request; JSON even on endpoints that produce SSE or PNG. */
+  private static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String detail) {
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+    return error(status, detail);
+  }
+
   @ExceptionHandler({
     IllegalArgumentException.class,
     MissingServletRequestParameterException.class,
@@ -43,58 +49,50 @@ class ApiErrors {
     HttpMessageNotReadableException.class
   })
   ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
     String detail = e instanceof HttpMessageNotReadableException ? "request body is not valid JSON for this endpoint: " + rootMessage(e) : e.getMessage();
-    return error(HttpStatus.BAD_REQUEST, detail);
+    return error(request, HttpStatus.BAD_REQUEST, detail);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> unsupportedMedia(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
-    return error(HttpStatus.NOT_FOUND, e.getMessage());
+    return error(request, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(IllegalStateException.class)
   ResponseEntity<Map<String, Object>> conflict(IllegalStateException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
-    return error(HttpStatus.CONFLICT, e.getMessage());
+    return error(request, HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(OrchestrationUnavailableException.class)
   ResponseEntity<Map<String, Object>> unavailable(OrchestrationUnavailableException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
     log.warn("{}", e.getMessage());
-    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
+    return error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
     return error(
-        HttpStatus.PAYLOAD_TOO_LARGE,
+        request, HttpStatus.PAYLOAD_TOO_LARGE,
         "upload is larger than the limit of " + settings.maxUploadBytes() / (1024 * 1024) + " MB (OCRBATCH_MAX_UPLOAD_MB)");
   }
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Map<String, Object>> badMultipart(MultipartException e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
-    return error(HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
+    return error(request, HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
-    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE); // errors are JSON, even on SSE/PNG endpoints
     if (e instanceof org.springframework.web.ErrorResponse response) {
-      return error(HttpStatus.valueOf(response.getStatusCode().value()), e.getMessage());
+      return error(request, HttpStatus.valueOf(response.getStatusCode().value()), e.getMessage());
     }
     log.error("Unexpected error serving a request", e);
-    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + rootMessage(e));
+    return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + rootMessage(e));
   }
 
   static String rootMessage(Throwable e) {
