@@ -1,6 +1,10 @@
 package io.ocrbatch.activities.ocr;
 
 import io.bdrc.ewtsconverter.EwtsConverter;
+import io.ocrbatch.activities.ocr.bdrc.BdrcEngine;
+import io.ocrbatch.activities.ocr.bdrc.ModelDirectory;
+import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.ocr.paddle.PaddleOcrEngine;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +21,43 @@ public final class OcrEngines implements AutoCloseable {
   public static final Path DEFAULT_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
   private final Path tessdata;
+  private final ModelDirectory models;
+  private volatile NeuralModels neural;
   private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
   private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
   private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
 
   public OcrEngines(Path tessdata) {
+    this(tessdata, null);
+  }
+
+  /**
+   * @param modelDir BDRC-style model directories ({@code --model-dir}), or null when there are none;
+   *     every model in it is checked now, so a malformed one is an error at start-up
+   */
+  public OcrEngines(Path tessdata, Path modelDir) {
     this.tessdata = tessdata;
+    this.models = ModelDirectory.scan(modelDir);
+  }
+
+  /** {@code OCRBATCH_MODEL_DIR}, or null. */
+  public static Path modelDirFromEnvironment() {
+    String dir = System.getenv("OCRBATCH_MODEL_DIR");
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+
+  public ModelDirectory models() {
+    return models;
+  }
+
+  /** The worker's neural models, loaded on first use, on its GPU when it has one. */
+  public NeuralModels neural() {
+    if (neural == null) {
+      synchronized (this) {
+        if (neural == null) neural = NeuralModels.onBestDevice();
+      }
+    }
+    return neural;
   }
 
   /** Tesseract's data folder: {@code TESSDATA_PREFIX} when set, else Debian's. */
@@ -50,14 +85,24 @@ public final class OcrEngines implements AutoCloseable {
   public void close() {
     created.forEach(OcrEngine::close);
     created.clear();
+    if (neural != null) neural.close();
   }
 
   private OcrEngine create(JobTypeSpec type) {
-    if (!"tesseract".equals(type.engine())) {
-      throw new EngineUnavailableException(
+    return switch (type.engine()) {
+      case "tesseract" -> new TesseractEngine(tessdata, type.model(), pageSegMode(type.lineMode()));
+      case "paddle" -> new PaddleOcrEngine(neural(), type.language(), recognitionBatch());
+      case "bdrc" -> new BdrcEngine(neural(), models.resolve(type.model(), type.name()), "line".equals(type.lineMode()));
+      default -> throw new EngineUnavailableException(
           "engine '" + type.engine() + "' of job type '" + type.name() + "' is not available on this worker");
-    }
-    return new TesseractEngine(tessdata, type.model(), pageSegMode(type.lineMode()));
+    };
+  }
+
+  /** Line images per recognition batch: {@code OCRBATCH_REC_BATCH}, else 32 on a GPU and 6 on the CPU. */
+  int recognitionBatch() {
+    String configured = System.getenv("OCRBATCH_REC_BATCH");
+    if (configured != null && !configured.isBlank()) return Integer.parseInt(configured.strip());
+    return neural().device().isGpu() ? 32 : 6;
   }
 
   /** Tesseract page segmentation: a uniform block for Tibetan pechas, one line, or automatic. */
@@ -78,9 +123,11 @@ public final class OcrEngines implements AutoCloseable {
 
   /** The engine and model a job type names, for manifests, without loading the model. */
   public static String describe(JobTypeSpec type) {
-    return "tesseract".equals(type.engine())
-        ? "tesseract " + TesseractEngine.libraryVersion() + " (" + type.model() + ")"
-        : type.engine() + " (" + type.model() + ")";
+    return switch (type.engine()) {
+      case "tesseract" -> "tesseract " + TesseractEngine.libraryVersion() + " (" + type.model() + ")";
+      case "paddle" -> "paddle PP-OCRv4 (" + type.language() + ")";
+      default -> type.engine() + " (" + type.model() + ")";
+    };
   }
 
   /** Checks that the job type's engine loads here (worker start-up, `ocr` preflight). */
