@@ -13,12 +13,13 @@ import org.opencv.core.Scalar;
 
 /**
  * A BDRC line-detection model: the binarised page cut into {@code patch_size} tiles, each tile's
- * line score (sigmoid) above 0.9 marks line pixels, and each connected line becomes a rotated region.
+ * line score (sigmoid) above 0.9 marks line pixels, and each connected line becomes a rotated region,
+ * grown to take in ascenders and descenders, and joined across tile edges.
  */
 final class LineDetector {
   static final float LINE_THRESHOLD = 0.9f;
   static final int BATCH = 4;
-  static final TextRegions.Settings LINES = new TextRegions.Settings(0.5f, 0f, 0.6, 4, 2000);
+  static final TextRegions.Settings LINES = new TextRegions.Settings(0.5f, 0f, 1.2, 4, 2000);
 
   private final NeuralModels models;
   private final ModelConfig config;
@@ -62,6 +63,6 @@ final class LineDetector {
         }
       }
     }
-    return TextRegions.find(mask, width, rows * p, LINES);
+    return TextRegions.joinRows(TextRegions.find(mask, width, rows * p, LINES));
   }
 }

@@ -132,7 +132,7 @@ public final class NeuralModels implements AutoCloseable {
   public List<long[]> inputShapes(Path file) {
     List<long[]> shapes = new ArrayList<>();
     var described = load(file).getBlock().describeInput();
-    if (described != null) described.values().forEach(s -> shapes.add(s.getShape()));
+    if (described != null) described.values().stream().filter(java.util.Objects::nonNull).forEach(s -> shapes.add(s.getShape()));
     return shapes;
   }
 

@@ -53,7 +53,7 @@ final class TextRecognizer {
         Mat crop = crops.get(order[start + i]);
         widths[i] = Math.max(1, Math.min(inputWidth, (int) Math.ceil(HEIGHT * ratio(crop))));
         Mat resized = new Mat();
-        Imgproc.resize(crop, resized, new Size(widths[i], HEIGHT));
+        Imgproc.resize(crop, resized, new Size(widths[i], HEIGHT), 0, 0, crop.rows() < HEIGHT ? Imgproc.INTER_CUBIC : Imgproc.INTER_AREA);
         Planes.write(OpenCv.bytes(resized), widths[i], HEIGHT, 3, HALF, HALF, input, i * plane, inputWidth);
       }
       Tensor out = models.run(model, new Tensor(input, new long[] {n, 3, HEIGHT, inputWidth}));

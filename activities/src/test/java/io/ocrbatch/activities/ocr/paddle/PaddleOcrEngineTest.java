@@ -1,0 +1,88 @@
+package io.ocrbatch.activities.ocr.paddle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.samples.PageRenderer;
+import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.testing.CharacterErrorRate;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** PP-OCRv4 on ONNX Runtime (CPU), on English pages rendered at 150 dpi. */
+class PaddleOcrEngineTest {
+  static NeuralModels models;
+  static PaddleOcrEngine engine;
+  static PageRenderer.Page page;
+
+  @BeforeAll
+  static void load() {
+    models = new NeuralModels(Device.cpu());
+    engine = new PaddleOcrEngine(models, "en", 6);
+    page = new PageRenderer(PageRenderer.DEJAVU_SERIF, 25, 1240, 900).render(new ArrayList<>(SampleTexts.englishWords(200)), " ", 1.4);
+  }
+
+  @AfterAll
+  static void close() {
+    models.close();
+  }
+
+  private static String truth() {
+    return String.join("\n", page.lines());
+  }
+
+  @Test
+  void readsACleanPageWithLineAndWordBoxesAndConfidences() {
+    PageText text = engine.recognize(page.image(), 150);
+    assertThat(CharacterErrorRate.of(truth(), text.text())).isLessThan(0.01);
+    assertThat(text.lines()).hasSize(page.lines().size());
+    PageText.Line first = text.lines().get(0);
+    assertThat(first.confidence()).isBetween(80f, 100f);
+    assertThat(first.words()).extracting(PageText.Word::text).containsExactly(page.lines().get(0).split(" "));
+    for (PageText.Word word : first.words()) {
+      assertThat(inside(word.box(), first.box())).as(word.text()).isTrue();
+      assertThat(word.confidence()).isBetween(50f, 100f);
+    }
+    assertThat(first.words().get(0).box().x2()).isLessThan(first.words().get(1).box().x1() + 5); // in reading order, left to right
+  }
+
+  @Test
+  void readsASkewedPageAndAnUpsideDownOne() {
+    assertThat(CharacterErrorRate.of(truth(), engine.recognize(rotated(page.image(), 2), 150).text())).isLessThan(0.03);
+    assertThat(CharacterErrorRate.of(truth(), engine.recognize(rotated(page.image(), 180), 150).text())).isLessThan(0.03);
+  }
+
+  @Test
+  void aBlankPageHasNoLines() {
+    BufferedImage blank = new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = blank.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 600, 800);
+    g.dispose();
+    assertThat(engine.recognize(blank, 150).lines()).isEmpty();
+  }
+
+  static BufferedImage rotated(BufferedImage image, double degrees) {
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = out.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.rotate(Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0);
+    g.drawImage(image, 0, 0, null);
+    g.dispose();
+    return out;
+  }
+
+  private static boolean inside(Box inner, Box outer) {
+    return inner.x1() >= outer.x1() && inner.x2() <= outer.x2() && inner.y1() >= outer.y1() && inner.y2() <= outer.y2();
+  }
+}
