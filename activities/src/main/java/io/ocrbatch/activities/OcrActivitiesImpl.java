@@ -7,6 +7,7 @@ import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.neural.GpuFailureException;
 import io.ocrbatch.activities.output.PageOutputs;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
@@ -121,6 +122,10 @@ public class OcrActivitiesImpl implements OcrActivities {
       return false;
     } catch (EngineUnavailableException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EngineUnavailable");
+    } catch (GpuFailureException e) {
+      // The page is not at fault: the activity is retried (pages done so far stay done), on this or another worker.
+      log.warn("GPU failure on page {} of {}; the page will be retried: {}", page.name(), chunk.task().volume().volumeId(), e.getMessage());
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), "GpuFailure", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(), e); // retryable
     }

@@ -92,8 +92,18 @@ public final class JobService {
   public static JobTypeSpec validJobType(JobTypeSpec spec) {
     require(spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
         "job type name '" + spec.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    require("tesseract".equals(spec.engine()), "engine must be tesseract, got '" + spec.engine() + "'");
-    require(spec.model() != null && spec.model().matches("[A-Za-z0-9_+-]+"), "model must name a traineddata file (e.g. bod), got '" + spec.model() + "'");
+    require(List.of("tesseract", "paddle", "bdrc").contains(spec.engine()),
+        "engine must be tesseract, paddle or bdrc, got '" + spec.engine() + "'");
+    switch (spec.engine()) {
+      case "tesseract" -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9_+-]+"),
+          "model must name a traineddata file (e.g. bod), got '" + spec.model() + "'");
+      case "paddle" -> {
+        require("ppocr-v4".equals(spec.model()), "the paddle engine's model is ppocr-v4 (built in), got '" + spec.model() + "'");
+        require(List.of("en", "ch").contains(spec.language()), "the paddle engine's language is en or ch, got '" + spec.language() + "'");
+      }
+      default -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
+          "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got '" + spec.model() + "'");
+    }
     require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got '" + spec.encoding() + "'");
     require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got '" + spec.lineMode() + "'");
     require(!spec.outputFormats().isEmpty() && List.of("txt", "json").containsAll(spec.outputFormats()),

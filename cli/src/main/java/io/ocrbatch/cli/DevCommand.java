@@ -20,8 +20,7 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--temporal-port", description = "Port of the embedded Temporal (default: 7233).", defaultValue = "7233")
   int temporalPort;
 
-  @Option(names = "--threads", description = "Pages OCRed at once by this process's worker (default: CPU cores).")
-  Integer threads;
+  @Mixin EngineOptions engine;
 
   @Mixin ApiOptions api;
 
@@ -41,9 +40,8 @@ final class DevCommand implements Callable<Integer> {
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs());
-      WorkerSettings settings = WorkerSettings.defaults("dev-" + ProcessHandle.current().pid());
-      if (threads != null) settings = settings.withCpuSlots(threads);
-      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
+      WorkerSettings settings = engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
+            try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
           ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         int restarted = parts.jobs().reconcile();
         System.err.printf(

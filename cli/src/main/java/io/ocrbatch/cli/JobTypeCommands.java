@@ -37,7 +37,7 @@ final class JobTypeCommands {
     @Option(names = "--name", required = true, description = "Unique name, e.g. tesseract-bod-line.")
     String name;
 
-    @Option(names = "--engine", defaultValue = "tesseract", description = "Engine (default: tesseract).")
+    @Option(names = "--engine", defaultValue = "tesseract", description = "Engine: tesseract, paddle (model ppocr-v4, language en|ch) or bdrc (model: a --model-dir model, or Recognition+Lines) (default: tesseract).")
     String engine;
 
     @Option(names = "--model", required = true, description = "Model; for Tesseract the traineddata name, e.g. bod.")

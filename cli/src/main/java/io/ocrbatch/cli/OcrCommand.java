@@ -1,6 +1,5 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
@@ -54,8 +53,7 @@ final class OcrCommand implements Callable<Integer> {
   @Option(names = "--dpi", description = "Resolution the scans were made at (default: 300).", defaultValue = "300")
   int dpi;
 
-  @Option(names = "--threads", description = "Pages OCRed at once (default: the number of CPU cores).")
-  Integer threads;
+  @Mixin EngineOptions engine;
 
   @Mixin StackOptions stack;
 
@@ -75,12 +73,10 @@ final class OcrCommand implements Callable<Integer> {
       parts.useTemporal(temporal.stubs());
       JobService jobs = parts.jobs();
       JobTypeSpec jobType = jobs.jobType(type);
-      WorkerSettings settings = WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid());
-      if (threads != null) settings = settings.withCpuSlots(threads);
-      try (OcrEngines probe = new OcrEngines(settings.tessdata())) {
-        err.println("Engine: " + probe.check(jobType)); // fails here, with what to install, if it cannot load
-      }
-      try (OcrWorker worker = new OcrWorker(parts.client(), store, settings).start()) {
+      WorkerSettings settings = engine.apply(WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid()));
+            try (OcrWorker worker = new OcrWorker(parts.client(), store, settings)) {
+        err.println("Engine: " + worker.engines().check(jobType)); // fails here, with what to install, if it cannot load
+        worker.start();
         JobService.Submitted submitted =
             jobs.submit(
                 new JobRequest(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       JobCommands.class,
       JobTypeCommands.class,
       SyncCommand.class,
+      EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
     name = "worker",
     description = "Run a worker that shares the load of the jobs on --temporal (default 127.0.0.1:7233).")
 final class WorkerCommand implements Callable<Integer> {
-  @Option(names = "--threads", description = "Pages OCRed at once (default: CPU cores).")
-  Integer threads;
+  @Mixin EngineOptions engine;
 
   @Option(names = "--name", description = "Worker name recorded with each page (default: worker-PID).")
   String name;
@@ -24,9 +23,8 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (ShutdownSignal signal = new ShutdownSignal();
         Stack parts = new Stack(stack)) {
-      WorkerSettings settings = WorkerSettings.defaults(name != null ? name : "worker-" + ProcessHandle.current().pid());
-      if (threads != null) settings = settings.withCpuSlots(threads);
-      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
+      WorkerSettings settings = engine.apply(WorkerSettings.defaults(name != null ? name : "worker-" + ProcessHandle.current().pid()));
+            try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
         System.err.printf("Worker %s polling %s. Ctrl-C stops.%n", settings.name(), stack.temporalTarget());
         signal.await();
       }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.testing.CharacterErrorRate;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,13 @@ import io.ocrbatch.activities.OcrActivitiesImpl;
 import io.ocrbatch.activities.StatusActivitiesImpl;
 import io.ocrbatch.activities.VolumeActivitiesImpl;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
+import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import io.ocrbatch.workflows.VolumeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -21,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Temporal worker: polls {@code io} (workflows, status and listing activities) and
- * {@code ocr-cpu} (Tesseract pages). Shutdown lets activities in flight finish their page.
+ * A Temporal worker: polls {@code io} (workflows, status and listing activities), {@code ocr-cpu}
+ * (Tesseract pages) and {@code ocr-gpu} (neural models, on its GPUs or its CPU). Shutdown lets
+ * activities in flight finish their page.
  */
 public final class OcrWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OcrWorker.class);
@@ -36,17 +40,47 @@ public final class OcrWorker implements AutoCloseable {
     this.settings = settings;
     this.factory =
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200).build());
-    this.engines = new OcrEngines(settings.tessdata());
+    this.engines = new OcrEngines(settings.tessdata(), settings.modelDir()); // a malformed model directory stops us here
     this.storage = new Storage(settings.storage());
+    reportModels(store);
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
         new StatusActivitiesImpl(store), new VolumeActivitiesImpl(storage, store));
 
+    ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
-    cpu.registerActivitiesImplementations(
-        new OcrActivitiesImpl(engines, new ImageDecoder(settings.maxImagePixels()), storage, store, settings.name()));
+    cpu.registerActivitiesImplementations(new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+    if (settings.gpuSlots() > 0) {
+      Worker gpu = factory.newWorker(TaskQueues.OCR_GPU, options(settings.gpuSlots()));
+      gpu.registerActivitiesImplementations(new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+    }
+  }
+
+  /** Says which models this worker has, and which job types name models it lacks. */
+  private void reportModels(StatusStore store) {
+    var models = engines.models();
+    if (models.root() == null) {
+      log.info("No model directory (--model-dir / OCRBATCH_MODEL_DIR): job types of engine 'bdrc' cannot run here");
+    } else {
+      models.models().values().forEach(m -> log.info("Model {}: {} {} ({})", m.name(),
+          m.recognizesText() ? "recognition, " + m.encoder() + "," : "line detection,", m.modelFile().getFileName(),
+          m.architecture().isEmpty() ? "architecture not given" : m.architecture()));
+    }
+    for (JobTypeSpec type : store.jobTypes().list()) {
+      if (!"bdrc".equals(type.engine())) continue;
+      try {
+        models.resolve(type.model(), type.name());
+      } catch (EngineUnavailableException e) {
+        log.warn("Job type {} cannot run on this worker: {}", type.name(), e.getMessage());
+      }
+    }
+  }
+
+  /** The worker's engines (e.g. to check that a job type loads before submitting to it). */
+  public OcrEngines engines() {
+    return engines;
   }
 
   /**
@@ -66,7 +100,10 @@ public final class OcrWorker implements AutoCloseable {
     int stale = io.ocrbatch.activities.storage.S3Objects.sweepStaleDownloads();
     if (stale > 0) log.info("Removed {} page download(s) left behind by a stopped worker", stale);
     factory.start();
-    log.info("Worker {} polling {} and {} ({} OCR slots)", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots());
+    log.info("Worker {} polling {}, {} ({} slots){}", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots(),
+        settings.gpuSlots() > 0
+            ? String.format(" and %s (%d slot(s) on %s)", TaskQueues.OCR_GPU, settings.gpuSlots(), NeuralModels.gpuCount() > 0 ? "GPU" : "CPU")
+            : "");
     return this;
   }
 

@@ -22,7 +22,10 @@ public final class OcrEngines implements AutoCloseable {
 
   private final Path tessdata;
   private final ModelDirectory models;
-  private volatile NeuralModels neural;
+  private final Map<Integer, NeuralModels> devices = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+  private final ThreadLocal<Integer> deviceSlot =
+      ThreadLocal.withInitial(() -> NeuralModels.gpuCount() > 1 ? threads.getAndIncrement() % NeuralModels.gpuCount() : 0);
   private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
   private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
   private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
@@ -50,14 +53,12 @@ public final class OcrEngines implements AutoCloseable {
     return models;
   }
 
-  /** The worker's neural models, loaded on first use, on its GPU when it has one. */
+  /**
+   * The neural models of this thread's device, each loaded on first use: with several GPUs, OCR
+   * slots are spread over them in turn (one slot per GPU by default); otherwise all share one set.
+   */
   public NeuralModels neural() {
-    if (neural == null) {
-      synchronized (this) {
-        if (neural == null) neural = NeuralModels.onBestDevice();
-      }
-    }
-    return neural;
+    return devices.computeIfAbsent(deviceSlot.get(), NeuralModels::onBestDevice);
   }
 
   /** Tesseract's data folder: {@code TESSDATA_PREFIX} when set, else Debian's. */
@@ -85,7 +86,8 @@ public final class OcrEngines implements AutoCloseable {
   public void close() {
     created.forEach(OcrEngine::close);
     created.clear();
-    if (neural != null) neural.close();
+    devices.values().forEach(NeuralModels::close);
+    devices.clear();
   }
 
   private OcrEngine create(JobTypeSpec type) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.testing.CharacterErrorRate;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Path;
 import java.util.List;

@@ -55,6 +55,20 @@ public final class ModelFixtures {
         "input_height", 48, "encoder", "stack", "squeeze_channel_dim", "no", "swap_hw", "no", "charset", "abcd", "add_blank", "yes"));
   }
 
+  /** One line of English, cut tight as a line detector would, 640×40 px. */
+  public static java.awt.image.BufferedImage lineImage(String text) {
+    var image = new java.awt.image.BufferedImage(640, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    var g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 640, 40);
+    g.setColor(java.awt.Color.BLACK);
+    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 26));
+    g.drawString(text, 8, 29);
+    g.dispose();
+    return image;
+  }
+
   public static Path write(Path dir, Map<String, Object> config) {
     try {
       Files.createDirectories(dir);

@@ -52,18 +52,32 @@ public final class NeuralModels implements AutoCloseable {
     this.device = device;
   }
 
-  /** The first GPU when ONNX Runtime sees one (a CUDA build on a CUDA host), else the CPU. */
-  public static NeuralModels onBestDevice() {
-    return new NeuralModels(gpuCount() > 0 ? Device.gpu() : Device.cpu());
+  /**
+   * GPU {@code index} (modulo the GPUs there are) when ONNX Runtime sees one (a CUDA build on a CUDA
+   * host), else the CPU; {@code OCRBATCH_DEVICE=cpu} keeps a GPU host on the CPU (e.g. to compare).
+   */
+  public static NeuralModels onBestDevice(int index) {
+    int gpus = gpuCount();
+    return new NeuralModels(gpus > 0 ? Device.gpu(index % gpus) : Device.cpu());
   }
 
-  /** GPUs visible to ONNX Runtime; 0 on CPU-only hosts and CPU builds. */
+  private static volatile Integer gpus;
+
+  /** GPUs visible to ONNX Runtime; 0 on CPU-only hosts, CPU builds, and with OCRBATCH_DEVICE=cpu. */
   public static int gpuCount() {
-    try {
-      return Engine.getEngine("OnnxRuntime").getGpuCount();
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
-      return 0;
+    if (gpus == null) {
+      int count = 0;
+      if (!"cpu".equalsIgnoreCase(System.getenv().getOrDefault("OCRBATCH_DEVICE", ""))) {
+        try {
+          count = Engine.getEngine("OnnxRuntime").getGpuCount();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+          log.info("No GPU for ONNX Runtime: {}", e.getMessage());
+        }
+      }
+      log.info("Neural models run on {}", count > 0 ? count + " GPU(s)" : "the CPU");
+      gpus = count;
     }
+    return gpus;
   }
 
   public Device device() {

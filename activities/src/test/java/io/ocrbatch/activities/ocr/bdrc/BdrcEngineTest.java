@@ -10,7 +10,7 @@ import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.testing.CharacterErrorRate;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.testing.ModelFixtures;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Path;
@@ -52,25 +52,11 @@ class BdrcEngineTest {
   void readsASingleLineWithBdrcPreprocessing() {
     String truth = "The reading room opened at nine, and by ten";
     BdrcEngine engine = new BdrcEngine(models, directory.resolve("PaddleRec", "t"), true);
-    PageText text = engine.recognize(lineImage(truth), 150);
+    PageText text = engine.recognize(ModelFixtures.lineImage(truth), 150);
     assertThat(CharacterErrorRate.of(truth, text.text())).isLessThan(0.05);
     assertThat(text.lines()).hasSize(1);
     assertThat(text.lines().get(0).words()).hasSizeGreaterThan(3);
     assertThat(engine.version()).isEqualTo("bdrc PaddleRec test-1 (OnnxRuntime, cpu())");
-  }
-
-  /** One line of text, cut tight as a line detector would. */
-  static java.awt.image.BufferedImage lineImage(String text) {
-    var image = new java.awt.image.BufferedImage(640, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-    var g = image.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, 640, 40);
-    g.setColor(java.awt.Color.BLACK);
-    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 26));
-    g.drawString(text, 8, 29);
-    g.dispose();
-    return image;
   }
 
   @Test
@@ -85,7 +71,7 @@ class BdrcEngineTest {
   @Test
   void runsTorchScriptModelsOnPyTorch() {
     BdrcEngine engine = new BdrcEngine(models, directory.resolve("TorchRec", "t"), true);
-    PageText text = engine.recognize(lineImage("ab"), 150);
+    PageText text = engine.recognize(ModelFixtures.lineImage("ab"), 150);
     assertThat(text.text()).isEqualTo("b"); // the stand-in reads class 2 at every step: one "b" after CTC
     assertThat(engine.version()).contains("PyTorch");
   }

@@ -8,7 +8,7 @@ import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.testing.CharacterErrorRate;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

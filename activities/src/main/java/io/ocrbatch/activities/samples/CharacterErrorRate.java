@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.testing;
+package io.ocrbatch.activities.samples;
 
 /** Character error rate: edit distance between recognised and true text over the true length. */
 public final class CharacterErrorRate {

@@ -1,0 +1,97 @@
+package io.ocrbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
+import io.ocrbatch.activities.testing.ModelFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The DJL engines through the whole stack (Temporal, PostgreSQL, the ocr-gpu queue served on the
+ * CPU), and a worker's start-up with models, without them and with a broken model_config.json.
+ */
+class NeuralEnginesEndToEndTest {
+  @TempDir Path dir;
+
+  private String data() {
+    return dir.resolve("data").toString();
+  }
+
+  /** Runs the CLI, returning its exit code and what it wrote to stderr. */
+  private static CliTestSupport.Result runCapturingErr(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return new CliTestSupport.Result(OcrbatchCli.run(args), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  @Test
+  void paddleEnOcrsAFolderWithBoxesAndProvenance() throws Exception {
+    Path scans = dir.resolve("scans");
+    List<String> truth = CliTestSupport.englishVolume(scans.resolve("vol-p"), 2, 0);
+    Path out = dir.resolve("out");
+
+    CliTestSupport.Result run = runCapturingErr("ocr", scans.toString(), "--type", "paddle-en", "--out", out.toString(), "--data", data());
+
+    assertThat(run.exitCode()).as(run.stdout()).isZero();
+    assertThat(run.stdout()).contains("Engine: paddle PP-OCRv4 (en, onnxruntime cpu())");
+    Path vol = out.resolve("paddle-en/vol-p");
+    String recognised = Files.readString(vol.resolve("page-001.txt")) + "\n" + Files.readString(vol.resolve("page-002.txt"));
+    double cer = CharacterErrorRate.of(String.join("\n", truth), recognised);
+    System.out.printf("End-to-end paddle-en CER: %.2f%%%n", cer * 100);
+    assertThat(cer).isLessThanOrEqualTo(0.03);
+    JsonNode page = Json.MAPPER.readTree(vol.resolve("page-001.json").toFile());
+    JsonNode word = page.path("lines").get(0).path("words").get(0);
+    assertThat(word.path("bbox").size()).isEqualTo(4);
+    assertThat(word.path("confidence").asDouble()).isBetween(50.0, 100.0);
+    assertThat(Json.MAPPER.readTree(vol.resolve("config.json").toFile()).path("engine").asText()).isEqualTo("paddle");
+    assertThat(Json.MAPPER.readTree(vol.resolve("manifest.json").toFile()).path("engine_version").asText()).startsWith("paddle PP-OCRv4");
+  }
+
+  @Test
+  void workerStartsWithModelsWithoutThemAndRefusesABrokenModelConfig() throws Exception {
+    Path models = dir.resolve("models");
+    ModelFixtures.torchScript(models, "TorchRec");
+    Path lines = dir.resolve("lines");
+    Files.createDirectories(lines);
+    javax.imageio.ImageIO.write(ModelFixtures.lineImage("ab"), "png", lines.resolve("line-1.png").toFile());
+    assertThat(CliTestSupport.run("job-types", "create", "--name", "bdrc-torch", "--engine", "bdrc", "--model", "TorchRec",
+        "--language", "bo", "--line-mode", "line", "--data", data()).exitCode()).isZero();
+
+    // With the model directory: the TorchScript model runs on DJL PyTorch.
+    Path out = dir.resolve("out");
+    CliTestSupport.Result with = runCapturingErr("ocr", lines.toString(), "--type", "bdrc-torch", "--model-dir", models.toString(),
+        "--out", out.toString(), "--data", data());
+    assertThat(with.exitCode()).as(with.stdout()).isZero();
+    assertThat(with.stdout()).contains("Engine: bdrc TorchRec (PyTorch, cpu())");
+    assertThat(out.resolve("bdrc-torch/lines/line-1.txt")).content().isEqualToIgnoringNewLines("b");
+
+    // Without it: a clear error before any job starts.
+    CliTestSupport.Result without = runCapturingErr("ocr", lines.toString(), "--type", "bdrc-torch", "--out", out.toString(),
+        "--job-key", "NO-MODELS", "--data", data());
+    assertThat(without.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(without.stdout()).contains("job type 'bdrc-torch' needs model 'TorchRec' but this worker has no --model-dir (OCRBATCH_MODEL_DIR)");
+
+    // A broken model_config.json stops the worker at start-up, naming the file and the field, even for other job types.
+    Files.write(Files.createDirectories(models.resolve("Broken")).resolve("x.onnx"), new byte[] {1});
+    ModelFixtures.write(models.resolve("Broken"), Map.of("onnx-model", "x.onnx", "charset", "abc", "encoder", "stack", "input_width", "wide", "input_height", 48));
+    CliTestSupport.Result broken = runCapturingErr("ocr", lines.toString(), "--type", "paddle-en", "--model-dir", models.toString(),
+        "--out", out.toString(), "--job-key", "BROKEN", "--data", data());
+    assertThat(broken.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(broken.stdout()).contains(models.resolve("Broken/model_config.json") + ": 'input_width' must be a positive integer, got \"wide\"");
+  }
+}
