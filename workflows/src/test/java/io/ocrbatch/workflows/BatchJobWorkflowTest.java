@@ -241,13 +241,16 @@ class BatchJobWorkflowTest {
   @Test
   void pauseStopsNewVolumesAndResumeContinues() {
     fake.withVolumes(4);
+    // The pause must reach the workflow before the first volume ends: it is sent as soon as the
+    // volume's pages start, with 1 s of margin (pausing after a 200 ms page left too little on a
+    // loaded CI machine, where the second volume had started too).
     fake.pagesPerVolume = 2;
-    fake.millisPerPage = 200;
+    fake.millisPerPage = 1000;
     WorkflowTestSupport.register(env, fake);
     BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J10");
     WorkflowClient.start(job::run, WorkflowTestSupport.spec("J10", 1, 0), null);
 
-    waitUntil(() -> fake.pagesOcred.size() >= 1);
+    waitUntil(() -> fake.runningChunks.get() > 0);
     job.pause();
     waitUntil(() -> fake.jobEvents.contains("paused") && fake.countStatus("done") >= 1);
     sleep(800);
