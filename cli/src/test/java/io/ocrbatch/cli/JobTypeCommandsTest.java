@@ -18,13 +18,14 @@ class JobTypeCommandsTest {
     CliTestSupport.Result list = CliTestSupport.run("job-types", "list", "--data", data);
 
     assertThat(created.exitCode()).isZero();
-    assertThat(created.stdout()).contains("Created job type tesseract-bod-lines (id 4)");
+    assertThat(created.stdout()).contains("Created job type tesseract-bod-lines (id 6)");
     assertThat(list.stdout().lines().findFirst().orElseThrow())
         .contains("ID").contains("Name").contains("Engine").contains("Model/Language").contains("Encoding").contains("Line mode");
     assertThat(list.stdout())
         .containsPattern("1 +tesseract-eng +tesseract +eng/eng +unicode")
         .containsPattern("3 +tesseract-bod-wylie +tesseract +bod/bod +wylie +block")
-        .containsPattern("4 +tesseract-bod-lines +tesseract +bod/bod +wylie +line");
+        .containsPattern("6 +tesseract-bod-lines +tesseract +bod/bod +wylie +line")
+        .containsPattern("4 +paddle-en +paddle +ppocr-v4/en +unicode +auto");
   }
 
   @Test

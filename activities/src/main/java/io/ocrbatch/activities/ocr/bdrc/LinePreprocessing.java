@@ -28,9 +28,13 @@ public final class LinePreprocessing {
   public record Fit(double scale, int width, int height) {}
 
   public static Fit fit(Mat line, int width, int height) {
-    double scale = Math.min(width / (double) line.cols(), height / (double) line.rows());
-    return new Fit(scale, Math.max(1, Math.min(width, (int) Math.round(line.cols() * scale))),
-        Math.max(1, Math.min(height, (int) Math.round(line.rows() * scale))));
+    return fit(line.cols(), line.rows(), width, height);
+  }
+
+  public static Fit fit(int cols, int rows, int width, int height) {
+    double scale = Math.min(width / (double) cols, height / (double) rows);
+    return new Fit(scale, Math.max(1, Math.min(width, (int) Math.round(cols * scale))),
+        Math.max(1, Math.min(height, (int) Math.round(rows * scale))));
   }
 
   /** The line scaled to fit {@code width}×{@code height}, keeping its shape, at the top left of a white image. */

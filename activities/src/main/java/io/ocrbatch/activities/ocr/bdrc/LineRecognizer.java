@@ -64,8 +64,8 @@ final class LineRecognizer {
 
   /** The share of the original line's width one time step covers, after padding and letterboxing. */
   private double perStep(Mat line, int steps) {
-    int paddedWidth = line.cols() + 2 * line.rows();
-    double scale = LinePreprocessing.fit(new Mat(line.rows(), paddedWidth, line.type()), config.inputWidth(), config.inputHeight()).scale();
+    int paddedWidth = line.cols() + 2 * line.rows(); // LinePreprocessing.padSides
+    double scale = LinePreprocessing.fit(paddedWidth, line.rows(), config.inputWidth(), config.inputHeight()).scale();
     return config.inputWidth() / (double) steps / scale / line.cols();
   }
 }

@@ -67,7 +67,9 @@ public final class NeuralModels implements AutoCloseable {
   public static int gpuCount() {
     if (gpus == null) {
       int count = 0;
-      if (!"cpu".equalsIgnoreCase(System.getenv().getOrDefault("OCRBATCH_DEVICE", ""))) {
+      // Without an NVIDIA driver there is nothing to ask ONNX Runtime (whose probe warns on every CPU host).
+      boolean driver = java.nio.file.Files.exists(Path.of("/proc/driver/nvidia/version"));
+      if (driver && !"cpu".equalsIgnoreCase(System.getenv().getOrDefault("OCRBATCH_DEVICE", ""))) {
         try {
           count = Engine.getEngine("OnnxRuntime").getGpuCount();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
