@@ -8,9 +8,9 @@ import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.samples.ScanNoise;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -56,8 +56,8 @@ class PaddleOcrEngineTest {
 
   @Test
   void readsASkewedPageAndAnUpsideDownOne() {
-    assertThat(CharacterErrorRate.of(truth(), engine.recognize(rotated(page.image(), 2), 150).text())).isLessThan(0.03);
-    assertThat(CharacterErrorRate.of(truth(), engine.recognize(rotated(page.image(), 180), 150).text())).isLessThan(0.03);
+    assertThat(CharacterErrorRate.of(truth(), engine.recognize(ScanNoise.skew(page.image(), 2), 150).text())).isLessThan(0.03);
+    assertThat(CharacterErrorRate.of(truth(), engine.recognize(ScanNoise.skew(page.image(), 180), 150).text())).isLessThan(0.03);
   }
 
   @Test
@@ -68,18 +68,6 @@ class PaddleOcrEngineTest {
     g.fillRect(0, 0, 600, 800);
     g.dispose();
     assertThat(engine.recognize(blank, 150).lines()).isEmpty();
-  }
-
-  static BufferedImage rotated(BufferedImage image, double degrees) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = out.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.rotate(Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0);
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    return out;
   }
 
   private static boolean inside(Box inner, Box outer) {
