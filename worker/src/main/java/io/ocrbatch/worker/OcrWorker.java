@@ -110,6 +110,12 @@ public final class OcrWorker implements AutoCloseable {
   /** Stops polling, waits for activities in flight (each finishes its current page). */
   @Override
   public void close() {
+    if (!factory.isStarted()) { // e.g. the job type's engine failed its check: nothing runs, nothing to wait for
+      factory.shutdownNow();
+      engines.close();
+      storage.close();
+      return;
+    }
     factory.shutdown();
     factory.awaitTermination(30, TimeUnit.SECONDS);
     if (!factory.isTerminated()) {
