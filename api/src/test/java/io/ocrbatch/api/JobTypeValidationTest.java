@@ -1,0 +1,33 @@
+package io.ocrbatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ocrbatch.workflows.JobTypeSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobTypeValidationTest {
+  private static JobTypeSpec spec(String engine, String model, String language) {
+    return new JobTypeSpec(0, "t", engine, model, language, "unicode", "block", List.of("txt"));
+  }
+
+  @Test
+  void neuralEnginesAreAcceptedWithTheirModels() {
+    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "ch")).engine()).isEqualTo("paddle");
+    assertThat(JobService.validJobType(spec("bdrc", "Woodblock+PhotiLines", "bo")).model()).isEqualTo("Woodblock+PhotiLines");
+    assertThat(JobService.validJobType(spec("bdrc", "Modern_v2.1", "bo")).model()).isEqualTo("Modern_v2.1");
+  }
+
+  @Test
+  void wrongModelsAndEnginesSayWhatIsExpected() {
+    assertThatThrownBy(() -> JobService.validJobType(spec("paddle", "ppocr-v5", "en")))
+        .hasMessage("the paddle engine's model is ppocr-v4 (built in), got 'ppocr-v5'");
+    assertThatThrownBy(() -> JobService.validJobType(spec("paddle", "ppocr-v4", "fr")))
+        .hasMessage("the paddle engine's language is en or ch, got 'fr'");
+    assertThatThrownBy(() -> JobService.validJobType(spec("bdrc", "../etc", "bo")))
+        .hasMessageStartingWith("a bdrc model is a model directory's name, or Recognition+Lines");
+    assertThatThrownBy(() -> JobService.validJobType(spec("easyocr", "x", "en")))
+        .hasMessage("engine must be tesseract, paddle or bdrc, got 'easyocr'");
+  }
+}
