@@ -2,6 +2,7 @@ package io.ocrbatch.activities.ocr.bdrc;
 
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.ocr.neural.OpenCv;
+import io.ocrbatch.activities.ocr.neural.Planes;
 import io.ocrbatch.activities.ocr.neural.Quad;
 import io.ocrbatch.activities.ocr.neural.Tensor;
 import io.ocrbatch.activities.ocr.neural.TextRegions;
@@ -19,6 +20,7 @@ import org.opencv.core.Scalar;
 final class LineDetector {
   static final float LINE_THRESHOLD = 0.9f;
   static final int BATCH = 4;
+  private static final float[] UNIT_MEAN = {0f}, UNIT_STD = {1f};
   static final TextRegions.Settings LINES = new TextRegions.Settings(0.5f, 0f, 1.2, 4, 2000);
 
   private final NeuralModels models;
@@ -45,11 +47,8 @@ final class LineDetector {
       float[] input = new float[n * channels * tile];
       for (int i = 0; i < n; i++) {
         int t = start + i;
-        byte[] pixels = OpenCv.bytes(padded.submat(new Rect((t % cols) * p, (t / cols) * p, p, p)).clone());
-        for (int c = 0; c < channels; c++) {
-          int base = (i * channels + c) * tile;
-          for (int k = 0; k < tile; k++) input[base + k] = (pixels[k] & 0xff) / 255f;
-        }
+        byte[] pixels = OpenCv.bytes(padded.submat(new Rect((t % cols) * p, (t / cols) * p, p, p)));
+        Planes.write(pixels, p, p, channels, UNIT_MEAN, UNIT_STD, input, i * channels * tile, p); // x/255
       }
       Tensor out = models.run(config.modelFile(), new Tensor(input, new long[] {n, channels, p, p}), config.inputLayer(), config.outputLayer());
       int perTile = out.data().length / n;

@@ -7,7 +7,6 @@ import io.ocrbatch.activities.ocr.neural.OpenCv;
 import io.ocrbatch.activities.ocr.neural.Planes;
 import io.ocrbatch.activities.ocr.neural.Tensor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +66,7 @@ final class TextRecognizer {
         reads[order[start + i]] = new Read(symbols, inputWidth / (double) steps / widths[i]);
       }
     }
-    return new ArrayList<>(Arrays.asList(reads));
+    return List.of(reads);
   }
 
   private static double ratio(Mat crop) {
