@@ -34,7 +34,7 @@ public final class JobKeys {
   public static String validate(String key) {
     if (!VALID.matcher(key).matches()) {
       throw new IllegalArgumentException(
-          "invalid job key '" + key + "': use 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+          "invalid job key " + UserInput.quote(key) + ": use 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
     return key;
   }

@@ -1,6 +1,7 @@
 package io.ocrbatch.api;
 
 import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
@@ -48,18 +49,31 @@ public final class JobService {
   private final RetrySettings retry;
   private final Clock clock;
   private final VolumeResolver volumes;
+  private final CallbackTargets callbacks;
 
-  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes) {
+  public JobService(
+      WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes, CallbackTargets callbacks) {
     this.client = client;
     this.store = store;
     this.retry = retry;
     this.clock = clock;
     this.volumes = volumes;
+    this.callbacks = callbacks;
+  }
+
+  /** Callbacks allowed as the environment says ({@code OCRBATCH_CALLBACK_ALLOW}). */
+  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes) {
+    this(client, store, retry, clock, volumes, CallbackTargets.fromEnvironment(System.getenv()));
   }
 
   /** With S3 and the BDRC bucket as the environment configures them. */
   public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock) {
     this(client, store, retry, clock, new VolumeResolver(new Storage(StorageSettings.fromEnvironment())));
+  }
+
+  /** Where callbacks may go: checked at submission and again when one is sent. */
+  public CallbackTargets callbackTargets() {
+    return callbacks;
   }
 
   /** Resolves what users name (folders, S3 prefixes, BDRC ids) into volumes. */
@@ -76,7 +90,7 @@ public final class JobService {
     return type.orElseThrow(
         () ->
             new IllegalArgumentException(
-                "unknown job type '" + nameOrId + "'; available: "
+                "unknown job type " + UserInput.quote(nameOrId) + "; available: "
                     + store.jobTypes().list().stream().map(t -> t.id() + " " + t.name()).toList()));
   }
 
@@ -91,21 +105,21 @@ public final class JobService {
   /** The job type with its defaults filled in, or an error naming what is wrong with it. */
   public static JobTypeSpec validJobType(JobTypeSpec spec) {
     require(spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
-        "job type name '" + spec.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        "job type name " + UserInput.quote(spec.name()) + " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     require(List.of("tesseract", "paddle", "bdrc").contains(spec.engine()),
-        "engine must be tesseract, paddle or bdrc, got '" + spec.engine() + "'");
+        "engine must be tesseract, paddle or bdrc, got " + UserInput.quote(spec.engine()));
     switch (spec.engine()) {
       case "tesseract" -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9_+-]+"),
-          "model must name a traineddata file (e.g. bod), got '" + spec.model() + "'");
+          "model must name a traineddata file (e.g. bod), got " + UserInput.quote(spec.model()));
       case "paddle" -> {
-        require("ppocr-v4".equals(spec.model()), "the paddle engine's model is ppocr-v4 (built in), got '" + spec.model() + "'");
-        require(List.of("en", "ch").contains(spec.language()), "the paddle engine's language is en or ch, got '" + spec.language() + "'");
+        require("ppocr-v4".equals(spec.model()), "the paddle engine's model is ppocr-v4 (built in), got " + UserInput.quote(spec.model()));
+        require(List.of("en", "ch").contains(spec.language()), "the paddle engine's language is en or ch, got " + UserInput.quote(spec.language()));
       }
       default -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
-          "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got '" + spec.model() + "'");
+          "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got " + UserInput.quote(spec.model()));
     }
-    require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got '" + spec.encoding() + "'");
-    require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got '" + spec.lineMode() + "'");
+    require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got " + UserInput.quote(spec.encoding()));
+    require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got " + UserInput.quote(spec.lineMode()));
     require(!spec.outputFormats().isEmpty() && List.of("txt", "json").containsAll(spec.outputFormats()),
         "formats must be among txt,json, got " + spec.outputFormats());
     String language = spec.language() != null ? spec.language() : spec.model();
@@ -122,7 +136,7 @@ public final class JobService {
     if (request.concurrency() < 1) throw new IllegalArgumentException("concurrency must be at least 1");
     if (request.dpi() < 72 || request.dpi() > 1200) throw new IllegalArgumentException("dpi must be between 72 and 1200");
     if (request.priority() < 1 || request.priority() > 5) throw new IllegalArgumentException("priority must be between 1 (most urgent) and 5");
-    String callbackUrl = CallbackUrls.validate(request.callbackUrl());
+    String callbackUrl = callbacks.check(request.callbackUrl());
     String key =
         request.jobKey() != null
             ? JobKeys.validate(request.jobKey())
@@ -272,7 +286,7 @@ public final class JobService {
   public JobRecord find(Long jobId, String jobKey) {
     Optional<JobRecord> job = jobId != null ? store.jobs().byId(jobId) : store.jobs().byKey(jobKey);
     return job.orElseThrow(
-        () -> new IllegalArgumentException("no job with " + (jobId != null ? "id " + jobId : "key '" + jobKey + "'")));
+        () -> new IllegalArgumentException("no job with " + (jobId != null ? "id " + jobId : "key " + UserInput.quote(jobKey))));
   }
 
   public List<JobReport> list(List<String> include, List<String> exclude, int limit) {

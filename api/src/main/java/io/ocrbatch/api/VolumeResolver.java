@@ -87,6 +87,15 @@ public final class VolumeResolver {
     return unique(refs);
   }
 
+  /**
+   * Whether an entry names a BDRC archive volume rather than a path: {@code bdrc:…}, or a bare
+   * {@code W…-I…} id (no path separator; a same-named folder in the base still wins when resolving).
+   */
+  public static boolean namesBdrcVolume(String entry) {
+    String e = entry.strip();
+    return e.startsWith("bdrc:") || (BdrcVolume.looksLikeVolumeId(e) && !e.contains("/") && !e.contains("\\"));
+  }
+
   /** A volume file: one volume per line; blank lines, {@code #} lines and {@code # …} tails ignored. */
   public List<VolumeRef> fromVolumeFile(Path file) {
     try {

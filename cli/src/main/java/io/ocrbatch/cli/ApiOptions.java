@@ -10,7 +10,10 @@ public class ApiOptions {
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API and web page (default: 8080; 0 = any free port).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: 0.0.0.0, all interfaces).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 = all interfaces, then set OCRBATCH_API_TOKENS).")
   String bind;
 
   @Option(

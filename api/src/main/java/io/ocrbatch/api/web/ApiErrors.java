@@ -1,6 +1,8 @@
 package io.ocrbatch.api.web;
 
 import io.ocrbatch.api.OrchestrationUnavailableException;
+import io.ocrbatch.api.UserInput;
+import io.ocrbatch.api.access.ForbiddenException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +25,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private static final int MAX_DETAIL = 2000;
   private final ApiSettings settings;
 
   ApiErrors(ApiSettings settings) {
@@ -31,26 +34,47 @@ class ApiErrors {
 
   static ResponseEntity<Map<String, Object>> error(HttpStatus status, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("detail", detail);
+    body.put("detail", detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
     return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
   }
 
   /** An error answer to a request; JSON even on endpoints that produce SSE or PNG. */
-  private static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String detail) {
+  private ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String detail) {
     request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
-    return error(status, detail);
+    return error(status, withoutServerPaths(detail == null ? status.getReasonPhrase() : detail));
   }
 
-  @ExceptionHandler({
-    IllegalArgumentException.class,
-    MissingServletRequestParameterException.class,
-    MissingServletRequestPartException.class,
-    MethodArgumentTypeMismatchException.class,
-    HttpMessageNotReadableException.class
-  })
+  /** A message about a file the server keeps (an upload being received, say) names no path of the server's. */
+  private String withoutServerPaths(String detail) {
+    for (java.nio.file.Path own : java.util.List.of(settings.uploadsDir(), settings.dataDir().resolve("tmp"))) {
+      String prefix = own.toString();
+      if (detail.contains(prefix)) detail = detail.replaceAll(java.util.regex.Pattern.quote(prefix) + "[^\\s'\":,;)]*", "(a file of this server)");
+    }
+    return detail;
+  }
+
+  @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
   ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) {
-    String detail = e instanceof HttpMessageNotReadableException ? "request body is not valid JSON for this endpoint: " + rootMessage(e) : e.getMessage();
-    return error(request, HttpStatus.BAD_REQUEST, detail);
+    return error(request, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    Class<?> type = e.getRequiredType();
+    String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class ? "a whole number"
+        : type == boolean.class || type == Boolean.class ? "true or false" : "a valid value";
+    String given = e.getValue() == null ? "nothing" : UserInput.quote(String.valueOf(e.getValue()));
+    return error(request, HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' must be " + expected + ", got " + given);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+    return error(request, HttpStatus.BAD_REQUEST, "request body is not valid JSON for this endpoint: " + JsonProblems.describe(e));
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e, HttpServletRequest request) {
+    return error(request, HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -76,6 +100,10 @@ class ApiErrors {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    if (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("header")) { // Spring calls every "exceeded" a size problem
+      return error(request, HttpStatus.BAD_REQUEST,
+          "a part of the upload has headers over " + ApiServer.MAX_PART_HEADER_BYTES + " bytes: is a file name that long? Shorten it");
+    }
     return error(
         request, HttpStatus.PAYLOAD_TOO_LARGE,
         "upload is larger than the limit of " + settings.maxUploadBytes() / (1024 * 1024) + " MB (OCRBATCH_MAX_UPLOAD_MB)");
@@ -89,10 +117,11 @@ class ApiErrors {
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     if (e instanceof org.springframework.web.ErrorResponse response) {
-      return error(request, HttpStatus.valueOf(response.getStatusCode().value()), e.getMessage());
+      return error(request, HttpStatus.valueOf(response.getStatusCode().value()), response.getBody().getDetail());
     }
-    log.error("Unexpected error serving a request", e);
-    return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + rootMessage(e));
+    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+    log.error("Unexpected error serving {} {} (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+    return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server's log has the details (reference " + reference + ")");
   }
 
   static String rootMessage(Throwable e) {

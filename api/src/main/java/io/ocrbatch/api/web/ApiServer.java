@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the caller: {@code server} with a remote Temporal, {@code dev} with the embedded one.
  */
 public final class ApiServer implements AutoCloseable {
+  static final int MAX_PART_HEADER_BYTES = 8192;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
   private final ConfigurableApplicationContext context;
   private final SqsIntake intake;
 
@@ -45,9 +47,14 @@ public final class ApiServer implements AutoCloseable {
             Map.entry("spring.servlet.multipart.max-file-size", maxBytes + "B"),
             Map.entry("spring.servlet.multipart.max-request-size", (maxBytes + 1024 * 1024) + "B"),
             Map.entry("spring.servlet.multipart.location", settings.dataDir().resolve("tmp").toString()),
-            Map.entry("server.tomcat.max-swallow-size", "-1"), // read an oversized upload so the client sees the 413
+            Map.entry("server.tomcat.max-swallow-size", "-1"),
+            // room for long file names in a part's headers (Tibetan takes 3 bytes a letter); Tomcat's default is 512 bytes
+            Map.entry("server.tomcat.max-part-header-size", MAX_PART_HEADER_BYTES + "B"), // read an oversized upload so the client sees the 413
             Map.entry("spring.mvc.async.request-timeout", "-1"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            // the token check is ApiSecurity's; no generated user and password
+            Map.entry("spring.autoconfigure.exclude",
+                "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration"),
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
@@ -56,6 +63,11 @@ public final class ApiServer implements AutoCloseable {
       java.nio.file.Files.createDirectories(settings.dataDir().resolve("tmp"));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot create " + settings.dataDir().resolve("tmp") + ": " + e.getMessage(), e);
+    }
+    if (settings.reachableFromOtherHosts() && !settings.authRequired()) {
+      log.warn(
+          "WARNING: the API listens on {}, reachable from other hosts, WITHOUT authentication: anyone who reaches port {} can"
+              + " submit, cancel and read jobs. Set OCRBATCH_API_TOKENS, or bind to 127.0.0.1.", settings.bindAddress(), settings.port());
     }
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ApiApplication.class)

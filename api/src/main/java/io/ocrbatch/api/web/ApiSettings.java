@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.ocrbatch.api.access.HttpRoots;
 
 /**
  * How the HTTP API runs. Defaults suit one machine; each can be set by the environment
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param retention how long an upload's results are kept after its job ends
  * @param streamTimeout how long {@code /ocr/stream} follows a job before sending {@code timeout}
  * @param pollInterval how often event streams look at the database
+ * @param roots the folders and S3 prefixes HTTP clients may name as inputs and outputs
  */
 public record ApiSettings(
     int port,
@@ -28,17 +30,20 @@ public record ApiSettings(
     Duration retention,
     Duration streamTimeout,
     Duration pollInterval,
-    Duration cleanupInterval) {
+    Duration cleanupInterval,
+    HttpRoots roots) {
 
   public static ApiSettings defaults(int port, Path dataDir) {
     return new ApiSettings(
-        port, "0.0.0.0", dataDir.toAbsolutePath().normalize(), List.of(), 200L * 1024 * 1024, 2000, Duration.ofDays(7),
-        Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofHours(1));
+        port, "127.0.0.1", dataDir.toAbsolutePath().normalize(), List.of(), 200L * 1024 * 1024, 2000, Duration.ofDays(7),
+        Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofHours(1),
+        HttpRoots.defaults(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath().normalize()));
   }
 
   /** The defaults, overridden by whatever of the {@code OCRBATCH_*} variables is set. */
   public static ApiSettings fromEnvironment(int port, Path dataDir, Map<String, String> env) {
     ApiSettings s = defaults(port, dataDir);
+    s = s.withRoots(HttpRoots.fromEnvironment(env, Path.of("").toAbsolutePath(), s.dataDir()));
     String tokens = env.get("OCRBATCH_API_TOKENS");
     if (tokens != null) s = s.withTokens(Arrays.stream(tokens.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
     if (env.containsKey("OCRBATCH_MAX_UPLOAD_MB")) s = s.withMaxUploadBytes(number(env, "OCRBATCH_MAX_UPLOAD_MB") * 1024 * 1024);
@@ -73,30 +78,43 @@ public record ApiSettings(
   }
 
   public ApiSettings withTokens(List<String> t) {
-    return new ApiSettings(port, bindAddress, dataDir, List.copyOf(t), maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, cleanupInterval);
+    return new ApiSettings(port, bindAddress, dataDir, List.copyOf(t), maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, cleanupInterval, roots);
   }
 
   public ApiSettings withMaxUploadBytes(long b) {
-    return new ApiSettings(port, bindAddress, dataDir, tokens, b, maxPages, retention, streamTimeout, pollInterval, cleanupInterval);
+    return new ApiSettings(port, bindAddress, dataDir, tokens, b, maxPages, retention, streamTimeout, pollInterval, cleanupInterval, roots);
   }
 
   public ApiSettings withMaxPages(int p) {
-    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, p, retention, streamTimeout, pollInterval, cleanupInterval);
+    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, p, retention, streamTimeout, pollInterval, cleanupInterval, roots);
   }
 
   public ApiSettings withRetention(Duration r) {
-    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, r, streamTimeout, pollInterval, cleanupInterval);
+    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, r, streamTimeout, pollInterval, cleanupInterval, roots);
   }
 
   public ApiSettings withStreamTimeout(Duration t) {
-    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, retention, t, pollInterval, cleanupInterval);
+    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, retention, t, pollInterval, cleanupInterval, roots);
   }
 
   public ApiSettings withCleanupInterval(Duration c) {
-    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, c);
+    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, c, roots);
+  }
+
+  public ApiSettings withRoots(HttpRoots r) {
+    return new ApiSettings(port, bindAddress, dataDir, tokens, maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, cleanupInterval, r);
+  }
+
+  /** Whether the API listens beyond this machine (any address other than loopback). */
+  public boolean reachableFromOtherHosts() {
+    try {
+      return !java.net.InetAddress.getByName(bindAddress).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return true;
+    }
   }
 
   public ApiSettings withBindAddress(String a) {
-    return new ApiSettings(port, a, dataDir, tokens, maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, cleanupInterval);
+    return new ApiSettings(port, a, dataDir, tokens, maxUploadBytes, maxPages, retention, streamTimeout, pollInterval, cleanupInterval, roots);
   }
 }

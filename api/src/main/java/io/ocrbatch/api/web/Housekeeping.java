@@ -6,14 +6,15 @@ import io.ocrbatch.activities.store.UploadStore.Upload;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,16 +29,28 @@ import org.springframework.stereotype.Component;
 class Housekeeping {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
   static final int CALLBACK_ATTEMPTS = 5;
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final JobService jobs;
   private final StatusStore store;
   private final ApiSettings settings;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final OkHttpClient http;
 
   Housekeeping(JobService jobs, ApiSettings settings) {
     this.jobs = jobs;
     this.store = jobs.store();
     this.settings = settings;
+    // Every address a callback connects to passes the callback policy at that moment; no proxy or redirect leads elsewhere.
+    this.http =
+        new OkHttpClient.Builder()
+            .dns(jobs.callbackTargets().dns())
+            .proxy(java.net.Proxy.NO_PROXY)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false)
+            .connectTimeout(Duration.ofSeconds(5))
+            .callTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** Removes the files of uploads whose job ended longer than the retention ago; returns the job ids. */
@@ -67,14 +80,14 @@ class Housekeeping {
       String error = null;
       try {
         JobView view = JobView.of(jobs.report(jobs.find(callback.jobId(), null)));
-        HttpRequest request =
-            HttpRequest.newBuilder(URI.create(callback.url()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiJson.MAPPER.writeValueAsBytes(view)))
-                .build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status / 100 != 2) error = "callback answered HTTP " + status;
+        String url = jobs.callbackTargets().check(callback.url()); // again now: an address literal never reaches the Dns hook
+        Request request =
+            new Request.Builder().url(url).post(RequestBody.create(ApiJson.MAPPER.writeValueAsBytes(view), JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+          int status = response.code();
+          if (status / 100 == 3) error = "callback answered HTTP " + status + " (redirects are not followed)";
+          else if (status / 100 != 2) error = "callback answered HTTP " + status;
+        }
       } catch (Exception e) {
         error = "callback failed: " + ApiErrors.rootMessage(e);
       }

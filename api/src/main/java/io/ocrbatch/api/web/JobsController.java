@@ -1,9 +1,12 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.api.UserInput;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.JobKeys;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.VolumeRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,13 +62,22 @@ class JobsController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JobView> submit(@RequestBody JobSubmission body) {
     if (body.jobType() == null) throw new IllegalArgumentException("job_type is required");
+    jobs.jobType(body.jobType()); // the cheap checks first, before any volume is looked at
+    if (body.jobKey() != null) JobKeys.validate(body.jobKey());
     List<VolumeRef> volumes;
     Path cwd = Path.of("").toAbsolutePath();
     if (body.folder() != null && body.volumes() != null) throw new IllegalArgumentException("give either volumes or folder, not both");
-    if (body.folder() != null) volumes = jobs.volumes().fromFolder(body.folder(), cwd);
-    else if (body.volumes() != null) volumes = jobs.volumes().fromEntries(body.volumes(), cwd);
-    else throw new IllegalArgumentException("give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
+    if (body.folder() != null) {
+      checkInput(body.folder(), "folder", cwd);
+      volumes = jobs.volumes().fromFolder(body.folder(), cwd);
+    } else if (body.volumes() != null) {
+      for (String volume : body.volumes()) checkInput(volume, "volume", cwd);
+      volumes = jobs.volumes().fromEntries(body.volumes(), cwd);
+    } else {
+      throw new IllegalArgumentException("give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
+    }
     String output = body.output() != null ? body.output() : settings.resultsDir().toString();
+    settings.roots().outputs().check(output, cwd, "output");
     JobService.Submitted submitted =
         jobs.submit(
             new JobRequest(
@@ -134,8 +146,16 @@ class JobsController {
     return streams.jobEvents(key);
   }
 
+  /** Local folders and s3:// prefixes must lie under the input roots; BDRC ids name the configured archive. */
+  private void checkInput(String location, String what, Path cwd) {
+    if (location == null || location.isBlank()) throw new IllegalArgumentException(what + " must not be empty");
+    String entry = location.strip();
+    boolean bdrc = VolumeResolver.namesBdrcVolume(entry) && (entry.startsWith("bdrc:") || !java.nio.file.Files.isDirectory(cwd.resolve(entry)));
+    if (!bdrc) settings.roots().inputs().check(entry, cwd, what);
+  }
+
   private JobRecord find(String key) {
-    return jobs.store().jobs().byKey(key).orElseThrow(() -> new NotFoundException("no job with key '" + key + "'"));
+    return jobs.store().jobs().byKey(key).orElseThrow(() -> new NotFoundException("no job with key " + UserInput.quote(key)));
   }
 
   private JobView view(JobRecord job) {
@@ -151,7 +171,7 @@ class JobsController {
       for (String s : g.split(",")) {
         String status = s.strip().toLowerCase();
         if (status.isEmpty()) continue;
-        if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown status '" + s + "'; use " + STATUSES);
+        if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown status " + UserInput.quote(s) + "; use " + STATUSES);
         out.add(status);
       }
     }

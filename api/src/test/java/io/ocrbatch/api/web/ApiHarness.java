@@ -7,6 +7,9 @@ import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.api.access.CallbackTargets;
+import io.ocrbatch.api.access.HttpRoots;
+import java.util.List;
 import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
@@ -48,12 +51,16 @@ final class ApiHarness implements AutoCloseable {
   final OkHttpClient http = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
   String token;
 
+  /** Tests call back hooks they run on loopback; {@link #withStrictCallbacks} keeps the production policy. */
+  static final CallbackTargets LOOPBACK_HOOKS = CallbackTargets.allowing("127.0.0.1");
+
   private ApiHarness(Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable) {
-    this(data, tweak, temporalReachable, StorageSettings.from(java.util.Map.of()), null);
+    this(data, tweak, temporalReachable, StorageSettings.from(java.util.Map.of()), null, LOOPBACK_HOOKS);
   }
 
   private ApiHarness(
-      Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable, StorageSettings storage, IntakeSettings intake) {
+      Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable, StorageSettings storage, IntakeSettings intake,
+      CallbackTargets callbacks) {
     this.data = data;
     db = TestDatabases.fresh();
     var store = io.ocrbatch.activities.store.StatusStore.over(db.database().jdbc());
@@ -70,13 +77,20 @@ final class ApiHarness implements AutoCloseable {
               .setRpcTimeout(Duration.ofSeconds(2)).build());
       client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().build());
     }
-    jobs = new JobService(client, store, FAST_RETRY, Clock.systemDefaultZone(), new VolumeResolver(new Storage(storage)));
-    server = ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withBindAddress("127.0.0.1")), intake);
+    jobs = new JobService(client, store, FAST_RETRY, Clock.systemDefaultZone(), new VolumeResolver(new Storage(storage)), callbacks);
+    // test volumes live beside the server's data folder, in the test's temporary folder
+    HttpRoots roots = HttpRoots.of(List.of(data.toAbsolutePath().getParent().toString(), Path.of("").toAbsolutePath().toString()));
+    server = ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withRoots(roots)), intake);
   }
 
   /** With S3 (and the BDRC archive) reached through {@code storage}, and an SQS intake when given. */
   static ApiHarness withAws(Path data, StorageSettings storage, IntakeSettings intakeOrNull) {
-    return new ApiHarness(data, s -> s, true, storage, intakeOrNull);
+    return new ApiHarness(data, s -> s, true, storage, intakeOrNull, LOOPBACK_HOOKS);
+  }
+
+  /** Callbacks under the policy a server has by default: public addresses only. */
+  static ApiHarness withStrictCallbacks(Path data, CallbackTargets callbacks) {
+    return new ApiHarness(data, s -> s, true, StorageSettings.from(java.util.Map.of()), null, callbacks);
   }
 
   static ApiHarness start(Path data) {

@@ -29,6 +29,11 @@ final class AwsServers implements AutoCloseable {
     "--server.port=0", "--com.adobe.testing.s3mock.httpPort=0", "--com.adobe.testing.s3mock.region=us-east-1",
     "--spring.jmx.enabled=false", "--spring.main.lazy-initialization=true", "--server.tomcat.max-swallow-size=10MB",
     "--management.endpoints.web.discovery.enabled=false",
+    // Spring Security is on the classpath for the API; S3Mock's own server must stay open
+    "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
+        + "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration,"
+        + "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
+        + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
     "--logging.level.org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver=ERROR"
   };
 

@@ -79,8 +79,8 @@ class JobsApiTest {
   void badJobRequestsAreRefusedWithTheReason() {
     assertThat(api.post("/api/jobs", "{not json").json().path("detail").asText()).contains("not valid JSON");
     assertThat(api.post("/api/jobs", json("{'job_type': 'nope', 'volumes': ['/tmp']}")).json().path("detail").asText()).contains("unknown job type 'nope'");
-    assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '/no/such/folder'}")).json().path("detail").asText())
-        .contains("folder not found: /no/such/folder");
+    assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s/no/such/folder'}", data)).json().path("detail").asText())
+        .contains("folder not found: " + data + "/no/such/folder");
     assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'callback_url': 'ftp://x'}", data)).json().path("detail").asText())
         .contains("must be an absolute http");
   }

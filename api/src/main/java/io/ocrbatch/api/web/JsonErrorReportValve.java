@@ -1,0 +1,43 @@
+package io.ocrbatch.api.web;
+
+import java.io.IOException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+
+/**
+ * Tomcat's own error answers (a path it cannot decode, {@code %00}, an encoded {@code ../}) as the
+ * API's JSON body instead of Tomcat's HTML page, and without naming the server.
+ */
+public final class JsonErrorReportValve extends ErrorReportValve {
+  @Override
+  protected void report(Request request, Response response, Throwable throwable) {
+    int status = response.getStatus();
+    if (status < 400 || response.getContentWritten() > 0) return;
+    java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+    response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, reported);
+    if (!reported.get() || !response.setErrorReported()) return;
+    try {
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getOutputStream().write(JsonErrors.body(detail(status)));
+      response.finishResponse();
+    } catch (IOException | IllegalStateException e) {
+      // the client has gone; nothing more to tell it
+    }
+  }
+
+  static String detail(int status) {
+    return switch (status) {
+      case 400 -> "the request is not valid: its path or headers cannot be decoded (encoded '/', '..', control or NUL characters?)";
+      case 404 -> "nothing here";
+      case 405 -> "this method is not allowed on this path";
+      case 408 -> "the request took too long to arrive";
+      case 413 -> "the request is larger than this server accepts";
+      case 414 -> "the request URI is too long";
+      case 431 -> "the request headers are too large";
+      default -> status >= 500 ? "internal error" : "the request cannot be served (HTTP " + status + ")";
+    };
+  }
+}
