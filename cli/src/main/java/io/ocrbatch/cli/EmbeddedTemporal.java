@@ -1,21 +1,30 @@
 package io.ocrbatch.cli;
 
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 
 /**
- * Temporal's in-process service bound to 127.0.0.1:port, so other processes (a second worker, the
- * CLI) reach it. It keeps nothing on disk: start-up reconciliation restarts unfinished jobs.
+ * Temporal's in-process service bound to 127.0.0.1:port, so other processes on this machine (a
+ * second worker, the CLI) reach it and no other host does: it has no authentication. It keeps
+ * nothing on disk: start-up reconciliation restarts unfinished jobs.
  */
 final class EmbeddedTemporal implements AutoCloseable {
-  private final TestServer.PortBoundTestServer server;
+  private final TestServicesStarter services;
+  private final Server server;
   private final int port;
 
-  private EmbeddedTemporal(TestServer.PortBoundTestServer server, int port) {
+  private EmbeddedTemporal(TestServicesStarter services, Server server, int port) {
+    this.services = services;
     this.server = server;
     this.port = port;
   }
@@ -23,9 +32,14 @@ final class EmbeddedTemporal implements AutoCloseable {
   /** @param port 0 for any free port */
   static EmbeddedTemporal start(int port) {
     int chosen = port == 0 ? freePort() : port;
+    // TestServer.createPortBoundServer would listen on every interface; this is the same service on loopback only
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
-      return new EmbeddedTemporal(TestServer.createPortBoundServer(chosen, true), chosen);
-    } catch (RuntimeException e) {
+      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
+      GRPCServerHelper.registerServicesAndHealthChecks(List.of(services.getWorkflowService(), services.getOperatorService()), builder);
+      return new EmbeddedTemporal(services, builder.build().start(), chosen);
+    } catch (IOException | RuntimeException e) {
+      services.close();
       throw new IllegalStateException(
           "cannot start the embedded Temporal service on port " + chosen + " (is another `ocrbatch dev` running?): "
               + e.getMessage(), e);
@@ -50,6 +64,12 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    services.close();
   }
 }
