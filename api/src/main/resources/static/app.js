@@ -39,7 +39,7 @@ function showProgress(percent, status, elapsed) {
   $('progress').textContent = Math.round(percent) + '%';
   $('progress-fill').style.width = percent + '%';
   $('status').textContent = status;
-  if (elapsed !== undefined) $('elapsed').textContent = elapsed.toFixed(1) + ' s';
+  if (elapsed !== undefined) $('elapsed').textContent = elapsed + ' s';
 }
 
 async function submit(event) {
@@ -114,7 +114,7 @@ function showResult(result, name) {
     const text = document.createElement('div');
     text.className = 'text';
     text.innerHTML = '<h3>Page ' + (index + 1) + '</h3>';
-    if (page.status !== 'completed') {
+    if (page.status !== 'success') {
       const p = document.createElement('p');
       p.textContent = 'Not recognised: ' + page.error;
       text.appendChild(p);

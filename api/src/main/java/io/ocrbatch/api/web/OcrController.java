@@ -51,7 +51,7 @@ class OcrController {
     body.put("model", a.model());
     body.put("dpi", a.dpi());
     body.put("message", "Submitted " + a.totalPages() + " page(s) for OCR with " + a.model() + " at " + a.dpi() + " dpi");
-    body.put("submitted_at", a.submittedAt());
+    body.put("submitted_at", UploadResults.timestamp(a.submittedAt()));
     return body;
   }
 
@@ -73,11 +73,11 @@ class OcrController {
     UploadResults.Snapshot s = results.snapshot(jobId);
     return switch (s.status()) {
       case "expired" -> {
-        Map<String, Object> body = results.status(s);
+        Map<String, Object> body = results.noResult(s);
         body.put("detail", "the results of job '" + jobId + "' expired and were removed");
         yield ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
       }
-      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.status(s));
+      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.noResult(s));
       default -> ResponseEntity.ok(results.result(s, annotate));
     };
   }

@@ -22,6 +22,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -93,12 +96,30 @@ class UploadResults {
     };
   }
 
+  /**
+   * A moment as the upload contract writes it: UTC, milliseconds, {@code Z}
+   * ({@code 2026-12-02T17:03:29.120Z}; Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads it).
+   */
+  static String timestamp(Instant at) {
+    return at == null ? null : TIMESTAMP.format(at);
+  }
+
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   Map<String, Object> status(Snapshot s) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("job_id", s.upload().jobKey());
     body.put("status", s.status());
     body.put("progress", s.progress());
     body.put("message", s.message());
+    return body;
+  }
+
+  /** The body of {@code /ocr/result} while there is no result (202 running, 404 expired): the status, {@code success: false}. */
+  Map<String, Object> noResult(Snapshot s) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.putAll(status(s));
     return body;
   }
 
@@ -114,7 +135,7 @@ class UploadResults {
       Map<String, Object> page = new LinkedHashMap<>();
       PageMetric metric = metrics.get(pages.get(i));
       if (output != null) {
-        page.put("status", "completed");
+        page.put("status", "success");
         page.put("data", lines(output));
         page.put("text", output.get("text"));
         page.put("width", output.get("width"));
@@ -136,11 +157,19 @@ class UploadResults {
     body.put("total_pages", s.upload().totalPages());
     body.put("dpi", s.upload().dpi());
     body.put("model", s.upload().model());
+    body.put("metadata", metadata(s));
     body.put("results", results);
     body.put("annotated_images", annotated);
     body.put("message", s.message());
-    body.put("completed_at", s.job().finishedAt());
+    body.put("completed_at", timestamp(s.job().finishedAt()));
     return body;
+  }
+
+  private static Map<String, Object> metadata(Snapshot s) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("filename", s.upload().filename());
+    metadata.put("dpi", s.upload().dpi());
+    return metadata;
   }
 
   String markdown(Snapshot s) {
