@@ -29,6 +29,7 @@ class JobTypesController {
       String name, String engine, String model, String language, String encoding, String lineMode,
       List<String> outputFormats, String description) {}
 
+  @Operation(summary = "The job types (upload 'model' names), oldest first")
   @GetMapping
   List<JobTypeSpec> list() {
     return jobs.store().jobTypes().list();

@@ -100,6 +100,7 @@ class JobsController {
     return jobs.list(statuses(include), statuses(exclude), limit).stream().map(JobView::of).toList();
   }
 
+  @Operation(summary = "One job: status, times, task and page counts, throughput, ETA, recent errors")
   @GetMapping("/{key}")
   JobView get(@PathVariable String key) {
     return view(find(key));
