@@ -161,6 +161,16 @@ class OcrUploadApiTest {
     assertThat(result.path("filename").asText()).isEqualTo(tibetan);
     assertThat(result.path("metadata").path("filename").asText()).isEqualTo(tibetan);
     assertThat(api.get("/ocr/result/" + id + "/markdown").body()).startsWith("# " + tibetan);
+    assertThat(api.get("/api/jobs/" + id).json().path("filename").asText()).as("the jobs list names it too").isEqualTo(tibetan);
+  }
+
+  @Test
+  void jobsAreListedAPageAtATimeNewestFirst() throws Exception {
+    for (String key : List.of("paged-1", "paged-2", "paged-3")) api.submitJobWithMissingVolume(key);
+    List<String> newest = api.get("/api/jobs?limit=3").json().findValuesAsText("job_key");
+    assertThat(newest).containsExactly("paged-3", "paged-2", "paged-1");
+    assertThat(api.get("/api/jobs?limit=2&offset=1").json().findValuesAsText("job_key")).containsExactly("paged-2", "paged-1");
+    assertThat(api.get("/api/jobs?offset=-1").json().path("detail").asText()).contains("offset must be 0 or more");
   }
 
   @Test
