@@ -75,6 +75,9 @@ class OcrUploadApiTest {
 
     JsonNode status = api.get("/ocr/status/" + id).json();
     assertThat(status.path("status").asText()).isEqualTo("completed");
+    List<SseRecorder.RawEvent> again = SseRecorder.parse(api.get("/ocr/stream/" + id).body()); // a finished job's stream ends at once
+    assertThat(again).extracting(SseRecorder.RawEvent::name).containsExactly("status", "result", "close");
+    assertThat(again).allSatisfy(e -> assertThat(e.retryMillis()).as("no reconnect soon after close").isGreaterThanOrEqualTo(3_600_000L));
     assertThat(status.path("progress").asDouble()).isEqualTo(100.0);
 
     ApiHarness.Reply reply = api.get("/ocr/result/" + id + "?annotate=true");
