@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProgressStreams {
   private static final Logger log = LoggerFactory.getLogger(ProgressStreams.class);
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-  static final Duration RECONNECT_AFTER_CLOSE = Duration.ofHours(24);
+  private static final Duration RECONNECT_AFTER_CLOSE = Duration.ofHours(24);
 
   private final JobService jobs;
   private final UploadResults uploads;

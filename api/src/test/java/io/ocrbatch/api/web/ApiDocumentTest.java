@@ -26,6 +26,9 @@ class ApiDocumentTest {
       assertThat(properties(schemas.path("JobSubmission"))).contains("job_type", "job_key", "callback_url").doesNotContain("jobType", "jobKey");
       assertThat(properties(schemas.path("JobView"))).contains("job_key", "recent_errors", "pages_per_hour").doesNotContain("jobKey");
       assertThat(properties(schemas.path("NewJobType"))).contains("line_mode", "output_formats").doesNotContain("lineMode");
+      assertThat(properties(schemas.path("OcrSubmitted"))).contains("job_id", "total_pages", "submitted_at");
+      assertThat(properties(schemas.path("OcrResult"))).contains("total_pages", "metadata", "annotated_images", "completed_at");
+      assertThat(properties(schemas.path("OcrPage"))).contains("status", "data", "text", "error", "image");
       assertThat(properties(schemas.path("JobTypeView"))).as("the listed job type, unwrapped as on the wire")
           .contains("name", "line_mode", "language_name").doesNotContain("type");
 
