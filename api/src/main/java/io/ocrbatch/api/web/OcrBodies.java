@@ -49,4 +49,17 @@ final class OcrBodies {
       String model, OcrMetadata metadata, Map<String, OcrPage> results,
       @Schema(description = "with annotate=true: each page as PNG with its line boxes, base64") List<String> annotatedImages,
       String message, @Schema(description = TIMESTAMP) String completedAt) {}
+
+  /** {@code /ocr/stream} event data, field order as documented. */
+  record OcrStatusEvent(String status, String jobId, double progress, @Schema(description = "whole seconds since the upload") long elapsed) {}
+
+  record OcrErrorEvent(String status, String jobId, String error) {
+    OcrErrorEvent(String jobId, String error) {
+      this("error", jobId, error);
+    }
+  }
+
+  record OcrTimeoutEvent(String status, String jobId, String message) {}
+
+  record OcrCloseEvent(String message) {}
 }

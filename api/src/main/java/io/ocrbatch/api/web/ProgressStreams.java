@@ -2,11 +2,14 @@ package io.ocrbatch.api.web;
 
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.web.OcrBodies.OcrCloseEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrErrorEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrStatusEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrTimeoutEvent;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -135,25 +138,21 @@ class ProgressStreams {
           String fingerprint = s.status() + "/" + s.progress();
           boolean running = !s.status().equals("failed") && !s.status().equals("expired");
           if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
-            emitter.send(ocrEvent("status").data(Map.of(
-                "status", s.status(),
-                "job_id", jobId,
-                "progress", s.progress(),
-                "elapsed", Duration.between(first.upload().submittedAt(), Instant.now()).toSeconds())));
+            emitter.send(ocrEvent("status").data(new OcrStatusEvent(
+                s.status(), jobId, s.progress(), Duration.between(first.upload().submittedAt(), Instant.now()).toSeconds())));
           }
           if (s.status().equals("completed")) {
             emitter.send(ocrEvent("result").data(uploads.result(s, false)));
             return close(emitter);
           }
           if (s.status().equals("failed") || s.status().equals("expired")) {
-            emitter.send(ocrEvent("error").data(errorData(jobId, s.message())));
+            emitter.send(ocrEvent("error").data(new OcrErrorEvent(jobId, s.message())));
             return close(emitter);
           }
           if (Duration.between(opened, Instant.now()).compareTo(settings.streamTimeout()) >= 0) {
-            emitter.send(ocrEvent("timeout").data(Map.of(
-                "status", s.status(), "job_id", jobId,
-                "message", "Stream timed out after " + settings.streamTimeout().toSeconds()
-                    + " s; the job keeps running: poll /ocr/status/" + jobId)));
+            emitter.send(ocrEvent("timeout").data(new OcrTimeoutEvent(
+                s.status(), jobId,
+                "Stream timed out after " + settings.streamTimeout().toSeconds() + " s; the job keeps running: poll /ocr/status/" + jobId)));
             return close(emitter);
           }
           return false;
@@ -163,17 +162,13 @@ class ProgressStreams {
   private static SseEmitter unknownJob(String jobId, String error) {
     SseEmitter emitter = new SseEmitter(0L);
     try { // sent once the response starts; nothing to poll
-      emitter.send(ocrEvent("error").data(errorData(jobId, error)));
+      emitter.send(ocrEvent("error").data(new OcrErrorEvent(jobId, error)));
       close(emitter);
       emitter.complete();
     } catch (IOException e) {
       emitter.completeWithError(e);
     }
     return emitter;
-  }
-
-  private static Map<String, Object> errorData(String jobId, String error) {
-    return Map.of("status", "error", "job_id", jobId, "error", error);
   }
 
   /**
@@ -186,7 +181,7 @@ class ProgressStreams {
   }
 
   private static boolean close(SseEmitter emitter) throws IOException {
-    emitter.send(ocrEvent("close").data(Map.of("message", "Stream complete")));
+    emitter.send(ocrEvent("close").data(new OcrCloseEvent("Stream complete")));
     return true;
   }
 }
