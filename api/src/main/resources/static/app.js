@@ -86,8 +86,9 @@ async function submit(event) {
   try {
     const body = await api(path, { method: 'POST', body: form });
     const id = body.job_id || body.job_key;
-    say('Submitted ' + (body.total_pages || '') + ' page(s) as job ' + id + '.');
-    follow(id, body.filename || files[0].name);
+    const name = body.filename || files[0].name;
+    say('Submitted ' + (body.total_pages ? body.total_pages + ' page(s) of ' : '') + name + ' (job ' + id + ').');
+    follow(id, name);
   } catch (e) {
     say(e.message, true);
   } finally {
