@@ -34,12 +34,35 @@ function say(text, isError) {
   $('message').className = isError ? 'error' : '';
 }
 
-function showProgress(percent, status, elapsed) {
-  $('current').hidden = false;
+/** Forgets the job shown above (its stream, bar and result), before another upload. */
+function clearCurrent() {
+  if (currentStream) currentStream.close();
+  currentStream = null;
+  $('current').hidden = true;
+  $('result').hidden = true;
+  $('pages').innerHTML = '';
+  $('elapsed').textContent = '';
+  showProgressBar(0);
+}
+
+function showProgressBar(percent, failed) {
+  $('current').classList.toggle('failed', !!failed);
   $('progress').textContent = Math.round(percent) + '%';
   $('progress-fill').style.width = percent + '%';
+}
+
+function showFailed(reason) {
+  $('current').hidden = false;
+  $('current').classList.add('failed');
+  $('status').textContent = 'failed';
+  say('OCR failed: ' + reason, true);
+}
+
+function showProgress(percent, status, elapsed) {
+  $('current').hidden = false;
+  showProgressBar(percent);
   $('status').textContent = status;
-  if (elapsed !== undefined) $('elapsed').textContent = elapsed.toFixed(1) + ' s';
+  if (elapsed !== undefined) $('elapsed').textContent = elapsed + ' s';
 }
 
 async function submit(event) {
@@ -58,11 +81,14 @@ async function submit(event) {
     path = '/api/jobs?job_type=' + encodeURIComponent(model) + '&dpi=' + encodeURIComponent(dpi);
   }
   $('submit').disabled = true;
+  clearCurrent();
+  say('Uploading…');
   try {
     const body = await api(path, { method: 'POST', body: form });
     const id = body.job_id || body.job_key;
-    say('Submitted ' + (body.total_pages || '') + ' page(s) as job ' + id + '.');
-    follow(id, body.filename || files[0].name);
+    const name = body.filename || files[0].name;
+    say('Submitted ' + (body.total_pages ? body.total_pages + ' page(s) of ' : '') + name + ' (job ' + id + ').');
+    follow(id, name);
   } catch (e) {
     say(e.message, true);
   } finally {
@@ -71,8 +97,7 @@ async function submit(event) {
 }
 
 function follow(id, name) {
-  if (currentStream) currentStream.close();
-  $('result').hidden = true;
+  clearCurrent();
   showProgress(0, 'pending');
   const stream = new EventSource(withToken('/ocr/stream/' + encodeURIComponent(id)));
   currentStream = stream;
@@ -85,7 +110,7 @@ function follow(id, name) {
     showResult(JSON.parse(e.data), name);
   });
   stream.addEventListener('error', (e) => {
-    if (e.data) { say(JSON.parse(e.data).error, true); $('status').textContent = 'failed'; }
+    if (e.data) showFailed(JSON.parse(e.data).error); // without data: the connection broke, EventSource retries
   });
   stream.addEventListener('timeout', () => say('Still running; the jobs list below keeps showing its progress.'));
   stream.addEventListener('close', () => { stream.close(); refreshJobs(); });
@@ -114,7 +139,7 @@ function showResult(result, name) {
     const text = document.createElement('div');
     text.className = 'text';
     text.innerHTML = '<h3>Page ' + (index + 1) + '</h3>';
-    if (page.status !== 'completed') {
+    if (page.status !== 'success') {
       const p = document.createElement('p');
       p.textContent = 'Not recognised: ' + page.error;
       text.appendChild(p);
@@ -145,52 +170,6 @@ function showResult(result, name) {
   });
 }
 
-async function refreshJobs() {
-  const status = $('filter').value;
-  let jobs;
-  try {
-    jobs = await api('/api/jobs?limit=50' + (status ? '&status=' + status : ''));
-  } catch (e) {
-    return;
-  }
-  const rows = $('job-rows');
-  rows.innerHTML = '';
-  for (const job of jobs) {
-    const tr = document.createElement('tr');
-    const cells = [job.job_key, job.job_type, job.status, '', job.pages.ok + job.pages.failed + ' / ' + job.pages.total
-      + (job.pages.failed ? ' (' + job.pages.failed + ' failed)' : ''), new Date(job.created_at).toLocaleString()];
-    cells.forEach((text, i) => {
-      const td = document.createElement('td');
-      if (i === 3) {
-        td.innerHTML = '<div class="bar"><div></div></div> ';
-        td.firstChild.firstChild.style.width = job.pages.percent + '%';
-        td.appendChild(document.createTextNode(Math.round(job.pages.percent) + '%'));
-      } else {
-        td.textContent = text;
-      }
-      if (i === 2) td.className = 'status-' + job.status;
-      tr.appendChild(td);
-    });
-    const actions = document.createElement('td');
-    const add = (label, action) => {
-      const b = document.createElement('button');
-      b.textContent = label;
-      b.addEventListener('click', async () => {
-        try { await action(); } catch (e) { say(e.message, true); }
-        refreshJobs();
-      });
-      actions.appendChild(b);
-    };
-    const key = encodeURIComponent(job.job_key);
-    if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
-    if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
-    if (!['completed', 'failed', 'canceled'].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
-    if (job.status === 'completed') add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
-    tr.appendChild(actions);
-    rows.appendChild(tr);
-  }
-}
-
 async function init() {
   try {
     const types = await api('/api/job-types');
@@ -200,7 +179,8 @@ async function init() {
     for (const t of types) {
       const option = document.createElement('option');
       option.value = t.name;
-      option.textContent = t.name + ' (' + t.engine + ' ' + t.model + ')';
+      option.textContent = t.name + (t.language_name ? ' — ' + t.language_name : '');
+      option.title = t.engine + ' ' + t.model + ', ' + t.encoding + ' output';
       select.appendChild(option);
     }
     select.value = types.some((t) => t.name === chosen) ? chosen : types[0].name;
@@ -211,7 +191,10 @@ async function init() {
 }
 
 $('upload-form').addEventListener('submit', submit);
-$('filter').addEventListener('change', refreshJobs);
+$('filter').addEventListener('change', () => showJobsPage(0));
+$('page-size').addEventListener('change', () => showJobsPage(0));
+$('newer').addEventListener('click', () => showJobsPage(jobsPage - 1));
+$('older').addEventListener('click', () => showJobsPage(jobsPage + 1));
 $('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(''); });
 $('show-boxes').addEventListener('change', (e) => $('pages').classList.toggle('hide-boxes', !e.target.checked));
 setInterval(refreshJobs, 3000);

@@ -6,14 +6,19 @@ import io.ocrbatch.activities.store.TaskStore.TaskError;
 import java.time.Duration;
 import java.util.List;
 
-/** Everything {@code job status} shows about a job. */
+/**
+ * Everything {@code job status} shows about a job.
+ *
+ * @param uploadedFile the uploaded file's name (as the user gave it) for a job made by an upload, else null
+ */
 public record JobReport(
     JobRecord job,
     Counts counts,
     double pagesPerHour,
     double tasksPerHour,
     Duration eta,
-    List<TaskError> recentErrors) {
+    List<TaskError> recentErrors,
+    String uploadedFile) {
 
   public long pagesTotal() {
     return counts.pagesTotalEstimate();

@@ -5,6 +5,7 @@ import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
+import io.ocrbatch.activities.store.UploadStore.Upload;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.NewJob;
@@ -290,7 +291,12 @@ public final class JobService {
   }
 
   public List<JobReport> list(List<String> include, List<String> exclude, int limit) {
-    return store.jobs().list(include, exclude, limit).stream().map(this::report).toList();
+    return list(include, exclude, limit, 0);
+  }
+
+  /** A page of jobs, newest first: {@code limit} after the first {@code offset}. */
+  public List<JobReport> list(List<String> include, List<String> exclude, int limit, int offset) {
+    return store.jobs().list(include, exclude, limit, offset).stream().map(this::report).toList();
   }
 
   public JobReport report(JobRecord job) {
@@ -305,7 +311,8 @@ public final class JobService {
     if (!job.status().finished() && pagesPerHour > 0 && remaining > 0) {
       eta = Duration.ofSeconds(Math.round(remaining / pagesPerHour * 3600));
     }
-    return new JobReport(job, counts, pagesPerHour, tasksPerHour, eta, store.tasks().recentErrors(job.id(), 5));
+    String uploadedFile = store.uploads().byJobKey(job.jobKey()).map(Upload::filename).orElse(null);
+    return new JobReport(job, counts, pagesPerHour, tasksPerHour, eta, store.tasks().recentErrors(job.id(), 5), uploadedFile);
   }
 
   /** Asks the job to stop: pages in flight finish, nothing new starts, the job ends canceled. */

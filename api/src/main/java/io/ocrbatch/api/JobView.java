@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * A job as the REST API and {@code job status --json} show it (snake_case on the wire): the same
  * facts as {@code job status}, in a shape that does not move when internals do.
+ *
+ * @param filename for a job made by an upload, the file's name as the user gave it; else null
  */
 public record JobView(
     long id,
@@ -29,7 +31,8 @@ public record JobView(
     double pagesPerHour,
     double tasksPerHour,
     Long etaSeconds,
-    List<Error> recentErrors) {
+    List<Error> recentErrors,
+    String filename) {
 
   public record Tasks(int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
 
@@ -52,7 +55,8 @@ public record JobView(
         Math.round(report.pagesPerHour() * 10) / 10.0,
         Math.round(report.tasksPerHour() * 100) / 100.0,
         report.eta() == null ? null : report.eta().toSeconds(),
-        report.recentErrors().stream().map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at())).toList());
+        report.recentErrors().stream().map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at())).toList(),
+        report.uploadedFile());
   }
 
   public boolean finished() {

@@ -121,6 +121,11 @@ public final class JobStore {
 
   /** Newest first, filtered by status; an empty include list means every status. */
   public List<JobRecord> list(List<String> includeStatuses, List<String> excludeStatuses, int limit) {
+    return list(includeStatuses, excludeStatuses, limit, 0);
+  }
+
+  /** A page of {@link #list(List, List, int)}: {@code limit} jobs after the newest {@code offset}. */
+  public List<JobRecord> list(List<String> includeStatuses, List<String> excludeStatuses, int limit, int offset) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder("WHERE true ");
     if (!includeStatuses.isEmpty()) {
@@ -132,7 +137,8 @@ public final class JobStore {
       params.add(excludeStatuses.toArray(String[]::new));
     }
     params.add(limit);
-    return jdbc.query(SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ?", JobStore::map, params.toArray());
+    params.add(offset);
+    return jdbc.query(SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?", JobStore::map, params.toArray());
   }
 
   /** What a submitter chose beyond the volumes; set once, when the job is created. */

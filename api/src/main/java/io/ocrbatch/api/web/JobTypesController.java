@@ -1,6 +1,8 @@
 package io.ocrbatch.api.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.LanguageNames;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,23 +31,34 @@ class JobTypesController {
       String name, String engine, String model, String language, String encoding, String lineMode,
       List<String> outputFormats, String description) {}
 
+  /**
+   * A job type as listed: its configuration, and its language's name for people choosing it
+   * ({@code tesseract-eng — English}); {@code language_name} is null for codes that are not languages.
+   */
+  record JobTypeView(@JsonUnwrapped JobTypeSpec type, String languageName) {
+    static JobTypeView of(JobTypeSpec type) {
+      return new JobTypeView(type, LanguageNames.of(type.engine(), type.language()));
+    }
+  }
+
+  @Operation(summary = "The job types (upload 'model' names), oldest first, with their language's name")
   @GetMapping
-  List<JobTypeSpec> list() {
-    return jobs.store().jobTypes().list();
+  List<JobTypeView> list() {
+    return jobs.store().jobTypes().list().stream().map(JobTypeView::of).toList();
   }
 
   @Operation(summary = "Create a job type (409 if the name exists)")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  JobTypeSpec create(@RequestBody NewJobType body) {
+  JobTypeView create(@RequestBody NewJobType body) {
     if (body.name() != null && jobs.store().jobTypes().byName(body.name()).isPresent()) {
       throw new IllegalStateException("job type '" + body.name() + "' already exists");
     }
-    return jobs.createJobType(
+    return JobTypeView.of(jobs.createJobType(
         new JobTypeSpec(
             0, body.name(), body.engine() == null ? "tesseract" : body.engine(), body.model(), body.language(),
             body.encoding() == null ? "unicode" : body.encoding(), body.lineMode() == null ? "auto" : body.lineMode(),
             body.outputFormats() == null ? List.of("txt", "json") : body.outputFormats()),
-        body.description());
+        body.description()));
   }
 }

@@ -102,16 +102,19 @@ class JobsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(view(accepted.job()));
   }
 
-  @Operation(summary = "Jobs, newest first; status/exclude_status are comma-separated lists")
+  @Operation(summary = "Jobs, newest first, a page of `limit` after the first `offset`; status/exclude_status are comma-separated lists")
   @GetMapping
   List<JobView> list(
       @RequestParam(value = "status", required = false) List<String> include,
       @RequestParam(value = "exclude_status", required = false) List<String> exclude,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
     if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be between 1 and 1000");
-    return jobs.list(statuses(include), statuses(exclude), limit).stream().map(JobView::of).toList();
+    if (offset < 0) throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
+    return jobs.list(statuses(include), statuses(exclude), limit, offset).stream().map(JobView::of).toList();
   }
 
+  @Operation(summary = "One job: status, times, task and page counts, throughput, ETA, recent errors")
   @GetMapping("/{key}")
   JobView get(@PathVariable String key) {
     return view(find(key));

@@ -1,13 +1,17 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.api.web.OcrBodies.OcrNoResult;
+import io.ocrbatch.api.web.OcrBodies.OcrResult;
+import io.ocrbatch.api.web.OcrBodies.OcrStatus;
+import io.ocrbatch.api.web.OcrBodies.OcrSubmitted;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,21 +42,15 @@ class OcrController {
 
   @Operation(summary = "Upload a PDF, PNG, JPEG or TIFF and start OCR; returns at once")
   @PostMapping(value = "/submit", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Map<String, Object> submit(
+  OcrSubmitted submit(
       @RequestPart(value = "file", required = false) List<MultipartFile> file,
       @RequestParam(defaultValue = "200") int dpi,
       @RequestParam(defaultValue = "tesseract-eng") String model) {
     UploadService.Accepted a = uploads.accept(file, model, dpi, 3, null);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("job_id", a.job().jobKey());
-    body.put("filename", a.filename());
-    body.put("total_pages", a.totalPages());
-    body.put("model", a.model());
-    body.put("dpi", a.dpi());
-    body.put("message", "Submitted " + a.totalPages() + " page(s) for OCR with " + a.model() + " at " + a.dpi() + " dpi");
-    body.put("submitted_at", a.submittedAt());
-    return body;
+    return new OcrSubmitted(
+        true, a.job().jobKey(), a.filename(), a.totalPages(), a.model(), a.dpi(),
+        "Submitted " + a.totalPages() + " page(s) for OCR with " + a.model() + " at " + a.dpi() + " dpi",
+        UploadResults.timestamp(a.submittedAt()));
   }
 
   @Operation(summary = "Server-Sent Events: status…, then result | error | timeout, then close")
@@ -63,21 +61,21 @@ class OcrController {
 
   @Operation(summary = "pending | running | completed | failed | expired, with progress in percent")
   @GetMapping("/status/{jobId}")
-  Map<String, Object> status(@PathVariable String jobId) {
+  OcrStatus status(@PathVariable String jobId) {
     return results.status(results.snapshot(jobId));
   }
 
   @Operation(summary = "Recognised lines per page (200), 202 while running, 404 once expired")
+  @ApiResponse(responseCode = "200", description = "The job ended: its pages", content = @Content(schema = @Schema(implementation = OcrResult.class)))
+  @ApiResponse(responseCode = "202", description = "Still running", content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
+  @ApiResponse(responseCode = "404", description = "The results expired and were removed (an unknown job is 404 with only detail)", content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @GetMapping("/result/{jobId}")
-  ResponseEntity<Map<String, Object>> result(@PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
+  ResponseEntity<?> result(@PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
     UploadResults.Snapshot s = results.snapshot(jobId);
     return switch (s.status()) {
-      case "expired" -> {
-        Map<String, Object> body = results.status(s);
-        body.put("detail", "the results of job '" + jobId + "' expired and were removed");
-        yield ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
-      }
-      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.status(s));
+      case "expired" -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(results.noResult(s, "the results of job '" + jobId + "' expired and were removed"));
+      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.noResult(s, null));
       default -> ResponseEntity.ok(results.result(s, annotate));
     };
   }

@@ -2,11 +2,14 @@ package io.ocrbatch.api.web;
 
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.web.OcrBodies.OcrCloseEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrErrorEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrStatusEvent;
+import io.ocrbatch.api.web.OcrBodies.OcrTimeoutEvent;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProgressStreams {
   private static final Logger log = LoggerFactory.getLogger(ProgressStreams.class);
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+  private static final Duration RECONNECT_AFTER_CLOSE = Duration.ofHours(24);
 
   private final JobService jobs;
   private final UploadResults uploads;
@@ -116,9 +120,16 @@ class ProgressStreams {
   /**
    * {@code /ocr/stream/{id}}: {@code status} on every change, then {@code result}, or {@code error},
    * or {@code timeout} after the configured bound (the job keeps running); always {@code close} last.
+   * An unknown or mistyped id is a stream too (one {@code error}, then {@code close}), so a browser
+   * {@code EventSource} gets data it can parse instead of a data-less connection error.
    */
   SseEmitter ocrStream(String jobId) {
-    UploadResults.Snapshot first = uploads.snapshot(jobId); // 404 before the stream opens
+    UploadResults.Snapshot first;
+    try {
+      first = uploads.snapshot(jobId);
+    } catch (NotFoundException e) {
+      return unknownJob(jobId, e.getMessage());
+    }
     Instant opened = Instant.now();
     AtomicReference<String> last = new AtomicReference<>("");
     return follow(
@@ -127,37 +138,50 @@ class ProgressStreams {
           String fingerprint = s.status() + "/" + s.progress();
           boolean running = !s.status().equals("failed") && !s.status().equals("expired");
           if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
-            emitter.send(SseEmitter.event().name("status").data(Map.of(
-                "status", s.status(),
-                "job_id", jobId,
-                "progress", s.progress(),
-                "elapsed", elapsedSeconds(first.upload().submittedAt()))));
+            emitter.send(ocrEvent("status").data(new OcrStatusEvent(
+                s.status(), jobId, s.progress(), Duration.between(first.upload().submittedAt(), Instant.now()).toSeconds())));
           }
           if (s.status().equals("completed")) {
-            emitter.send(SseEmitter.event().name("result").data(uploads.result(s, false)));
+            emitter.send(ocrEvent("result").data(uploads.result(s, false)));
             return close(emitter);
           }
           if (s.status().equals("failed") || s.status().equals("expired")) {
-            emitter.send(SseEmitter.event().name("error").data(Map.of("status", "error", "job_id", jobId, "error", s.message())));
+            emitter.send(ocrEvent("error").data(new OcrErrorEvent(jobId, s.message())));
             return close(emitter);
           }
           if (Duration.between(opened, Instant.now()).compareTo(settings.streamTimeout()) >= 0) {
-            emitter.send(SseEmitter.event().name("timeout").data(Map.of(
-                "status", s.status(), "job_id", jobId,
-                "message", "Stream timed out after " + settings.streamTimeout().toSeconds()
-                    + " s; the job keeps running: poll /ocr/status/" + jobId)));
+            emitter.send(ocrEvent("timeout").data(new OcrTimeoutEvent(
+                s.status(), jobId,
+                "Stream timed out after " + settings.streamTimeout().toSeconds() + " s; the job keeps running: poll /ocr/status/" + jobId)));
             return close(emitter);
           }
           return false;
         });
   }
 
-  private static boolean close(SseEmitter emitter) throws IOException {
-    emitter.send(SseEmitter.event().name("close").data(Map.of("message", "Stream complete")));
-    return true;
+  private static SseEmitter unknownJob(String jobId, String error) {
+    SseEmitter emitter = new SseEmitter(0L);
+    try { // sent once the response starts; nothing to poll
+      emitter.send(ocrEvent("error").data(new OcrErrorEvent(jobId, error)));
+      close(emitter);
+      emitter.complete();
+    } catch (IOException e) {
+      emitter.completeWithError(e);
+    }
+    return emitter;
   }
 
-  private static double elapsedSeconds(Instant since) {
-    return Math.round(Duration.between(since, Instant.now()).toMillis() / 100.0) / 10.0;
+  /**
+   * An {@code /ocr/stream} event. Each carries a long {@code retry:}: the stream ends after
+   * {@code close}, and a client that does not close its {@code EventSource} then should not
+   * reconnect every 3 s (the browsers' default) and receive the same events again.
+   */
+  private static SseEmitter.SseEventBuilder ocrEvent(String name) {
+    return SseEmitter.event().name(name).reconnectTime(RECONNECT_AFTER_CLOSE.toMillis());
+  }
+
+  private static boolean close(SseEmitter emitter) throws IOException {
+    emitter.send(ocrEvent("close").data(new OcrCloseEvent("Stream complete")));
+    return true;
   }
 }

@@ -10,6 +10,12 @@ import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.activities.store.UploadStore.Upload;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.web.OcrBodies.OcrLine;
+import io.ocrbatch.api.web.OcrBodies.OcrMetadata;
+import io.ocrbatch.api.web.OcrBodies.OcrNoResult;
+import io.ocrbatch.api.web.OcrBodies.OcrPage;
+import io.ocrbatch.api.web.OcrBodies.OcrResult;
+import io.ocrbatch.api.web.OcrBodies.OcrStatus;
 import io.ocrbatch.workflows.TaskRef;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -22,6 +28,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -93,54 +102,50 @@ class UploadResults {
     };
   }
 
-  Map<String, Object> status(Snapshot s) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("job_id", s.upload().jobKey());
-    body.put("status", s.status());
-    body.put("progress", s.progress());
-    body.put("message", s.message());
-    return body;
+  /**
+   * A moment as the upload contract writes it: UTC, milliseconds, {@code Z}
+   * ({@code 2026-12-02T17:03:29.120Z}; Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads it).
+   */
+  static String timestamp(Instant at) {
+    return at == null ? null : TIMESTAMP.format(at);
+  }
+
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  OcrStatus status(Snapshot s) {
+    return new OcrStatus(s.upload().jobKey(), s.status(), s.progress(), s.message());
+  }
+
+  /** The body of {@code /ocr/result} while there is no result: 202 running, 404 expired (with {@code detail}). */
+  OcrNoResult noResult(Snapshot s, String detail) {
+    return new OcrNoResult(false, s.upload().jobKey(), s.status(), s.progress(), s.message(), detail);
   }
 
   /** The full result (pages so far for a failed job); page keys {@code page_0…} in reading order. */
-  Map<String, Object> result(Snapshot s, boolean annotate) {
+  OcrResult result(Snapshot s, boolean annotate) {
     List<String> pages = pages(s);
     Map<String, PageMetric> metrics =
         s.taskId() == null ? Map.of() : store.metrics().pages(s.taskId()).stream().collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
-    Map<String, Object> results = new LinkedHashMap<>();
+    Map<String, OcrPage> results = new LinkedHashMap<>();
     List<String> annotated = new ArrayList<>();
     for (int i = 0; i < pages.size(); i++) {
       Map<String, Object> output = pageOutput(s, pages.get(i));
-      Map<String, Object> page = new LinkedHashMap<>();
-      PageMetric metric = metrics.get(pages.get(i));
+      String image = pages.get(i);
       if (output != null) {
-        page.put("status", "completed");
-        page.put("data", lines(output));
-        page.put("text", output.get("text"));
-        page.put("width", output.get("width"));
-        page.put("height", output.get("height"));
-        if (annotate) annotated.add(Base64.getEncoder().encodeToString(render(s, pages.get(i), output)));
+        results.put("page_" + i, new OcrPage(
+            "success", lines(output), (String) output.get("text"), (Number) output.get("width"), (Number) output.get("height"), null, image));
+        if (annotate) annotated.add(Base64.getEncoder().encodeToString(render(s, image, output)));
       } else {
-        page.put("status", "failed");
-        page.put("data", List.of());
-        page.put("error", metric != null && metric.error() != null ? metric.error() : "page was not processed");
+        PageMetric metric = metrics.get(image);
+        String error = metric != null && metric.error() != null ? metric.error() : "page was not processed";
+        results.put("page_" + i, new OcrPage("failed", List.of(), null, null, null, error, image));
       }
-      page.put("image", pages.get(i));
-      results.put("page_" + i, page);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", s.status().equals("completed"));
-    body.put("job_id", s.upload().jobKey());
-    body.put("status", s.status());
-    body.put("filename", s.upload().filename());
-    body.put("total_pages", s.upload().totalPages());
-    body.put("dpi", s.upload().dpi());
-    body.put("model", s.upload().model());
-    body.put("results", results);
-    body.put("annotated_images", annotated);
-    body.put("message", s.message());
-    body.put("completed_at", s.job().finishedAt());
-    return body;
+    Upload upload = s.upload();
+    return new OcrResult(
+        s.status().equals("completed"), upload.jobKey(), s.status(), upload.filename(), upload.totalPages(), upload.dpi(),
+        upload.model(), new OcrMetadata(upload.filename(), upload.dpi()), results, annotated, s.message(),
+        timestamp(s.job().finishedAt()));
   }
 
   String markdown(Snapshot s) {
@@ -153,7 +158,7 @@ class UploadResults {
         md.append("_(no text: the page was not recognised)_\n\n");
         continue;
       }
-      for (Map<String, Object> line : lines(output)) md.append(escapeMarkdown((String) line.get("text"))).append("  \n");
+      for (OcrLine line : lines(output)) md.append(escapeMarkdown(line.text())).append("  \n");
       md.append("\n");
     }
     return md.toString();
@@ -185,10 +190,10 @@ class UploadResults {
           g.drawImage(gray, 0, 0, null);
           g.setColor(new Color(220, 30, 30));
           g.setStroke(new BasicStroke(Math.max(2f, gray.getWidth() / 600f)));
-          for (Map<String, Object> line : lines(output)) {
-            List<?> b = (List<?>) line.get("bbox");
-            int x1 = ((Number) b.get(0)).intValue(), y1 = ((Number) b.get(1)).intValue();
-            g.drawRect(x1, y1, ((Number) b.get(2)).intValue() - x1, ((Number) b.get(3)).intValue() - y1);
+          for (OcrLine line : lines(output)) {
+            List<Number> b = line.bbox();
+            int x1 = b.get(0).intValue(), y1 = b.get(1).intValue();
+            g.drawRect(x1, y1, b.get(2).intValue() - x1, b.get(3).intValue() - y1);
           }
         } finally {
           g.dispose();
@@ -235,15 +240,10 @@ class UploadResults {
 
   /** The page's lines in the upload contract's shape: {@code {bbox: [x1,y1,x2,y2], category, text, confidence}}. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> lines(Map<String, Object> output) {
-    List<Map<String, Object>> data = new ArrayList<>();
+  private static List<OcrLine> lines(Map<String, Object> output) {
+    List<OcrLine> data = new ArrayList<>();
     for (Map<String, Object> line : (List<Map<String, Object>>) output.getOrDefault("lines", List.of())) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("bbox", line.get("bbox"));
-      item.put("category", "Text");
-      item.put("text", line.get("text"));
-      item.put("confidence", line.get("confidence"));
-      data.add(item);
+      data.add(new OcrLine((List<Number>) line.get("bbox"), "Text", (String) line.get("text"), (Number) line.get("confidence")));
     }
     return data;
   }

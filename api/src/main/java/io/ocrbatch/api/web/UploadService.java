@@ -58,8 +58,8 @@ class UploadService {
     String id = UUID.randomUUID().toString();
     Path jobDir = settings.uploadsDir().resolve(id);
     try {
-      String firstName = UploadedFile.safeName(given.get(0).getOriginalFilename());
-      Path volume = Files.createDirectories(jobDir.resolve(stem(firstName)));
+      String firstName = UploadedFile.displayName(given.get(0).getOriginalFilename());
+      Path volume = Files.createDirectories(jobDir.resolve(UploadedFile.diskStem(firstName)));
       int pages = store(given, volume);
       if (pages > settings.maxPages()) {
         throw new IllegalArgumentException(
@@ -93,20 +93,15 @@ class UploadService {
     int pages = 0;
     for (int i = 0; i < files.size(); i++) {
       MultipartFile part = files.get(i);
-      String name = UploadedFile.safeName(part.getOriginalFilename());
+      String name = UploadedFile.displayName(part.getOriginalFilename());
       Path received = volume.resolve(".receiving-" + i);
       part.transferTo(received);
       UploadedFile file = UploadedFile.inspect(name, received);
-      String stored = (files.size() > 1 ? String.format("%04d-", i + 1) : "") + stem(name) + "." + file.extension();
+      String stored = (files.size() > 1 ? String.format("%04d-", i + 1) : "") + UploadedFile.diskStem(name) + "." + file.extension();
       Files.move(received, volume.resolve(stored));
       pages += file.pages();
     }
     return pages;
-  }
-
-  private static String stem(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   static void deleteQuietly(Path dir) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
@@ -19,13 +20,40 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 record UploadedFile(String name, String extension, int pages) {
 
-  /** A file name that cannot escape a folder: its last path segment, plain characters only. */
-  static String safeName(String original) {
-    String name = original == null ? "" : original.replace('\\', '/');
+  private static final int MAX_NAME_CODE_POINTS = 100;
+
+  /**
+   * The name the user gave the file, as it is shown back to them: Unicode kept (NFC), reduced to
+   * its last path segment, without control or bidirectional-override characters, at most 100
+   * characters (the end kept, so the extension stays); {@code upload} when nothing is left.
+   */
+  static String displayName(String original) {
+    String name = Normalizer.normalize(original == null ? "" : original, Normalizer.Form.NFC).replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
-    name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
-    if (name.length() > 100) name = name.substring(name.length() - 100);
+    name = name.codePoints()
+        .filter(c -> !Character.isISOControl(c) && !isBidiControl(c))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString().strip();
+    if (name.equals(".") || name.equals("..")) name = "";
+    int length = name.codePointCount(0, name.length());
+    if (length > MAX_NAME_CODE_POINTS) name = name.substring(name.offsetByCodePoints(0, length - MAX_NAME_CODE_POINTS));
     return name.isEmpty() ? "upload" : name;
+  }
+
+  private static boolean isBidiControl(int c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+  }
+
+  /**
+   * The stem the file gets on disk (and in result file names): plain ASCII letters, digits,
+   * {@code . _ -} of the name's stem, since the server's file system encoding is not known;
+   * {@code upload} when no such character is left (a name written in Tibetan, say).
+   */
+  static String diskStem(String displayName) {
+    int dot = displayName.lastIndexOf('.');
+    String stem = dot > 0 ? displayName.substring(0, dot) : displayName;
+    stem = stem.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+|[._]+$", "");
+    return stem.replaceAll("[^A-Za-z0-9]", "").isEmpty() ? "upload" : stem;
   }
 
   static UploadedFile inspect(String name, Path file) {

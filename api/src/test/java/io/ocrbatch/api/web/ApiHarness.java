@@ -159,6 +159,18 @@ final class ApiHarness implements AutoCloseable {
     return send(new Request.Builder().url(url(path)).post(body.build()));
   }
 
+  /**
+   * Submits a job (not over HTTP) whose one volume folder does not exist: it fails at once, with
+   * no pages and the reason in its recent errors.
+   */
+  String submitJobWithMissingVolume(String jobKey) {
+    Path missing = data.resolve("missing-volumes").resolve(jobKey);
+    jobs.submit(new io.ocrbatch.api.JobRequest(
+        "tesseract-eng", java.util.List.of(new io.ocrbatch.workflows.VolumeRef(jobKey, missing.toUri().toString())), jobKey,
+        data.resolve("results").toString(), 1, 200));
+    return jobKey;
+  }
+
   /** Polls GET {@code path} until {@code field} equals one of {@code values}; returns the last reply. */
   JsonNode awaitField(String path, String field, Duration timeout, String... values) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

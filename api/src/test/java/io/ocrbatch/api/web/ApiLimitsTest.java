@@ -67,6 +67,7 @@ class ApiLimitsTest {
       ApiHarness.Reply result = api.get("/ocr/result/" + id);
       assertThat(result.status()).isEqualTo(404);
       assertThat(result.json().path("status").asText()).isEqualTo("expired");
+      assertThat(result.json().path("success").isBoolean() && !result.json().path("success").asBoolean()).as(result.body()).isTrue();
       assertThat(Files.exists(data.resolve("server/uploads").resolve(id))).isFalse();
     }
   }

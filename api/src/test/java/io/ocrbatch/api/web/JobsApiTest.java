@@ -137,6 +137,8 @@ class JobsApiTest {
   @Test
   void jobTypesAreListedAndCreatedWithChecks() {
     assertThat(api.get("/api/job-types").json().findValuesAsText("name")).contains("tesseract-eng", "tesseract-bod-wylie");
+    assertThat(api.get("/api/job-types").json()).filteredOn(t -> t.path("name").asText().equals("tesseract-bod-unicode"))
+        .singleElement().satisfies(t -> assertThat(t.path("language_name").asText()).isEqualTo("Tibetan"));
     ApiHarness.Reply created = api.post("/api/job-types", json("{'name': 'bod-lines', 'model': 'bod', 'encoding': 'wylie', 'line_mode': 'line'}"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("output_formats").toString()).isEqualTo("[\"txt\",\"json\"]");

@@ -36,6 +36,9 @@ class OcrUploadApiTest {
     api.close();
   }
 
+  /** What Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads, in milliseconds. */
+  private static final String MILLISECONDS_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+
   private static String longestWord(List<String> lines) {
     return Arrays.stream(String.join(" ", lines).split("\\W+")).max((a, b) -> a.length() - b.length()).orElseThrow();
   }
@@ -48,10 +51,14 @@ class OcrUploadApiTest {
     assertThat(submitted.path("total_pages").asInt()).isEqualTo(2);
     assertThat(submitted.path("model").asText()).isEqualTo("tesseract-eng");
     assertThat(submitted.path("dpi").asInt()).isEqualTo(150);
-    assertThat(submitted.has("message") && submitted.has("submitted_at")).isTrue();
+    assertThat(submitted.has("message")).isTrue();
+    assertThat(submitted.path("submitted_at").asText()).matches(MILLISECONDS_UTC);
     String id = submitted.path("job_id").asText();
 
-    assertThat(api.get("/ocr/result/" + id).status()).as("still running").isEqualTo(202);
+    ApiHarness.Reply running = api.get("/ocr/result/" + id);
+    assertThat(running.status()).as("still running").isEqualTo(202);
+    assertThat(running.json().path("success").isBoolean()).as(running.body()).isTrue();
+    assertThat(running.json().path("success").asBoolean()).isFalse();
     List<SseRecorder.Event> events = SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(120));
 
     assertThat(events.get(0).name()).isEqualTo("status");
@@ -60,19 +67,26 @@ class OcrUploadApiTest {
     JsonNode statusEvent = ApiHarness.JSON.readTree(events.get(0).data());
     assertThat(statusEvent.path("job_id").asText()).isEqualTo(id);
     assertThat(statusEvent.path("status").asText()).isIn("pending", "running");
-    assertThat(statusEvent.has("elapsed")).isTrue();
+    assertThat(statusEvent.path("elapsed").isIntegralNumber()).as("elapsed in whole seconds: " + statusEvent).isTrue();
+    JsonNode resultEvent = ApiHarness.JSON.readTree(events.get(events.size() - 2).data());
+    assertThat(resultEvent.path("metadata").path("filename").asText()).isEqualTo("scan.pdf");
+    assertThat(resultEvent.path("metadata").path("dpi").asInt()).isEqualTo(150);
+    assertThat(resultEvent.path("results").path("page_1").path("status").asText()).isEqualTo("success");
 
     JsonNode status = api.get("/ocr/status/" + id).json();
     assertThat(status.path("status").asText()).isEqualTo("completed");
+    List<SseRecorder.RawEvent> again = SseRecorder.parse(api.get("/ocr/stream/" + id).body()); // a finished job's stream ends at once
+    assertThat(again).extracting(SseRecorder.RawEvent::name).containsExactly("status", "result", "close");
+    assertThat(again).allSatisfy(e -> assertThat(e.retryMillis()).as("no reconnect soon after close").isGreaterThanOrEqualTo(3_600_000L));
     assertThat(status.path("progress").asDouble()).isEqualTo(100.0);
 
     ApiHarness.Reply reply = api.get("/ocr/result/" + id + "?annotate=true");
     assertThat(reply.status()).isEqualTo(200);
     JsonNode result = reply.json();
     assertThat(result.path("success").asBoolean()).isTrue();
-    assertThat(result.path("completed_at").isNull()).isFalse();
+    assertThat(result.path("completed_at").asText()).matches(MILLISECONDS_UTC);
     JsonNode page0 = result.path("results").path("page_0");
-    assertThat(page0.path("status").asText()).isEqualTo("completed");
+    assertThat(page0.path("status").asText()).isEqualTo("success");
     JsonNode line = page0.path("data").get(0);
     assertThat(line.path("bbox")).hasSize(4);
     assertThat(line.path("category").asText()).isEqualTo("Text");
@@ -129,7 +143,7 @@ class OcrUploadApiTest {
   @Test
   void aPathLikeFileNameStaysInsideTheUploadsFolder() throws Exception {
     JsonNode submitted = api.upload("/ocr/submit?dpi=100", "file", "../../../etc/evil name.pdf", twoPages).json();
-    assertThat(submitted.path("filename").asText()).isEqualTo("evil_name.pdf");
+    assertThat(submitted.path("filename").asText()).isEqualTo("evil name.pdf");
     Path folder = data.resolve("server/uploads").resolve(submitted.path("job_id").asText());
     try (var files = Files.walk(folder)) {
       assertThat(files.filter(p -> p.toString().endsWith(".pdf")).toList()).singleElement()
@@ -140,8 +154,45 @@ class OcrUploadApiTest {
   }
 
   @Test
-  void unknownJobsAre404OnEveryEndpoint() {
-    for (String path : List.of("/ocr/status/nope", "/ocr/result/nope", "/ocr/stream/nope", "/ocr/result/nope/markdown")) {
+  void aTibetanFileNameComesBackAsItWasGiven() throws Exception {
+    String tibetan = "བོད་ཡིག.pdf";
+    JsonNode submitted = api.upload("/ocr/submit?dpi=100", "file", tibetan, twoPages).json();
+    assertThat(submitted.path("filename").asText()).isEqualTo(tibetan);
+    String id = submitted.path("job_id").asText();
+    api.awaitField("/ocr/status/" + id, "status", Duration.ofSeconds(90), "completed");
+    JsonNode result = api.get("/ocr/result/" + id).json();
+    assertThat(result.path("filename").asText()).isEqualTo(tibetan);
+    assertThat(result.path("metadata").path("filename").asText()).isEqualTo(tibetan);
+    assertThat(api.get("/ocr/result/" + id + "/markdown").body()).startsWith("# " + tibetan);
+    assertThat(api.get("/api/jobs/" + id).json().path("filename").asText()).as("the jobs list names it too").isEqualTo(tibetan);
+  }
+
+  @Test
+  void jobsAreListedAPageAtATimeNewestFirst() throws Exception {
+    for (String key : List.of("paged-1", "paged-2", "paged-3")) api.submitJobWithMissingVolume(key);
+    List<String> newest = api.get("/api/jobs?limit=3").json().findValuesAsText("job_key");
+    assertThat(newest).containsExactly("paged-3", "paged-2", "paged-1");
+    assertThat(api.get("/api/jobs?limit=2&offset=1").json().findValuesAsText("job_key")).containsExactly("paged-2", "paged-1");
+    assertThat(api.get("/api/jobs?offset=-1").json().path("detail").asText()).contains("offset must be 0 or more");
+  }
+
+  @Test
+  void anUnknownJobsStreamIsOneParseableErrorEventThenCloseAndNoQuickReconnect() throws Exception {
+    ApiHarness.Reply reply = api.get("/ocr/stream/nope"); // returns once the server has ended the stream
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith("text/event-stream");
+    List<SseRecorder.RawEvent> events = SseRecorder.parse(reply.body());
+    assertThat(events).extracting(SseRecorder.RawEvent::name).containsExactly("error", "close");
+    JsonNode error = ApiHarness.JSON.readTree(events.get(0).data());
+    assertThat(error.path("status").asText()).isEqualTo("error");
+    assertThat(error.path("job_id").asText()).isEqualTo("nope");
+    assertThat(error.path("error").asText()).contains("no OCR job 'nope'");
+    assertThat(events).allSatisfy(e -> assertThat(e.retryMillis()).as("retry: of " + e).isGreaterThanOrEqualTo(3_600_000L));
+  }
+
+  @Test
+  void unknownJobsAre404OnEveryOtherEndpoint() {
+    for (String path : List.of("/ocr/status/nope", "/ocr/result/nope", "/ocr/result/nope/markdown")) {
       ApiHarness.Reply reply = api.get(path);
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.body()).as(path).contains("no OCR job 'nope'");

@@ -13,7 +13,34 @@ import java.util.List;
 final class SseRecorder {
   record Event(String name, String data, long millisAfterOpen) {}
 
+  /** An event as the server wrote it, with its {@code retry:} (null when it had none). */
+  record RawEvent(String name, String data, Long retryMillis) {}
+
   private SseRecorder() {}
+
+  /** The events of a whole {@code text/event-stream} body (comments and blank events skipped). */
+  static List<RawEvent> parse(String body) {
+    List<RawEvent> events = new ArrayList<>();
+    for (String block : body.replace("\r\n", "\n").split("\n\n")) {
+      String name = "message";
+      StringBuilder data = null;
+      Long retry = null;
+      for (String line : block.split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon == 0 || line.isEmpty()) continue;
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+        switch (field) {
+          case "event" -> name = value;
+          case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+          case "retry" -> retry = Long.parseLong(value);
+          default -> { }
+        }
+      }
+      if (data != null) events.add(new RawEvent(name, data.toString(), retry));
+    }
+    return events;
+  }
 
   static List<Event> read(String url, String token, String lastEvent, Duration timeout) throws Exception {
     List<Event> events = new ArrayList<>();

@@ -1,0 +1,106 @@
+// The jobs list of the ocrbatch page: a page of jobs at a time, named by file, failed ones with their reason.
+// Uses $, api, say and showResult from app.js (loaded after this file).
+'use strict';
+let jobsPage = 0; // 0: the newest jobs
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+const ENDED_UNSUCCESSFULLY = ['failed', 'canceled'];
+
+/** Upload jobs by their file's name (the key in the tooltip), other jobs by their key. */
+function nameCell(job) {
+  const td = cell(job.filename || job.job_key, 'job-name');
+  td.title = job.job_key;
+  return td;
+}
+
+/** The status, and for a failed job why (its latest error). */
+function statusCell(job) {
+  const td = cell(job.status, 'status-' + job.status);
+  if (job.status === 'failed') {
+    const reason = document.createElement('div');
+    reason.className = 'reason';
+    reason.textContent = job.recent_errors.length ? job.recent_errors[0].error : 'no reason was recorded (see the server log)';
+    td.appendChild(reason);
+  }
+  return td;
+}
+
+/** A green bar of the pages done; red for a failed or canceled job; empty and '—' while no page is known. */
+function progressCell(job) {
+  const known = job.pages.total > 0;
+  const percent = known ? job.pages.percent : 0;
+  const td = cell('');
+  const bar = document.createElement('div');
+  bar.className = 'bar' + (ENDED_UNSUCCESSFULLY.includes(job.status) ? ' failed' : '');
+  bar.appendChild(document.createElement('div'));
+  bar.firstChild.style.width = percent + '%';
+  td.appendChild(bar);
+  td.appendChild(document.createTextNode(' ' + (known ? Math.round(percent) + '%' : '—')));
+  return td;
+}
+
+function pagesText(job) {
+  if (job.pages.total === 0) return '—';
+  return job.pages.ok + job.pages.failed + ' / ' + job.pages.total + (job.pages.failed ? ' (' + job.pages.failed + ' failed)' : '');
+}
+
+function actionsCell(job) {
+  const td = cell('');
+  const add = (label, action) => {
+    const b = document.createElement('button');
+    b.textContent = label;
+    b.addEventListener('click', async () => {
+      try { await action(); } catch (e) { say(e.message, true); }
+      refreshJobs();
+    });
+    td.appendChild(b);
+  };
+  const key = encodeURIComponent(job.job_key);
+  if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
+  if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
+  if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
+  if (job.status === 'completed' && job.filename) add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
+  return td;
+}
+
+/** Shows one page of jobs, newest first; asks for one job more than it shows to know whether older ones exist. */
+async function refreshJobs() {
+  const status = $('filter').value;
+  const size = Number($('page-size').value);
+  let jobs;
+  try {
+    jobs = await api('/api/jobs?limit=' + (size + 1) + '&offset=' + jobsPage * size + (status ? '&status=' + status : ''));
+  } catch (e) {
+    return;
+  }
+  if (jobs.length === 0 && jobsPage > 0) { // the page emptied (jobs filtered out): show the last one there is
+    jobsPage -= 1;
+    return refreshJobs();
+  }
+  const older = jobs.length > size;
+  jobs = jobs.slice(0, size);
+  $('newer').disabled = jobsPage === 0;
+  $('older').disabled = !older;
+  const first = jobsPage * size + 1;
+  $('page-info').textContent = jobs.length ? 'jobs ' + first + '–' + (first + jobs.length - 1) : 'no jobs';
+  const rows = $('job-rows');
+  rows.innerHTML = '';
+  for (const job of jobs) {
+    const tr = document.createElement('tr');
+    tr.dataset.key = job.job_key;
+    [nameCell(job), cell(job.job_type), statusCell(job), progressCell(job), cell(pagesText(job)),
+      cell(new Date(job.created_at).toLocaleString()), actionsCell(job)].forEach((td) => tr.appendChild(td));
+    rows.appendChild(tr);
+  }
+}
+
+function showJobsPage(page) {
+  jobsPage = Math.max(0, page);
+  refreshJobs();
+}
