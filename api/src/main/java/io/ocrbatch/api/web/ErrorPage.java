@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * controller): the same {@code {"detail": ...}} body as every other error, never a stack trace,
  * an exception's type or a server path.
  */
+@io.swagger.v3.oas.annotations.Hidden // the container's, not part of the API
 @RestController
 class ErrorPage implements ErrorController {
   @RequestMapping("/error")
