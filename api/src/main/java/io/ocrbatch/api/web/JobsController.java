@@ -100,12 +100,13 @@ class JobsController {
     return jobs.list(statuses(include), statuses(exclude), limit).stream().map(JobView::of).toList();
   }
 
+  @Operation(summary = "One job, by key or by numeric id")
   @GetMapping("/{key}")
   JobView get(@PathVariable String key) {
     return view(find(key));
   }
 
-  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel')")
+  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel'); 409 if the job has ended")
   @PostMapping("/{key}/cancel")
   JobView cancel(@PathVariable String key) {
     return view(jobs.cancel(find(key)));
@@ -134,8 +135,11 @@ class JobsController {
     return streams.jobEvents(key);
   }
 
+  /** By key; a number that is no job's key is taken as the job's id (what {@code job status --job-id} sends). */
   private JobRecord find(String key) {
-    return jobs.store().jobs().byKey(key).orElseThrow(() -> new NotFoundException("no job with key '" + key + "'"));
+    return jobs.store().jobs().byKey(key)
+        .or(() -> key.matches("\\d{1,18}") ? jobs.store().jobs().byId(Long.parseLong(key)) : java.util.Optional.empty())
+        .orElseThrow(() -> new NotFoundException("no job with key '" + key + "'" + (key.matches("\\d{1,18}") ? " or id " + key : "")));
   }
 
   private JobView view(JobRecord job) {
