@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ocrbatch",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // every sub-command answers --help
     version = "ocrbatch 0.1.0",
     description = "Durable OCR batch processing on Temporal, PostgreSQL and Tesseract.",
     subcommands = {
