@@ -29,11 +29,27 @@ public final class OcrbatchCli {
     System.exit(run(args));
   }
 
-  /** The log file goes to {@code <--data>/logs}: tell logback before anything logs. */
+  /** Commands that own a data folder (database, uploads, logs) and may create it. */
+  private static final java.util.Set<String> SERVICES = java.util.Set.of("ocr", "dev", "server", "worker");
+
+  /**
+   * The log file goes to {@code <--data>/logs}: tell logback before anything logs. Other commands
+   * log there only when that folder exists, else to the temporary folder: no command creates
+   * ./data unasked.
+   */
   private static void logUnderDataFolder(String[] args) {
+    String data = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data") && i + 1 < args.length) System.setProperty("OCRBATCH_DATA", args[i + 1]);
-      else if (args[i].startsWith("--data=")) System.setProperty("OCRBATCH_DATA", args[i].substring("--data=".length()));
+      if (args[i].equals("--data") && i + 1 < args.length) data = args[i + 1];
+      else if (args[i].startsWith("--data=")) data = args[i].substring("--data=".length());
+    }
+    if (data != null) System.setProperty("OCRBATCH_DATA", data);
+    if (System.getenv("OCRBATCH_LOG") != null || System.getProperty("OCRBATCH_LOG") != null) return;
+    String folder = data != null ? data : System.getenv().getOrDefault("OCRBATCH_DATA", "data");
+    boolean service = args.length > 0 && SERVICES.contains(args[0]);
+    if (!service && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))) {
+      System.setProperty("OCRBATCH_LOG",
+          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-client-" + System.getProperty("user.name") + ".log").toString());
     }
   }
 
