@@ -26,8 +26,9 @@ final class JobControlCommands {
       if (jobId == null && jobKey == null) throw new IllegalArgumentException("give --job-id or --job-key");
       try (JobsClient jobs = client.jobsClient()) {
         JobView now = jobs.control(jobs.job(jobId, jobKey), verb());
-        System.out.printf("%s requested for job %s (id=%d); status now %s%n",
-            Character.toUpperCase(verb().charAt(0)) + verb().substring(1), now.jobKey(), now.id(), now.status());
+        System.out.printf("%s requested for job %s (id=%d); status now %s%s%n",
+            Character.toUpperCase(verb().charAt(0)) + verb().substring(1), now.jobKey(), now.id(), now.status(),
+            now.cancelRequested() && !now.finished() ? " (canceling: pages in flight finish)" : "");
         return ExitCodes.OK;
       }
     }

@@ -30,12 +30,19 @@ final class JobStatusFormat {
     line(s, "Retryable: %d, Terminal: %d", t.retryableFailed(), t.terminalFailed());
     line(s, "Pages: %d/%d done, %d failed (%.1f%%)", p.ok() + p.failed(), p.total(), p.failed(), p.percent());
     line(s, "Throughput: %.2f tasks/hour (%.0f pages/hour), ETA: %s",
-        job.tasksPerHour(), job.pagesPerHour(), job.etaSeconds() == null ? "-" : String.format("%.1f hours", job.etaSeconds() / 3600.0));
+        job.tasksPerHour(), job.pagesPerHour(), eta(job.etaSeconds()));
     if (!job.recentErrors().isEmpty()) {
       s.append("Recent Errors:\n");
       job.recentErrors().forEach(e -> line(s, "  %s (%s, attempt %d, %s): %s", e.volume(), e.status(), e.attempts(), time(e.at()), e.error()));
     }
     return s.toString();
+  }
+
+  /** Hours, with two decimals under a tenth of an hour (so a few minutes is not "0.0 hours"). */
+  private static String eta(Long seconds) {
+    if (seconds == null) return "-";
+    double hours = seconds / 3600.0;
+    return String.format(hours < 0.1 ? "%.2f hours" : "%.1f hours", hours);
   }
 
   private static void line(StringBuilder s, String format, Object... args) {

@@ -25,8 +25,8 @@ public final class S3Credentials {
     if (remote.isEmpty()) return;
     try {
       settings.credentials().resolveCredentials();
-    } catch (SdkClientException e) {
-      throw new StorageAccessException(missingMessage(remote.get(), settings), e);
+    } catch (SdkClientException noCredentials) {
+      throw new StorageAccessException(missingMessage(remote.get(), settings));
     }
   }
 
