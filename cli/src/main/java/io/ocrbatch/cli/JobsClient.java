@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.store.QueueStore;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
@@ -29,6 +30,13 @@ interface JobsClient extends AutoCloseable {
   List<JobTypeSpec> jobTypes();
 
   JobTypeSpec createJobType(JobTypeSpec spec, String description);
+
+  QueueStore.Stats queueStats();
+
+  /** What {@code queue requeue-failed} did: tasks re-queued, their jobs, and tasks left alone. */
+  record Requeued(int requeued, List<String> jobs, long skippedInRunningJobs, long withoutAttemptsLeft) {}
+
+  Requeued requeueFailed();
 
   @Override
   void close();

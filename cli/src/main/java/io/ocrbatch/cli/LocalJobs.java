@@ -1,6 +1,7 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.store.QueueStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
@@ -72,6 +73,18 @@ final class LocalJobs implements JobsClient {
       throw new IllegalStateException("job type '" + spec.name() + "' already exists");
     }
     return parts.store().jobTypes().create(JobService.validJobType(spec), description);
+  }
+
+  @Override
+  public QueueStore.Stats queueStats() {
+    return parts.store().queue().stats();
+  }
+
+  @Override
+  public Requeued requeueFailed() {
+    JobService jobs = parts.jobs();
+    QueueStore.Requeue r = jobs.requeueFailed();
+    return new Requeued(r.requeued(), r.jobIds().stream().map(id -> jobs.find(id, null).jobKey()).toList(), r.inRunningJobs(), r.exhausted());
   }
 
   @Override

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       JobCommands.class,
       JobTypeCommands.class,
+      QueueCommands.class,
       SyncCommand.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,

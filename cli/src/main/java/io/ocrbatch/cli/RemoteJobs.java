@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.activities.store.QueueStore;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.VolumeResolver;
@@ -119,6 +120,16 @@ final class RemoteJobs implements JobsClient {
     body.put("output_formats", spec.outputFormats());
     body.put("description", description);
     return ApiJson.MAPPER.convertValue(send("POST", "/api/job-types", body).json(), JobTypeSpec.class);
+  }
+
+  @Override
+  public QueueStore.Stats queueStats() {
+    return ApiJson.MAPPER.convertValue(send("GET", "/api/queue/stats", null).json(), QueueStore.Stats.class);
+  }
+
+  @Override
+  public Requeued requeueFailed() {
+    return ApiJson.MAPPER.convertValue(send("POST", "/api/queue/requeue-failed", null).json(), Requeued.class);
   }
 
   @Override

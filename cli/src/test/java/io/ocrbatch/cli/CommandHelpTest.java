@@ -14,7 +14,7 @@ class CommandHelpTest {
     List<List<String>> paths = new ArrayList<>();
     collect(new CommandLine(new OcrbatchCli()), new ArrayList<>(), paths);
     assertThat(paths).extracting(p -> String.join(" ", p))
-        .contains("job create", "job status", "job list", "job cancel", "job pause", "job resume", "job-types list", "job-types create", "sync");
+        .contains("job create", "job status", "job list", "job cancel", "job pause", "job resume", "job-types list", "job-types create", "queue stats", "queue requeue-failed", "sync");
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
       args.add("--help");

@@ -96,6 +96,9 @@ class ServiceModeTest {
         assertThat(types.exitCode()).as(types.output()).isZero();
         assertThat(types.output()).contains("over-http").contains("tesseract-eng");
         assertThat(client.resolve("data")).doesNotExist();
+        CliProcess.Finished queue = CliProcess.runToEnd(client, Duration.ofSeconds(60), "queue", "stats", "--server", api);
+        assertThat(queue.output()).containsPattern("Pending: \\d+, Processing: \\d+, Failed: \\d+, Completed today: [1-9]");
+        assertThat(client.resolve("data")).doesNotExist();
 
         // A second job from a volume file, canceled while it runs.
         for (int p = 5; p <= 40; p++) Files.copy(dir.resolve("scans/vol-1/page-001.png"), dir.resolve("scans/vol-1/page-" + p + ".png"));
