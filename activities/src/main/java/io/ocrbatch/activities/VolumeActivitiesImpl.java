@@ -3,6 +3,7 @@ package io.ocrbatch.activities;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.output.VolumeOutputs;
 import io.ocrbatch.activities.storage.ResultFolder;
+import io.ocrbatch.activities.storage.S3SetupProblems;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.VolumeProblem;
 import io.ocrbatch.activities.storage.VolumeSource;
@@ -45,6 +46,10 @@ public class VolumeActivitiesImpl implements VolumeActivities {
       throw notProcessable(e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list volume " + source.describe(), e); // retryable
+    } catch (RuntimeException e) {
+      var setup = S3SetupProblems.describe(e, storage.settings(), task.volume().sourceUri(), task.outputRoot());
+      if (setup.isPresent()) throw notProcessable(setup.get()); // no credentials, access denied: not retried
+      throw e;
     }
   }
 

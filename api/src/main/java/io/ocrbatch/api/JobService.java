@@ -1,5 +1,6 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.storage.S3Credentials;
 import io.ocrbatch.activities.storage.S3Location;
 import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.activities.storage.Storage;
@@ -144,12 +145,16 @@ public final class JobService {
             : JobKeys.generate(LocalDate.now(clock), type.name(), request.volumes())
                 + (request.force() ? "-force-" + clock.millis() / 1000 : ""); // a forced re-run is a new job
     String outputRoot = outputRoot(request.outputRoot());
+    List<String> locations = new java.util.ArrayList<>(request.volumes().stream().map(VolumeRef::sourceUri).toList());
+    locations.add(outputRoot);
+    S3Credentials.requireFor(volumes.storageSettings(), locations);
     JobStore.Created created =
         store.jobs()
             .create(
                 new NewJob(
                     key, type.id(), outputRoot, request.concurrency(), request.dpi(), PAGES_PER_CHUNK,
                     retry.maxTaskAttempts(), request.volumes(), request.priority(), callbackUrl, request.force(), false));
+    if (created.existed()) JobKeyReuse.requireSameVolumes(store, created.job(), request.volumes());
     ensureRunning(store.jobs().byId(created.job().id()).orElseThrow());
     return new Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());
   }
@@ -315,9 +320,15 @@ public final class JobService {
     return new JobReport(job, counts, pagesPerHour, tasksPerHour, eta, store.tasks().recentErrors(job.id(), 5), uploadedFile);
   }
 
-  /** Asks the job to stop: pages in flight finish, nothing new starts, the job ends canceled. */
+  /**
+   * Asks the job to stop: pages in flight finish, nothing new starts, the job ends canceled. A job
+   * that has ended is a conflict: there is nothing left to cancel.
+   */
   public JobRecord cancel(JobRecord job) {
-    if (job.status().finished()) return job;
+    if (job.status().finished()) {
+      throw new IllegalStateException("job " + job.jobKey() + " (id " + job.id() + ") has already ended ("
+          + job.status().dbName() + "); there is nothing to cancel");
+    }
     try {
       client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).cancel();
     } catch (WorkflowNotFoundException e) { // no workflow left to tell

@@ -15,6 +15,7 @@ public record JobView(
     long id,
     String jobKey,
     String jobType,
+    long typeId,
     String status,
     int priority,
     int concurrency,
@@ -47,7 +48,7 @@ public record JobView(
     long total = report.pagesTotal();
     double percent = total == 0 ? (job.status().finished() ? 100 : 0) : Math.min(100, 100.0 * c.pagesFinished() / total);
     return new JobView(
-        job.id(), job.jobKey(), job.typeName(), job.status().dbName(), job.priority(), job.concurrency(), job.dpi(),
+        job.id(), job.jobKey(), job.typeName(), job.typeId(), job.status().dbName(), job.priority(), job.concurrency(), job.dpi(),
         job.outputRoot(), job.callbackUrl(), job.cancelRequested(), job.createdAt(), job.startedAt(), job.finishedAt(),
         job.lastProgressAt(),
         new Tasks(c.tasks(), c.pending(), c.running(), c.done(), c.retryable(), c.terminal()),

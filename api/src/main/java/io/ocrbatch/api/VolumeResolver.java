@@ -27,10 +27,15 @@ public final class VolumeResolver {
     this.storage = storage;
   }
 
+  /** Where S3 and the BDRC archive are, and with which credentials. */
+  public io.ocrbatch.activities.storage.StorageSettings storageSettings() {
+    return storage.settings();
+  }
+
   /** Each sub-folder (sub-prefix) holding volumes; or the folder itself if it holds images. */
   public List<VolumeRef> fromFolder(String location, Path base) {
     if (S3Location.isS3(location)) return fromS3Folder(S3Location.parse(location));
-    boolean bdrc = location.startsWith("bdrc:") || BdrcVolume.looksLikeVolumeId(location);
+    boolean bdrc = location.startsWith("bdrc:") || BdrcVolume.looksLikeVolumeId(location) || BdrcVolume.looksMeantAsVolumeId(location);
     if (bdrc && !Files.isDirectory(base.resolve(location))) return fromEntries(List.of(location), base);
     return fromFolder(base.resolve(location));
   }
@@ -77,6 +82,9 @@ public final class VolumeResolver {
         refs.add(bdrc(BdrcVolume.parseVolumeId(entry.substring(entry.startsWith("bdrc:") ? 5 : 0))));
       } else {
         Path folder = base.resolve(entry);
+        if (!Files.isDirectory(folder) && BdrcVolume.looksMeantAsVolumeId(entry)) {
+          throw new IllegalArgumentException(BdrcVolume.malformedMessage(entry) + " (and no folder of that name exists)");
+        }
         if (!Files.isDirectory(folder)) {
           throw new IllegalArgumentException("volume '" + entry + "': folder not found: " + folder.toAbsolutePath());
         }
@@ -111,7 +119,7 @@ public final class VolumeResolver {
     return new VolumeRef(sanitize(volume.volumeId()), volume.sourceUri(storage.settings().bdrcBucket()));
   }
 
-  static List<String> parseVolumeFile(List<String> lines) {
+  public static List<String> parseVolumeFile(List<String> lines) {
     List<String> entries = new ArrayList<>();
     for (String line : lines) {
       int hash = line.indexOf('#');

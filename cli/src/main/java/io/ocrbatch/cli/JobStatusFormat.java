@@ -1,14 +1,17 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.api.JobView;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Renders a job as the text block of {@code job status} (the same whether read directly or over the API). */
+/**
+ * A job as the text block of {@code job status}, in the BDRC operators' guide's layout (the same
+ * whether read directly or over the API). Times are in this machine's zone with its UTC offset;
+ * statuses are lower case, as in the database.
+ */
 final class JobStatusFormat {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx").withZone(ZoneId.systemDefault());
 
   private JobStatusFormat() {}
 
@@ -16,27 +19,37 @@ final class JobStatusFormat {
     JobView.Tasks t = job.tasks();
     JobView.Pages p = job.pages();
     StringBuilder s = new StringBuilder();
-    s.append(String.format("%s (id %d)  %s  type %s%n", job.jobKey(), job.id(), job.status().toUpperCase(), job.jobType()));
-    s.append(String.format("  created %s  started %s  finished %s%n", time(job.createdAt()), time(job.startedAt()), time(job.finishedAt())));
-    int percent = t.total() == 0 ? 0 : (int) (100L * t.done() / t.total());
-    s.append(String.format(
-        "  progress %d/%d tasks done (%d%%), failed %d; pages %d/%d, %d failed%n",
-        t.done(), t.total(), percent, t.terminalFailed(), p.ok() + p.failed(), p.total(), p.failed()));
-    s.append(String.format(
-        "  tasks: pending %d, running %d, done %d, retryable %d, terminal %d%n",
-        t.pending(), t.running(), t.done(), t.retryableFailed(), t.terminalFailed()));
-    s.append(String.format(
-        "  throughput %.0f pages/h, %.1f tasks/h, ETA %s%n",
-        job.pagesPerHour(), job.tasksPerHour(), job.etaSeconds() == null ? "-" : ProgressBar.clock(Duration.ofSeconds(job.etaSeconds()))));
+    line(s, "Job: %s (id=%d)", job.jobKey(), job.id());
+    line(s, "Status: %s%s", job.status(), job.cancelRequested() && !job.finished() ? " (cancel requested)" : "");
+    line(s, "Type ID: %d (%s)", job.typeId(), job.jobType());
+    line(s, "Created: %s", time(job.createdAt()));
+    line(s, "Started: %s", time(job.startedAt()));
+    line(s, "Finished: %s", time(job.finishedAt()));
+    line(s, "Progress: %d/%d done, %d failed", t.done(), t.total(), t.retryableFailed() + t.terminalFailed());
+    line(s, "Pending: %d, Running: %d", t.pending(), t.running());
+    line(s, "Retryable: %d, Terminal: %d", t.retryableFailed(), t.terminalFailed());
+    line(s, "Pages: %d/%d done, %d failed (%.1f%%)", p.ok() + p.failed(), p.total(), p.failed(), p.percent());
+    line(s, "Throughput: %.2f tasks/hour (%.0f pages/hour), ETA: %s",
+        job.tasksPerHour(), job.pagesPerHour(), eta(job.etaSeconds()));
     if (!job.recentErrors().isEmpty()) {
-      s.append("  recent errors:\n");
-      job.recentErrors().forEach(e -> s.append(String.format(
-          "    %s [%s, attempt %d] %s%n", e.volume(), e.status(), e.attempts(), e.error())));
+      s.append("Recent Errors:\n");
+      job.recentErrors().forEach(e -> line(s, "  %s (%s, attempt %d, %s): %s", e.volume(), e.status(), e.attempts(), time(e.at()), e.error()));
     }
     return s.toString();
   }
 
-  private static String time(Instant t) {
+  /** Hours, with two decimals under a tenth of an hour (so a few minutes is not "0.0 hours"). */
+  private static String eta(Long seconds) {
+    if (seconds == null) return "-";
+    double hours = seconds / 3600.0;
+    return String.format(hours < 0.1 ? "%.2f hours" : "%.1f hours", hours);
+  }
+
+  private static void line(StringBuilder s, String format, Object... args) {
+    s.append(String.format(format, args)).append('\n');
+  }
+
+  static String time(Instant t) {
     return t == null ? "-" : TIME.format(t);
   }
 }

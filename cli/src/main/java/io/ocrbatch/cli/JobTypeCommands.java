@@ -1,6 +1,5 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.api.JobService;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,20 +10,21 @@ import picocli.CommandLine.Option;
 /** Job types: list and add named OCR configurations. */
 @Command(
     name = "job-types",
-    description = "List and create job types (named OCR configurations).",
+    description = "List and create job types (named OCR configurations), directly or with --server through the REST API.",
     subcommands = {JobTypeCommands.ListTypes.class, JobTypeCommands.Create.class})
 final class JobTypeCommands {
 
   @Command(name = "list", description = "List job types.")
   static final class ListTypes implements Callable<Integer> {
-    @Mixin StackOptions stack;
+    @Mixin ClientOptions client;
 
     @Override
     public Integer call() {
-      try (Stack parts = new Stack(stack)) {
+      try (JobsClient jobs = client.jobsClient()) {
+        List<JobTypeSpec> types = jobs.jobTypes();
         String row = "%-4s %-24s %-10s %-18s %-9s %-9s%n";
         System.out.printf(row, "ID", "Name", "Engine", "Model/Language", "Encoding", "Line mode");
-        for (JobTypeSpec t : parts.store().jobTypes().list()) {
+        for (JobTypeSpec t : types) {
           System.out.printf(row, t.id(), t.name(), t.engine(), t.model() + "/" + t.language(), t.encoding(), t.lineMode());
         }
         return ExitCodes.OK;
@@ -58,14 +58,12 @@ final class JobTypeCommands {
     @Option(names = "--description", description = "Free text.")
     String description;
 
-    @Mixin StackOptions stack;
+    @Mixin ClientOptions client;
 
     @Override
     public Integer call() {
-      try (Stack parts = new Stack(stack)) {
-        JobTypeSpec created =
-            parts.store().jobTypes().create(
-                JobService.validJobType(new JobTypeSpec(0, name, engine, model, language, encoding, lineMode, formats)), description);
+      try (JobsClient jobs = client.jobsClient()) {
+        JobTypeSpec created = jobs.createJobType(new JobTypeSpec(0, name, engine, model, language, encoding, lineMode, formats), description);
         System.out.printf("Created job type %s (id %d)%n", created.name(), created.id());
         return ExitCodes.OK;
       }

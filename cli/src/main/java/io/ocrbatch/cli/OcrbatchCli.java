@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ocrbatch",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // every sub-command answers --help
     version = "ocrbatch 0.1.0",
     description = "Durable OCR batch processing on Temporal, PostgreSQL and Tesseract.",
     subcommands = {
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       JobCommands.class,
       JobTypeCommands.class,
+      QueueCommands.class,
       SyncCommand.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
@@ -28,11 +30,27 @@ public final class OcrbatchCli {
     System.exit(run(args));
   }
 
-  /** The log file goes to {@code <--data>/logs}: tell logback before anything logs. */
+  /** Commands that own a data folder (database, uploads, logs) and may create it. */
+  private static final java.util.Set<String> SERVICES = java.util.Set.of("ocr", "dev", "server", "worker");
+
+  /**
+   * The log file goes to {@code <--data>/logs}: tell logback before anything logs. Other commands
+   * log there only when that folder exists, else to the temporary folder: no command creates
+   * ./data unasked.
+   */
   private static void logUnderDataFolder(String[] args) {
+    String data = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data") && i + 1 < args.length) System.setProperty("OCRBATCH_DATA", args[i + 1]);
-      else if (args[i].startsWith("--data=")) System.setProperty("OCRBATCH_DATA", args[i].substring("--data=".length()));
+      if (args[i].equals("--data") && i + 1 < args.length) data = args[i + 1];
+      else if (args[i].startsWith("--data=")) data = args[i].substring("--data=".length());
+    }
+    if (data != null) System.setProperty("OCRBATCH_DATA", data);
+    if (System.getenv("OCRBATCH_LOG") != null || System.getProperty("OCRBATCH_LOG") != null) return;
+    String folder = data != null ? data : System.getenv().getOrDefault("OCRBATCH_DATA", "data");
+    boolean service = args.length > 0 && SERVICES.contains(args[0]);
+    if (!service && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))) {
+      System.setProperty("OCRBATCH_LOG",
+          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-client-" + System.getProperty("user.name") + ".log").toString());
     }
   }
 

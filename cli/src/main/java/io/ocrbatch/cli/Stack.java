@@ -28,9 +28,17 @@ final class Stack implements AutoCloseable {
   private WorkflowClient client;
   private Storage storage;
   private RetrySettings retry = RetrySettings.defaults();
+  private boolean mayCreateDataFolder = true;
 
   Stack(StackOptions options) {
     this.options = options;
+  }
+
+  /** For client commands: uses an existing status database, never starts a new one in ./data unasked. */
+  static Stack forClient(StackOptions options) {
+    Stack stack = new Stack(options);
+    stack.mayCreateDataFolder = false;
+    return stack;
   }
 
   Stack withRetry(RetrySettings retry) {
@@ -47,11 +55,20 @@ final class Stack implements AutoCloseable {
     if (database == null) {
       String url = options.dbUrlOrNull();
       if (url == null) {
+        requireDataFolder();
         url = own(EmbeddedDatabase.startOrAttach(options.dataDir())).jdbcUrl();
       }
       database = own(Database.connect(url, null, null, 16));
     }
     return database;
+  }
+
+  private void requireDataFolder() {
+    java.nio.file.Path pg = options.dataDir().resolve("pg");
+    if (mayCreateDataFolder || options.dataFolderNamed() || java.nio.file.Files.isDirectory(pg)) return;
+    throw new IllegalStateException(
+        "no ocrbatch status database in " + options.dataDir().toAbsolutePath() + " (no `dev` has run in this folder):"
+            + " give --server URL of a running `dev`/`server`, --db-url of its PostgreSQL, or --data of its data folder");
   }
 
   StatusStore store() {

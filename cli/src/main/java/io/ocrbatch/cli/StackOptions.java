@@ -23,19 +23,9 @@ public class StackOptions {
   @Option(names = "--namespace", description = "Temporal namespace (default: $OCRBATCH_TEMPORAL_NAMESPACE or default).")
   String namespace;
 
-  @Option(
-      names = "--server",
-      description = "Go through the REST API of a running server/dev at this URL (default: $OCRBATCH_SERVER; else direct).")
-  String server;
-
-  @Option(names = "--token", description = "Bearer token for --server (default: $OCRBATCH_API_TOKEN).")
-  String token;
-
-  /** The REST client when --server (or $OCRBATCH_SERVER) is given, else null. */
-  RemoteJobs remoteOrNull() {
-    String url = server != null ? server : System.getenv("OCRBATCH_SERVER");
-    if (url == null || url.isBlank()) return null;
-    return new RemoteJobs(url, token != null ? token : System.getenv("OCRBATCH_API_TOKEN"));
+  /** Whether the data folder was named (--data or $OCRBATCH_DATA) rather than defaulted to ./data. */
+  boolean dataFolderNamed() {
+    return data != null || !env("OCRBATCH_DATA", "").isEmpty();
   }
 
   Path dataDir() {

@@ -38,7 +38,7 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
-    try (Stack parts = new Stack(stack)) {
+    try (Stack parts = Stack.forClient(stack)) {
       Storage storage = parts.storage();
       StatusStore store = parts.store();
       JobRecord job = find(store);

@@ -40,6 +40,19 @@ final class CliProcess implements AutoCloseable {
     return new CliProcess(builder.start());
   }
 
+  /** A command run to its end in its own JVM in {@code workDir}: its exit code and output (stdout and stderr). */
+  record Finished(int exitCode, String output) {}
+
+  static Finished runToEnd(Path workDir, Duration timeout, String... args) throws IOException, InterruptedException {
+    try (CliProcess cli = start(workDir, args)) {
+      if (!cli.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("did not end within " + timeout + ":\n" + String.join("\n", cli.output));
+      }
+      cli.reader.join(5_000);
+      return new Finished(cli.process.exitValue(), String.join("\n", cli.output));
+    }
+  }
+
   void awaitOutput(String text, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (output.stream().noneMatch(l -> l.contains(text))) {

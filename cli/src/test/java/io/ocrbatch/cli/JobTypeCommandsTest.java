@@ -29,6 +29,14 @@ class JobTypeCommandsTest {
   }
 
   @Test
+  void withoutServerOrDataFolderNothingIsCreatedInTheWorkingFolder() throws Exception {
+    CliProcess.Finished list = CliProcess.runToEnd(dir, java.time.Duration.ofSeconds(60), "job-types", "list");
+    assertThat(list.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(list.output()).contains("no ocrbatch status database in " + dir.resolve("data")).contains("--server URL");
+    assertThat(dir.resolve("data")).as("no PostgreSQL started in ./data unasked").doesNotExist();
+  }
+
+  @Test
   void refusesBadValuesAndDuplicates() {
     String data = dir.resolve("data").toString();
     assertThat(CliTestSupport.run("job-types", "create", "--name", "x", "--model", "eng", "--encoding", "ascii", "--data", data).exitCode())

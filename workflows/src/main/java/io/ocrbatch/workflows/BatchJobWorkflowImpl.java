@@ -4,10 +4,14 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +29,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
   private final Set<Long> running = new LinkedHashSet<>();
+  /** Each running child's own cancellation scope, to stop it at once when the job is canceled. */
+  private final Map<Long, CancellationScope> childScopes = new HashMap<>();
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
   private JobCursor cursor = JobCursor.START;
@@ -124,7 +130,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     running.add(task.taskId());
     // Detached: canceling the job must not cancel children (and through them activities);
     // children stop through the job's cancel flag instead (see stopRunningChildren).
-    Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task)).run();
+    CancellationScope scope = Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task));
+    childScopes.put(task.taskId(), scope);
+    scope.run();
   }
 
   private void runVolume(TaskRef ref) {
@@ -143,6 +151,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       }
     } finally {
       running.remove(ref.taskId());
+      childScopes.remove(ref.taskId());
     }
   }
 
@@ -159,11 +168,22 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         .build();
   }
 
-  /** Page activities see the flag before their next page; running volumes then end as pending. */
+  /**
+   * Page activities see the flag before their next page; running volumes then end as pending.
+   * Children are also canceled, so a volume waiting on a listing or status call being retried
+   * stops at once instead of after its retries (those activities are abandoned, never
+   * cancel-requested; page chunks run outside the child's cancellation and stop by the flag).
+   * Histories recorded before this waited for the flag alone.
+   */
   private void stopRunningChildren() {
     status.jobCancelRequested(spec.jobId());
+    if (Workflow.getVersion(CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      new ArrayList<>(childScopes.values()).forEach(CancellationScope::cancel);
+    }
     Workflow.await(running::isEmpty);
   }
+
+  static final String CANCEL_CHILDREN = "cancel-children-on-job-cancel";
 
   private JobStatus endStatus() {
     if (cancelRequested) return JobStatus.CANCELED;

@@ -62,10 +62,19 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
     List<String> pages = listing.pages();
     int size = chunkSize(pages.size(), task.pagesPerChunk());
-    for (int first = 0; first < pages.size(); first += size) {
-      List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + size)));
-      PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
-      chunks.add(Async.function(ocr::ocrChunk, chunk));
+    Runnable schedule = () -> {
+      for (int first = 0; first < pages.size(); first += size) {
+        List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + size)));
+        PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
+        chunks.add(Async.function(ocr::ocrChunk, chunk));
+      }
+    };
+    // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391), so a
+    // canceled volume lets them finish their page; histories recorded before ran them in the root scope.
+    if (Workflow.getVersion(CHUNKS_DETACHED, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.newDetachedCancellationScope(schedule).run();
+    } else {
+      schedule.run();
     }
     ChunkResult total = ChunkResult.EMPTY;
     for (Promise<ChunkResult> chunk : chunks) {
@@ -73,6 +82,8 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     }
     return total;
   }
+
+  static final String CHUNKS_DETACHED = "chunks-detached-from-volume-cancel";
 
   /** Chunks spread so a small volume still keeps several OCR slots busy. */
   static final int MIN_CHUNKS = 8;

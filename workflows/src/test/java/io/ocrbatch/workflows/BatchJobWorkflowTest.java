@@ -198,6 +198,30 @@ class BatchJobWorkflowTest {
   }
 
   @Test
+  void cancelStopsVolumesWhoseListingIsBeingRetried() throws Exception {
+    fake.withVolumes(3);
+    fake.unlistableVolumes.addAll(java.util.List.of("v1", "v2"));
+    WorkflowTestSupport.register(env, fake);
+    BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J8b");
+    WorkflowClient.start(job::run, WorkflowTestSupport.spec("J8b", 2, 0), null);
+
+    waitUntil(() -> fake.listAttempts.get() >= 2); // both volumes are retrying their listing
+    long canceledAt = env.currentTimeMillis();
+    job.cancel();
+    JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
+    // workflow time (the test service skips time): without stopping the children, the listing's
+    // retries (10 attempts, up to a minute apart) and the task's retries took over ten minutes
+    assertThat(Duration.ofMillis(env.currentTimeMillis() - canceledAt)).isLessThan(Duration.ofSeconds(30));
+    assertThat(fake.countStatus("pending")).as("the retrying volumes are handed back, v3 never started").isEqualTo(3);
+    assertThat(fake.jobEvents).containsSubsequence("cancel-requested", "finished:canceled");
+    // the cancel path's histories replay deterministically
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("J8b"), BatchJobWorkflowImpl.class);
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("J8b/v1"), VolumeWorkflowImpl.class);
+  }
+
+  @Test
   void temporalCancellationEndsTheJobCanceledToo() {
     fake.withVolumes(3);
     fake.millisPerPage = 300;

@@ -28,6 +28,9 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final Set<String> manifests = ConcurrentHashMap.newKeySet();
   final Set<String> alreadyDone = ConcurrentHashMap.newKeySet();
   final Set<String> missingVolumes = ConcurrentHashMap.newKeySet();
+  /** Volumes whose listing always fails retryably (storage unreachable); counts the attempts. */
+  final Set<String> unlistableVolumes = ConcurrentHashMap.newKeySet();
+  final AtomicInteger listAttempts = new AtomicInteger();
   /** Volume id → how many OCR attempts fail (retryably) before one succeeds. */
   final Map<String, AtomicInteger> ocrFailures = new ConcurrentHashMap<>();
   final AtomicInteger runningChunks = new AtomicInteger();
@@ -108,6 +111,8 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public VolumeListing listPages(VolumeTask task) {
     String id = task.volume().volumeId();
+    listAttempts.incrementAndGet();
+    if (unlistableVolumes.contains(id)) throw new IllegalStateException("storage unreachable: " + id);
     if (missingVolumes.contains(id)) {
       throw ApplicationFailure.newNonRetryableFailure("volume folder not found: /scans/" + id, FailureTypes.VOLUME_NOT_PROCESSABLE);
     }

@@ -19,6 +19,7 @@ public record BdrcVolume(String workId, String imageGroupId) {
   private static final Pattern IMAGE_GROUP = Pattern.compile("I[A-Z0-9_]+");
   private static final Pattern SHORT_IMAGE_GROUP = Pattern.compile("I\\d{4}");
   private static final Pattern VOLUME_ID = Pattern.compile("(W[A-Z0-9_]+)-(I[A-Z0-9_]+)");
+  private static final Pattern INTENDED_ID = Pattern.compile("(?i)W\\d[^/\\\\\\s]*-[^/\\\\]*");
 
   /** {@code W22084-I0886} style ids. */
   public static boolean looksLikeVolumeId(String id) {
@@ -27,8 +28,19 @@ public record BdrcVolume(String workId, String imageGroupId) {
 
   public static BdrcVolume parseVolumeId(String id) {
     var m = VOLUME_ID.matcher(id);
-    if (!m.matches()) throw new IllegalArgumentException("'" + id + "' is not a BDRC volume id like W22084-I0886");
+    if (!m.matches()) throw new IllegalArgumentException(malformedMessage(id));
     return new BdrcVolume(m.group(1), m.group(2));
+  }
+
+  /** A name meant as a BDRC id but not one: {@code W}, a digit, then a dash ({@code W22308-XYZ}), no path separator. */
+  public static boolean looksMeantAsVolumeId(String name) {
+    return name != null && INTENDED_ID.matcher(name).matches() && !looksLikeVolumeId(name);
+  }
+
+  /** Why {@code id} is refused, with the expected form. */
+  public static String malformedMessage(String id) {
+    return "malformed BDRC volume id '" + id + "': expected W<work id>-I<image group id> in capitals, digits or _,"
+        + " like W22084-I0886 or W22308-I1KG9611";
   }
 
   public static boolean isBdrcUri(String uri) {

@@ -173,7 +173,7 @@ public final class SqsIntake implements AutoCloseable {
         dispatch(message);
         accepted.incrementAndGet();
         done.add(message);
-      } catch (IntakeMessage.Unreadable | IllegalArgumentException e) {
+      } catch (IntakeMessage.Unreadable | IllegalArgumentException | io.ocrbatch.api.JobKeyConflictException e) {
         try {
           setAside(message, e.getMessage());
           done.add(message);

@@ -98,6 +98,11 @@ class ApiErrors {
     return error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
   }
 
+  @ExceptionHandler(io.ocrbatch.activities.storage.StorageAccessException.class)
+  ResponseEntity<Map<String, Object>> storageUnusable(RuntimeException e, HttpServletRequest request) {
+    return error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     if (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("header")) { // Spring calls every "exceeded" a size problem

@@ -114,13 +114,13 @@ class JobsController {
     return jobs.list(statuses(include), statuses(exclude), limit, offset).stream().map(JobView::of).toList();
   }
 
-  @Operation(summary = "One job: status, times, task and page counts, throughput, ETA, recent errors")
+  @Operation(summary = "One job, by key or by numeric id: status, times, task and page counts, throughput, ETA, recent errors")
   @GetMapping("/{key}")
   JobView get(@PathVariable String key) {
     return view(find(key));
   }
 
-  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel')")
+  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel'); 409 if the job has ended")
   @PostMapping("/{key}/cancel")
   JobView cancel(@PathVariable String key) {
     return view(jobs.cancel(find(key)));
@@ -157,8 +157,11 @@ class JobsController {
     if (!bdrc) settings.roots().inputs().check(entry, cwd, what);
   }
 
+  /** By key; a number that is no job's key is taken as the job's id (what {@code job status --job-id} sends). */
   private JobRecord find(String key) {
-    return jobs.store().jobs().byKey(key).orElseThrow(() -> new NotFoundException("no job with key " + UserInput.quote(key)));
+    return jobs.store().jobs().byKey(key)
+        .or(() -> key.matches("\\d{1,18}") ? jobs.store().jobs().byId(Long.parseLong(key)) : java.util.Optional.empty())
+        .orElseThrow(() -> new NotFoundException("no job with key " + UserInput.quote(key) + (key.matches("\\d{1,18}") ? " or id " + key : "")));
   }
 
   private JobView view(JobRecord job) {
