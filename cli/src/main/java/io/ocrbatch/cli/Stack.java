@@ -47,7 +47,7 @@ final class Stack implements AutoCloseable {
     if (database == null) {
       String url = options.dbUrlOrNull();
       if (url == null) {
-        url = own(EmbeddedDatabase.startOrAttach(options.dataDir())).jdbcUrl();
+        url = own(EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull())).jdbcUrl();
       }
       database = own(Database.connect(url, null, null, 16));
     }
