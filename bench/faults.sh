@@ -46,29 +46,31 @@ start() {
   local name=$1; shift
   "$OCR" "$@" >"$WORK/$name.log" 2>&1 &
   STARTED=$!
+  disown "$STARTED"
   PIDS+=("$STARTED")
 }
 
-await_log() { # file text seconds
+await_log() { # file text seconds [pid]
   local deadline=$((SECONDS + $3))
   until grep -q "$2" "$1" 2>/dev/null; do
     [ $SECONDS -ge $deadline ] && { log "no '$2' in $1 within $3 s:"; tail -20 "$1" >&2; return 1; }
+    [ -n "${4:-}" ] && ! kill -0 "$4" 2>/dev/null && { log "process ended before '$2' ($1):"; tail -20 "$1" >&2; return 1; }
     sleep 0.5
   done
 }
 
-start_dev() { # name data api-port temporal-port [args...]
+start_dev() { # name data api-port temporal-port [args...]   (threads: $DEV_THREADS, default 1)
   local name=$1 data=$2 api=$3 tport=$4; shift 4
-  start "$name" dev --data "$data" --port "$api" --temporal-port "$tport" --threads 1 "$@"
+  start "$name" dev --data "$data" --port "$api" --temporal-port "$tport" --threads "${DEV_THREADS:-1}" "$@"
   DEV_PID=$STARTED
-  await_log "$WORK/$name.log" "ocrbatch dev is up" 240
+  await_log "$WORK/$name.log" "ocrbatch dev is up" 240 "$DEV_PID"
 }
 
 start_worker() { # name temporal-port data [args...]
   local name=$1 tport=$2 data=$3; shift 3
   start "$name" worker --temporal "127.0.0.1:$tport" --data "$data" --threads 1 --name "$name" "$@"
   WORKER_PID=$STARTED
-  await_log "$WORK/$name.log" "polling" 120
+  await_log "$WORK/$name.log" "polling" 120 "$WORKER_PID"
 }
 
 volumes() { # dir count pages
@@ -126,6 +128,7 @@ with open(events, "a", buffering=1) as f:
         time.sleep(0.3)
 PY
   WATCH_PID=$!
+  disown "$WATCH_PID"
   PIDS+=("$WATCH_PID")
 }
 
@@ -176,7 +179,11 @@ setup() { # scenario -> DIR, DATA, API, TPORT, OUT, EVENTS, KEY
 
 stop_all() { for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null; done; PIDS=(); sleep 1; }
 
-stop_dev_gracefully() { kill -TERM "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
+stop_dev_gracefully() { # SIGTERM, then waits (at most 90 s) for the process to end
+  kill -TERM "$1" 2>/dev/null
+  local deadline=$((SECONDS + 90))
+  while kill -0 "$1" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
+}
 
 scenario_a() {
   setup a; log "a: kill -9 of an extra worker, three times"
@@ -242,7 +249,7 @@ scenario_c() {
 
 scenario_d() {
   setup d; log "d: zero-byte, truncated and mislabelled images"
-  start_dev dev "$DATA" "$API" "$TPORT" --threads 2 || return
+  DEV_THREADS=2 start_dev dev "$DATA" "$API" "$TPORT" || return
   volumes "$DIR/scans" 1 "$PAGES"
   local v="$DIR/scans/vol-1" first
   first=$(ls "$v"/*.png | head -1)
@@ -258,12 +265,12 @@ scenario_d() {
 
 scenario_e() {
   setup e; log "e1: SIGTERM of dev mid-job, then restart"
-  start_dev dev "$DATA" "$API" "$TPORT" --threads 2 || return
+  DEV_THREADS=2 start_dev dev "$DATA" "$API" "$TPORT" || return
   volumes "$DIR/scans" "$VOLUMES" "$PAGES"; watch_outputs "$OUT" "$EVENTS"
   submit "$API" "$KEY" "$DIR/scans" "$OUT" >/dev/null
   await_pages "$EVENTS" 3
   local f b; f=$(now); stop_dev_gracefully "$DEV_PID"; log "e1: dev stopped by SIGTERM"
-  start_dev dev2 "$DATA" "$API" "$TPORT" --threads 2 || return
+  DEV_THREADS=2 start_dev dev2 "$DATA" "$API" "$TPORT" || return
   b=$(now)
   local status; status=$(await_end "$API" "$KEY")
   report "e1 SIGTERM dev + restart" $((VOLUMES * PAGES)) 0 "$EVENTS" "$(cat "$DATA/pg.port")" "$API" "$KEY" "$(recovery "$EVENTS" "$f" "$b")" "$status" completed
