@@ -3,20 +3,21 @@
 #   a  kill -9 of one of two extra workers, three times mid-job (a fresh worker replaces it)
 #   b  kill -9 of `dev` mid-job and its restart on the same --data, two extra workers attached
 #   c  restart of an external PostgreSQL (--db-url; a throwaway cluster this script starts on its
-#      own port under /tmp, never the machine's own) mid-job, down ~10 s
+#      own port under /tmp, never the machine's own) mid-job, down $OUTAGE s (default 40: longer than the 30 s a connection pool may wait, which hides shorter outages)
 #   d  a volume with a zero-byte, a truncated and a mislabelled image (PNG bytes named .jpg)
 #   e  SIGTERM of `dev` mid-job then its restart (e1), and a job canceled mid-job (e2)
 # Per scenario: pages expected / present (page JSONs) / duplicated (JSONs written again), status
 # rows (ok/failed) vs outputs vs the job's counters, recovery seconds (fault -> first new page
 # after the service is back) and the final job status; PASS when the job ended completed (or
 # canceled for e2) with rows = outputs = counters and 0 duplicates.
-# Usage: bench/faults.sh [SCENARIOS=abcde]   (env: PAGES per volume=4, VOLUMES=4, LIMIT s per wait=300)
+# Usage: bench/faults.sh [SCENARIOS=abcde]   (env: PAGES per volume=4, VOLUMES=4, LIMIT s per wait=300, OUTAGE s=40)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCENARIOS="${1:-abcde}"
 PAGES="${PAGES:-4}"
 VOLUMES="${VOLUMES:-4}"
 LIMIT="${LIMIT:-300}"
+OUTAGE="${OUTAGE:-40}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 export OCRBATCH_JAVA_OPTS="${OCRBATCH_JAVA_OPTS:--Xmx1g}"
 OCR="$ROOT/bin/ocrbatch"
@@ -68,7 +69,7 @@ start_dev() { # name data api-port temporal-port [args...]   (threads: $DEV_THRE
 
 start_worker() { # name temporal-port data [args...]
   local name=$1 tport=$2 data=$3; shift 3
-  start "$name" worker --temporal "127.0.0.1:$tport" --data "$data" --threads 1 --name "$name" "$@"
+  start "$name" worker --temporal "127.0.0.1:$tport" --data "$data" --threads "${WORKER_THREADS:-1}" --name "$name" "$@"
   WORKER_PID=$STARTED
   await_log "$WORK/$name.log" "polling" 120 "$WORKER_PID"
 }
@@ -232,13 +233,13 @@ scenario_c() {
   pgctl() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$EXT_PG" -l "$DIR/extpg.log" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1" "$@" >/dev/null; }
   pgctl -w start || return
   local url="jdbc:postgresql://127.0.0.1:$pgport/postgres?user=postgres"
-  start_dev dev "$DATA" "$API" "$TPORT" --db-url "$url" || return
-  start_worker wc1 "$TPORT" "$DATA" --db-url "$url" || return
+  DEV_THREADS=2 start_dev dev "$DATA" "$API" "$TPORT" --db-url "$url" || return
+  WORKER_THREADS=2 start_worker wc1 "$TPORT" "$DATA" --db-url "$url" || return
   volumes "$DIR/scans" "$VOLUMES" "$PAGES"; watch_outputs "$OUT" "$EVENTS"
   submit "$API" "$KEY" "$DIR/scans" "$OUT" >/dev/null
   await_pages "$EVENTS" 3
   local f b; f=$(now); pgctl -m fast -w stop; log "c: PostgreSQL stopped"
-  sleep 10
+  sleep "$OUTAGE"
   pgctl -w start; b=$(now); log "c: PostgreSQL started again"
   local status; status=$(await_end "$API" "$KEY")
   report "c external PostgreSQL restart" $((VOLUMES * PAGES)) 0 "$EVENTS" "$pgport" "$API" "$KEY" "$(recovery "$EVENTS" "$f" "$b")" "$status" completed
