@@ -65,6 +65,8 @@ public class OcrActivitiesImpl implements OcrActivities {
     Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
     Map<String, Instant> existing = existingResults(folder);
     List<String> pages = chunk.pages();
+    List<String> finished = pages.stream().filter(p -> new PageOutputs(folder, p).done(existing, redoBefore)).toList();
+    FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
     try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
       for (int i = 0; i < pages.size(); i++) {
@@ -113,8 +115,11 @@ public class OcrActivitiesImpl implements OcrActivities {
       etag = file.etag();
       BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
-      outputs.write(text, provenance(chunk, engine, etag), type.outputFormats());
-      record(chunk, new PageMetric(page.name(), true, millisSince(started), text.lines().size(), text.meanConfidence(), null, etag));
+      long millis = millisSince(started);
+      outputs.write(text, provenance(chunk, engine, etag, millis), type.outputFormats());
+      // The page is done only once its row is written too: if this throws, the attempt fails and
+      // its retry records the row from the result (FinishedPageRows) without OCRing the page again.
+      record(chunk, new PageMetric(page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
       return true;
     } catch (BadImageException e) {
       log.info("Page failed: {}", e.getMessage());
@@ -139,7 +144,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
-  private static Map<String, Object> provenance(PageChunk chunk, OcrEngine engine, String imageEtag) {
+  private static Map<String, Object> provenance(PageChunk chunk, OcrEngine engine, String imageEtag, long durationMs) {
     JobTypeSpec type = chunk.task().jobType();
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("job_type", type.name());
@@ -148,6 +153,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     provenance.put("encoding", type.encoding());
     provenance.put("dpi", chunk.task().dpi());
     if (imageEtag != null) provenance.put("image_etag", imageEtag);
+    provenance.put("duration_ms", durationMs);
     return provenance;
   }
 }

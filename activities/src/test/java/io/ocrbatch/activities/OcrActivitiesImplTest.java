@@ -13,6 +13,9 @@ import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.NewJob;
 import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.store.Database;
+import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +50,8 @@ class OcrActivitiesImplTest {
   private TestActivityEnvironment env;
   private final List<String> decoded = new CopyOnWriteArrayList<>();
   private final Set crashOn = new Set();
+  private final Map<String, Runnable> beforeDecoding = new ConcurrentHashMap<>();
+  private ImageDecoder counting;
 
   /** Pages whose decoding "kills the worker" once (an Error no page handler catches). */
   static final class Set {
@@ -66,20 +72,24 @@ class OcrActivitiesImplTest {
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
-    ImageDecoder counting =
+    counting =
         new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
           @Override
           public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
             String name = file.getFileName().toString();
             if (crashOn.names.remove(name)) throw new OutOfMemoryError("simulated worker death on " + name);
+            beforeDecoding.getOrDefault(name, () -> {}).run();
             decoded.add(name);
             return super.decodeGray(file, index, dpi);
           }
         };
-    env.registerActivitiesImplementations(
-        new OcrActivitiesImpl(
-            new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting,
-            new Storage(StorageSettings.fromEnvironment()), store, "test-worker"));
+    env.registerActivitiesImplementations(activitiesOver(store));
+  }
+
+  private OcrActivitiesImpl activitiesOver(StatusStore statusStore) {
+    return new OcrActivitiesImpl(
+        new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting,
+        new Storage(StorageSettings.fromEnvironment()), statusStore, "test-worker");
   }
 
   @AfterEach
@@ -189,5 +199,40 @@ class OcrActivitiesImplTest {
 
     assertThat(decoded).isEmpty();
     assertThat(again).isEqualTo(new ChunkResult(0, 2, 0));
+  }
+
+  @Test
+  void aPageWhoseStatusRowCannotBeWrittenIsNotDoneAndItsOutputIsRecordedOnTheRetry() throws Exception {
+    PageChunk chunk = chunk(3);
+    String url = db.database().url();
+    try (TcpProxy proxy = TcpProxy.forJdbcUrl(url);
+        Database viaProxy = Database.connect(proxy.jdbcUrl(url), null, null, 4)) {
+      TestActivityEnvironment outage = TestActivityEnvironment.newInstance();
+      outage.registerActivitiesImplementations(activitiesOver(StatusStore.over(viaProxy.jdbc())));
+      AtomicReference<Object> lastHeartbeat = new AtomicReference<>();
+      outage.setActivityHeartbeatListener(Integer.class, lastHeartbeat::set);
+      beforeDecoding.put("p2.png", proxy::cut); // the database goes down while p2 is OCRed
+
+      assertThatThrownBy(() -> outage.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+          .as("the attempt fails: p2's row could not be written").hasMessageContaining("page_metrics");
+      assertThat(Path.of(chunk.outputDir(), "p2.json")).as("p2's result was written before its row").exists();
+      assertThat(store.metrics().pages(chunk.task().taskId())).extracting(PageMetric::imageName).containsExactly("p1.png");
+
+      beforeDecoding.clear();
+      proxy.restore(); // the database is back; Temporal retries the activity after its backoff (2 s at first)
+      Thread.sleep(1_000); // (the pool checks a connection idle that long before lending it: the cut ones are dropped)
+      if (lastHeartbeat.get() != null) outage.setHeartbeatDetails(lastHeartbeat.get());
+      ChunkResult retry = outage.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+      outage.close();
+
+      assertThat(decoded).as("p2 was not OCRed again").containsExactly("p1.png", "p2.png", "p3.png");
+      assertThat(retry.ocred() + retry.skipped()).isEqualTo(3);
+      List<PageMetric> rows = store.metrics().pages(chunk.task().taskId());
+      assertThat(rows).extracting(PageMetric::imageName).containsExactly("p1.png", "p2.png", "p3.png");
+      assertThat(rows).allSatisfy(r -> assertThat(r.ok()).isTrue());
+      int p2Lines = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(Path.of(chunk.outputDir(), "p2.json").toFile()).path("lines").size();
+      assertThat(rows.get(1).linesDetected()).as("p2's row is read from its output").isEqualTo(p2Lines).isPositive();
+    }
   }
 }

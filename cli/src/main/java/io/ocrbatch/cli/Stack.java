@@ -56,7 +56,7 @@ final class Stack implements AutoCloseable {
       String url = options.dbUrlOrNull();
       if (url == null) {
         requireDataFolder();
-        url = own(EmbeddedDatabase.startOrAttach(options.dataDir())).jdbcUrl();
+        url = own(EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull())).jdbcUrl();
       }
       database = own(Database.connect(url, null, null, 16));
     }

@@ -16,6 +16,12 @@ public class StackOptions {
   String dbUrl;
 
   @Option(
+      names = "--db-port",
+      description = "Port of the embedded PostgreSQL when this command starts it (default: $OCRBATCH_DB_PORT, else the"
+          + " port recorded in <data>/pg.port, else 54329).")
+  Integer dbPort;
+
+  @Option(
       names = "--temporal",
       description = "Temporal frontend host:port (default: $OCRBATCH_TEMPORAL_TARGET or 127.0.0.1:7233).")
   String temporal;
@@ -34,6 +40,18 @@ public class StackOptions {
 
   String dbUrlOrNull() {
     return dbUrl != null ? dbUrl : System.getenv("OCRBATCH_DB_URL");
+  }
+
+  /** The embedded PostgreSQL's port when given, else null (the data folder's own). */
+  Integer dbPortOrNull() {
+    if (dbPort != null) return dbPort;
+    String value = System.getenv("OCRBATCH_DB_PORT");
+    if (value == null || value.isBlank()) return null;
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("OCRBATCH_DB_PORT must be a port number, got: " + value);
+    }
   }
 
   String temporalTarget() {

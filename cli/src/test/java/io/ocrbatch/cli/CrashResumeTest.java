@@ -30,8 +30,10 @@ class CrashResumeTest {
     Path results = out.resolve("tesseract-eng/vol");
     String[] command = {"ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "CRASH", "--threads", "1"};
 
+    int portBefore;
     try (CliProcess first = CliProcess.start(dir, command)) {
       ServiceModeTest.waitFor(() -> jsonCount(results) >= 3);
+      portBefore = EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()).orElseThrow();
       first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
       first.process.waitFor();
     }
@@ -52,6 +54,7 @@ class CrashResumeTest {
     }
     assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()))
         .as("the killed process's PostgreSQL was adopted and stopped").isEmpty();
+    assertThat(dir.resolve("data/pg.port")).as("the restarted PostgreSQL kept the port").hasContent(String.valueOf(portBefore));
   }
 
   @Test

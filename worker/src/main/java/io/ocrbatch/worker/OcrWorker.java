@@ -35,13 +35,26 @@ public final class OcrWorker implements AutoCloseable {
   private final WorkerSettings settings;
   private final OcrEngines engines;
   private final Storage storage;
+  private final DatabaseWatch watch;
 
   public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
     this.settings = settings;
     this.factory =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200).build());
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200)
+            .setWorkerInterceptors(new DatabaseGuard(store.health(), settings.name())).build());
     this.engines = new OcrEngines(settings.tessdata(), settings.modelDir()); // a malformed model directory stops us here
     this.storage = new Storage(settings.storage());
+    this.watch = new DatabaseWatch(store.health(), new DatabaseWatch.Polling() {
+      @Override
+      public void suspend() {
+        factory.suspendPolling();
+      }
+
+      @Override
+      public void resume() {
+        factory.resumePolling();
+      }
+    }, settings.name());
     reportModels(store);
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
@@ -78,19 +91,29 @@ public final class OcrWorker implements AutoCloseable {
     }
   }
 
+  /** Whether this worker takes work: false while its status database is unreachable. */
+  public boolean polling() {
+    return watch.polling();
+  }
+
   /** The worker's engines (e.g. to check that a job type loads before submitting to it). */
   public OcrEngines engines() {
     return engines;
   }
 
   /**
-   * A sticky queue whose worker died is never re-routed by the in-process Temporal service, so
+   * Two activity pollers: plenty for activities that take seconds, and at most two tasks taken by
+   * polls already waiting when the worker suspends polling (its database went away), fewer than
+   * an activity's attempts.
+   *
+   * <p>A sticky queue whose worker died is never re-routed by the in-process Temporal service, so
    * workflow tasks always go to the shared queue; it costs a history replay per task, which is
    * small for these workflows.
    */
   private static WorkerOptions options(int activitySlots) {
     return WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(activitySlots)
+        .setMaxConcurrentActivityTaskPollers(2)
         .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots))
         .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
         .build();
@@ -100,6 +123,7 @@ public final class OcrWorker implements AutoCloseable {
     int stale = io.ocrbatch.activities.storage.S3Objects.sweepStaleDownloads();
     if (stale > 0) log.info("Removed {} page download(s) left behind by a stopped worker", stale);
     factory.start();
+    watch.start();
     log.info("Worker {} polling {}, {} ({} slots){}", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots(),
         settings.gpuSlots() > 0
             ? String.format(" and %s (%d slot(s) on %s)", TaskQueues.OCR_GPU, settings.gpuSlots(), NeuralModels.gpuCount() > 0 ? "GPU" : "CPU")
@@ -110,6 +134,7 @@ public final class OcrWorker implements AutoCloseable {
   /** Stops polling, waits for activities in flight (each finishes its current page). */
   @Override
   public void close() {
+    watch.close();
     if (!factory.isStarted()) { // e.g. the job type's engine failed its check: nothing runs, nothing to wait for
       factory.shutdownNow();
       engines.close();

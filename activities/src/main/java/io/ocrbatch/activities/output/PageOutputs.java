@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A page's result files: {@code <stem>.txt} (when the job type lists {@code txt}) and
@@ -41,6 +43,27 @@ public final class PageOutputs {
 
   public String jsonName() {
     return json;
+  }
+
+  /** What a finished page's JSON says about it: enough for its status row. */
+  public record Written(int lines, Float confidence, long durationMs, String imageEtag) {}
+
+  /** The finished page as its JSON describes it; empty when the JSON is not there. */
+  public Optional<Written> read() throws IOException {
+    Optional<byte[]> bytes = folder.read(json);
+    if (bytes.isEmpty()) return Optional.empty();
+    JsonNode doc;
+    try {
+      doc = Json.MAPPER.readTree(bytes.get());
+    } catch (IOException e) {
+      throw new IOException("page result " + folder.location() + "/" + json + " is not valid JSON: " + e.getMessage(), e);
+    }
+    JsonNode confidence = doc.path("confidence");
+    return Optional.of(new Written(
+        doc.path("lines").size(),
+        confidence.isNumber() ? confidence.floatValue() : null,
+        doc.path("duration_ms").asLong(0),
+        doc.hasNonNull("image_etag") ? doc.get("image_etag").asText() : null));
   }
 
   public void write(PageText page, Map<String, Object> provenance, List<String> formats) throws IOException {

@@ -2,17 +2,26 @@ package io.ocrbatch.activities.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /** A migrated PostgreSQL status store reached by JDBC URL, with a connection pool. */
 public final class Database implements AutoCloseable {
 
+  /** How long a statement waits for a connection before failing (retryably): a database that is down fails fast. */
+  static final long CONNECTION_TIMEOUT_MS = 5_000;
+
   private final HikariDataSource dataSource;
   private final String url;
+  private final DatabaseHealth health;
 
-  private Database(HikariDataSource dataSource, String url) {
+  private Database(HikariDataSource dataSource, String url, DatabaseHealth health) {
     this.dataSource = dataSource;
     this.url = url;
+    this.health = health;
   }
 
   /**
@@ -32,6 +41,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("ocrbatch-status");
     config.setInitializationFailTimeout(10_000);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
@@ -39,11 +49,27 @@ public final class Database implements AutoCloseable {
       throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + io.ocrbatch.activities.RootCause.message(e), e);
     }
     Flyway.configure().dataSource(dataSource).load().migrate();
-    return new Database(dataSource, url);
+    return new Database(dataSource, url, new DatabaseHealth(url, () -> probeConnection(url, user, password)));
+  }
+
+  /** A connection of its own (not the pool's, which may be busy rather than cut off), quick to give up. */
+  private static Connection probeConnection(String url, String user, String password) throws SQLException {
+    Properties properties = new Properties();
+    if (user != null) properties.setProperty("user", user);
+    if (password != null) properties.setProperty("password", password);
+    properties.setProperty("connectTimeout", "3");
+    properties.setProperty("socketTimeout", "5");
+    properties.setProperty("loginTimeout", "5");
+    return DriverManager.getConnection(url, properties);
   }
 
   public Jdbc jdbc() {
-    return new Jdbc(dataSource);
+    return new Jdbc(dataSource, health);
+  }
+
+  /** Whether the database answers (probed on demand; statements that cannot reach it report here). */
+  public DatabaseHealth health() {
+    return health;
   }
 
   public String url() {

@@ -37,6 +37,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase startOrAttach(Path dataDir) {
+    return startOrAttach(dataDir, null);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * @param port the port to start on, or null for the one this data folder used before (see
+   *     {@link EmbeddedPort}); a server already running is attached to on whatever port it has
+   */
+  public static EmbeddedDatabase startOrAttach(Path dataDir, Integer port) {
     Path directory = dataDir.toAbsolutePath().resolve("pg");
     Optional<Integer> running = runningPort(directory);
     if (running.isPresent() && !ownerGone(directory)) {
@@ -48,14 +60,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       Files.createDirectories(directory.getParent());
+      int chosen = EmbeddedPort.choose(directory.getParent(), port);
       EmbeddedPostgres server =
           EmbeddedPostgres.builder()
+              .setPort(chosen)
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               // we stop it ourselves, after the worker: zonky's own hook would stop it first on Ctrl-C
               .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "200")
               .start();
+      EmbeddedPort.record(directory.getParent(), server.getPort());
       log.info("Started embedded PostgreSQL on {} (port {})", directory, server.getPort());
       return new EmbeddedDatabase(server, server.getPort(), directory);
     } catch (IOException e) {
@@ -100,7 +115,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
       ProcessHandle.of(pid).ifPresent(postmaster -> {
         log.info("Stopping the PostgreSQL (pid {}) left running on {} by a process that is gone", pid, directory);
-        postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with their JVM
+        fastShutdown(postmaster); // workers attached to it still hold connections: don't wait for them
         try {
           postmaster.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -109,6 +124,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
       });
     } catch (IOException | RuntimeException e) {
       log.warn("Could not stop the PostgreSQL left running on {}: {}", directory, e.getMessage());
+    }
+  }
+
+  /** SIGINT: PostgreSQL's fast shutdown (clients are disconnected, then it stops cleanly). */
+  private static void fastShutdown(ProcessHandle postmaster) {
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      postmaster.destroy(); // SIGTERM: smart shutdown
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -18,9 +18,20 @@ public final class Jdbc {
   }
 
   private final DataSource dataSource;
+  private final DatabaseHealth health;
 
   public Jdbc(DataSource dataSource) {
+    this(dataSource, new DatabaseHealth(String.valueOf(dataSource), dataSource::getConnection));
+  }
+
+  public Jdbc(DataSource dataSource, DatabaseHealth health) {
     this.dataSource = dataSource;
+    this.health = health;
+  }
+
+  /** Whether the database answers; statements that cannot reach it report here. */
+  public DatabaseHealth health() {
+    return health;
   }
 
   public DataSource dataSource() {
@@ -32,6 +43,7 @@ public final class Jdbc {
         PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     } catch (SQLException e) {
+      health.statementFailed(e);
       throw new StoreException(sql, e);
     }
   }
@@ -46,6 +58,7 @@ public final class Jdbc {
       }
       return rows;
     } catch (SQLException e) {
+      health.statementFailed(e);
       throw new StoreException(sql, e);
     }
   }

@@ -1,6 +1,9 @@
 package io.ocrbatch.activities.store;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Per-page and per-task metrics. */
 public final class MetricsStore {
@@ -22,15 +25,40 @@ public final class MetricsStore {
     }
   }
 
+  private static final String INSERT_PAGE =
+      "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id, image_name)";
+
   /** Records a page's outcome; a repeat (the activity ran twice) overwrites the first. */
   public void recordPage(long taskId, PageMetric page, String worker) {
-    jdbc.update(
-        "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (task_id, image_name) DO UPDATE SET status = EXCLUDED.status,"
+    insert(
+        INSERT_PAGE
+            + " DO UPDATE SET status = EXCLUDED.status,"
             + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
             + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
             + " image_etag = EXCLUDED.image_etag, created_at = now()",
+        taskId, page, worker);
+  }
+
+  /** Records a page's outcome unless it has a row already (which is kept as it is). */
+  public void recordPageIfAbsent(long taskId, PageMetric page, String worker) {
+    insert(INSERT_PAGE + " DO NOTHING", taskId, page, worker);
+  }
+
+  /**
+   * Which of {@code imageNames} have a row for the task: one primary-key lookup per name, however
+   * large the table.
+   */
+  public Set<String> recorded(long taskId, Collection<String> imageNames) {
+    if (imageNames.isEmpty()) return Set.of();
+    return new HashSet<>(jdbc.query(
+        "SELECT image_name FROM page_metrics WHERE task_id = ? AND image_name = ANY(?)",
+        rs -> rs.getString(1), taskId, imageNames.toArray(String[]::new)));
+  }
+
+  private void insert(String sql, long taskId, PageMetric page, String worker) {
+    jdbc.update(
+        sql,
         taskId,
         page.imageName(),
         page.ok() ? "ok" : "failed",

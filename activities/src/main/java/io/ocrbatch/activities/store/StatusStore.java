@@ -8,7 +8,8 @@ public record StatusStore(
     MetricsStore metrics,
     JobProgressStore progress,
     QueueStore queue,
-    UploadStore uploads) {
+    UploadStore uploads,
+    DatabaseHealth health) {
 
   public static StatusStore over(Jdbc jdbc) {
     return new StatusStore(
@@ -18,6 +19,7 @@ public record StatusStore(
         new MetricsStore(jdbc),
         new JobProgressStore(jdbc),
         new QueueStore(jdbc),
-        new UploadStore(jdbc));
+        new UploadStore(jdbc),
+        jdbc.health());
   }
 }

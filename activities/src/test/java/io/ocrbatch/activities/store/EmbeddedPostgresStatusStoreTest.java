@@ -46,4 +46,32 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
     db = Database.connect(server.jdbcUrl(), null, null, 8);
     assertThat(StatusStore.over(db.jdbc()).jobTypes().byName("survivor")).isPresent();
   }
+
+  @Test
+  void theServerKeepsItsPortAcrossRestartsOfTheSameDataFolder(@TempDir Path other) throws Exception {
+    int first;
+    try (EmbeddedDatabase a = EmbeddedDatabase.startOrAttach(other)) {
+      first = a.port();
+    }
+    try (EmbeddedDatabase b = EmbeddedDatabase.startOrAttach(other)) {
+      assertThat(b.port()).as("workers attached to the first one find the second").isEqualTo(first);
+      assertThat(b.jdbcUrl()).contains(":" + first + "/");
+    }
+    assertThat(other.resolve("pg.port")).as("recorded in the data folder").hasContent(String.valueOf(first));
+  }
+
+  @Test
+  void aGivenPortIsUsedAndABusyOneIsRefusedWithTheReason(@TempDir Path other) throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (EmbeddedDatabase a = EmbeddedDatabase.startOrAttach(other, port)) {
+      assertThat(a.port()).isEqualTo(port);
+    }
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabase.startOrAttach(other.resolve("x"), port))
+          .hasMessageContaining("port " + port).hasMessageContaining("in use");
+    }
+  }
 }

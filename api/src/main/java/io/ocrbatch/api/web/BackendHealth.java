@@ -1,5 +1,6 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.activities.store.DatabaseHealth;
 import io.ocrbatch.api.JobService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,13 +18,12 @@ class BackendHealth {
       this.jobs = jobs;
     }
 
+    /** A probe on a connection of its own (quick to give up), so a pool waiting for connections cannot stall it. */
     @Override
     public Health health() {
-      try {
-        return Health.up().withDetail("job_types", jobs.store().jobTypes().list().size()).build();
-      } catch (RuntimeException e) {
-        return Health.down().withDetail("error", ApiErrors.rootMessage(e)).build();
-      }
+      DatabaseHealth.State state = jobs.store().health().check();
+      Health.Builder health = state.up() ? Health.up() : Health.down().withDetail("error", state.error());
+      return health.withDetail(state.up() ? "up_since" : "down_since", state.since().toString()).build();
     }
   }
 
