@@ -34,7 +34,7 @@ class BdrcVolumeTest {
     assertThat(BdrcVolume.looksLikeVolumeId("W22084-I0886")).isTrue();
     assertThat(BdrcVolume.looksLikeVolumeId("vol-a")).isFalse();
     assertThat(BdrcVolume.parseVolumeId("W1KG12-I1KG34")).isEqualTo(new BdrcVolume("W1KG12", "I1KG34"));
-    assertThatThrownBy(() -> BdrcVolume.parseVolumeId("W1")).hasMessageContaining("not a BDRC volume id");
+    assertThatThrownBy(() -> BdrcVolume.parseVolumeId("W1")).hasMessageContaining("malformed BDRC volume id");
   }
 
   @Test
