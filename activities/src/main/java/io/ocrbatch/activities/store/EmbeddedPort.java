@@ -59,11 +59,26 @@ final class EmbeddedPort {
 
   private static int requireFree(int port, String why) {
     if (port < 1 || port > 65535) throw new IllegalArgumentException("embedded PostgreSQL port " + port + " (" + why + ") is not a TCP port");
-    if (!free(port)) {
+    if (!freeWithin(port, 5_000)) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL on port " + port + " (" + why
           + "): the port is in use by another program; stop it, or give another port with --db-port");
     }
     return port;
+  }
+
+  /** A server stopped a moment ago may hold its port for a little while yet. */
+  private static boolean freeWithin(int port, long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (!free(port)) {
+      if (System.nanoTime() > end) return false;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean free(int port) {

@@ -15,7 +15,11 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
   private static Database db;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
+    // a port of its own: the default one may be held by another embedded server on this machine
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      EmbeddedPort.record(dataDir, free.getLocalPort());
+    }
     server = EmbeddedDatabase.startOrAttach(dataDir);
     db = Database.connect(server.jdbcUrl(), null, null, 8);
   }
