@@ -212,8 +212,10 @@ class BatchJobWorkflowTest {
 
     assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
     // workflow time (the test service skips time): without stopping the children, the listing's
-    // retries (10 attempts, up to a minute apart) and the task's retries took over ten minutes
-    assertThat(Duration.ofMillis(env.currentTimeMillis() - canceledAt)).isLessThan(Duration.ofSeconds(30));
+    // retries (10 attempts, up to a minute apart) and the task's retries took over ten minutes. On a
+    // loaded machine the test service may skip ahead to a retry timer before the cancel is handled
+    // (a minute was seen), hence the margin.
+    assertThat(Duration.ofMillis(env.currentTimeMillis() - canceledAt)).isLessThan(Duration.ofMinutes(5));
     assertThat(fake.countStatus("pending")).as("the retrying volumes are handed back, v3 never started").isEqualTo(3);
     assertThat(fake.jobEvents).containsSubsequence("cancel-requested", "finished:canceled");
     // the cancel path's histories replay deterministically
