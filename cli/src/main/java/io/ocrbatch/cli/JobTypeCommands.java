@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +38,8 @@ final class JobTypeCommands {
     @Option(names = "--name", required = true, description = "Unique name, e.g. tesseract-bod-line.")
     String name;
 
-    @Option(names = "--engine", defaultValue = "tesseract", description = "Engine: tesseract, paddle (model ppocr-v4, language en|ch) or bdrc (model: a --model-dir model, or Recognition+Lines) (default: tesseract).")
+    @Option(names = "--engine", defaultValue = EngineRegistry.DEFAULT_ENGINE, completionCandidates = EngineHelp.class,
+        description = "Engine (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String engine;
 
     @Option(names = "--model", required = true, description = "Model; for Tesseract the traineddata name, e.g. bod.")

@@ -52,7 +52,7 @@ public final class BdrcEngine implements OcrEngine {
   public String version() {
     ModelConfig r = models.recognition();
     String lines = models.lines() == null ? "" : " + " + models.lines().name();
-    return "bdrc " + r.name() + (r.version().isEmpty() ? "" : " " + r.version()) + lines
+    return BdrcProvider.ID + " " + r.name() + (r.version().isEmpty() ? "" : " " + r.version()) + lines
         + " (" + NeuralModels.engineFor(r.modelFile()) + ", " + neural.device() + ")";
   }
 

@@ -34,7 +34,11 @@ public final class PaddleOcrEngine implements OcrEngine {
 
   @Override
   public String version() {
-    return "paddle PP-OCRv4 (" + language + ", onnxruntime " + models.device() + ")";
+    return PaddleProvider.version(language, runtime());
+  }
+
+  String runtime() {
+    return "onnxruntime " + models.device();
   }
 
   @Override

@@ -1,9 +1,14 @@
-package io.ocrbatch.activities.ocr;
+package io.ocrbatch.activities.ocr.tesseract;
 
 import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 
+import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.PageText;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
@@ -20,7 +25,7 @@ public final class TesseractEngine implements OcrEngine {
   private final TessBaseAPI api = new TessBaseAPI();
   private final String language;
 
-  public TesseractEngine(Path tessdata, String language, int pageSegMode) {
+  TesseractEngine(Path tessdata, String language, int pageSegMode) {
     this.language = language;
     Path model = tessdata.resolve(language + ".traineddata");
     if (!Files.isRegularFile(model)) {
@@ -45,7 +50,7 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public String version() {
-    return "tesseract " + libraryVersion() + " (" + language + ")";
+    return TesseractProvider.version(language);
   }
 
   @Override
