@@ -12,10 +12,14 @@ public final class EngineRegistry {
   /** The engine of a job type that names none (API, {@code job-type create}). */
   public static final String DEFAULT_ENGINE = TesseractProvider.ID;
 
-  private static final List<EngineProvider> PROVIDERS = List.of(
-      new TesseractProvider(),
-      new PaddleProvider(),
-      new BdrcProvider());
+  /** One line per engine (trailing commas: adding an engine adds one line). */
+  private static final EngineProvider[] ENGINES = {
+    new TesseractProvider(),
+    new PaddleProvider(),
+    new BdrcProvider(),
+  };
+
+  private static final List<EngineProvider> PROVIDERS = List.of(ENGINES);
 
   private EngineRegistry() {}
 
