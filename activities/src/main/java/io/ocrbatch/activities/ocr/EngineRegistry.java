@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.ocr;
 
 import io.ocrbatch.activities.ocr.bdrc.BdrcProvider;
+import io.ocrbatch.activities.ocr.nullengine.NullEngineProvider;
 import io.ocrbatch.activities.ocr.paddle.PaddleProvider;
 import io.ocrbatch.activities.ocr.tesseract.TesseractProvider;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -17,6 +18,7 @@ public final class EngineRegistry {
     new TesseractProvider(),
     new PaddleProvider(),
     new BdrcProvider(),
+    new NullEngineProvider(),
   };
 
   private static final List<EngineProvider> PROVIDERS = List.of(ENGINES);
