@@ -1,6 +1,7 @@
 package io.ocrbatch.api;
 
 import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.storage.S3Credentials;
 import io.ocrbatch.activities.storage.S3Location;
 import io.ocrbatch.api.access.CallbackTargets;
@@ -112,8 +113,7 @@ public final class JobService {
     JobTypeSpec routed = EngineRegistry.validate(spec); // the engine's own fields, and its queue
     require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got " + UserInput.quote(spec.encoding()));
     require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got " + UserInput.quote(spec.lineMode()));
-    require(!spec.outputFormats().isEmpty() && List.of("txt", "json").containsAll(spec.outputFormats()),
-        "formats must be among txt,json, got " + spec.outputFormats());
+    PageWriters.validate(spec.outputFormats()); // formats some writer knows
     String language = spec.language() != null ? spec.language() : spec.model();
     return new JobTypeSpec(
         0, spec.name(), spec.engine(), spec.model(), language, spec.encoding(), spec.lineMode(), spec.outputFormats(), routed.queue());

@@ -30,6 +30,11 @@ public interface EngineProvider {
    */
   String version(JobTypeSpec type, OcrEngine engine);
 
+  /** The digest ({@code sha256:…}) of the model files the job type names on this worker, or null. */
+  default String modelDigest(JobTypeSpec type, OcrEngines resources) {
+    return null;
+  }
+
   /** The engine for one worker thread; EngineUnavailableException saying what to install when it cannot load. */
   OcrEngine create(JobTypeSpec type, OcrEngines resources);
 

@@ -117,6 +117,16 @@ public final class OcrEngines implements AutoCloseable {
     return EngineRegistry.of(type).version(type, null);
   }
 
+  /** The engine's name and version as this worker runs it (provenance), loading it when needed. */
+  public String version(JobTypeSpec type) {
+    return EngineRegistry.of(type).version(type, engineFor(type));
+  }
+
+  /** The digest of the job type's model files here, or null where the engine has none to give. */
+  public String modelDigest(JobTypeSpec type) {
+    return EngineRegistry.of(type).modelDigest(type, this);
+  }
+
   /** Checks that the job type's engine loads here (worker start-up, `ocr` preflight). */
   public String check(JobTypeSpec type) {
     return engineFor(type).version();

@@ -34,7 +34,7 @@ final class NullEngine implements OcrEngine {
       placed.add(new PageText.Word(words[i], new Box(i * wordWidth, 0, (i + 1) * wordWidth - 1, lineHeight), 100f));
     }
     PageText.Line line = new PageText.Line(TEXT, new Box(0, 0, words.length * wordWidth - 1, lineHeight), 100f, placed);
-    return new PageText(width, height, List.of(line));
+    return PageText.oneRegion(width, height, List.of(line));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static io.ocrbatch.activities.ocr.FieldRules.quote;
 import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -44,6 +45,11 @@ public final class TesseractProvider implements EngineProvider {
   /** {@code tesseract 5.5.2 (eng)}: the library's version and the traineddata. */
   static String version(String model) {
     return ID + " " + TesseractEngine.libraryVersion() + " (" + model + ")";
+  }
+
+  @Override
+  public String modelDigest(JobTypeSpec type, OcrEngines resources) {
+    return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
   }
 
   @Override
