@@ -30,6 +30,16 @@ class JobTypeValidationTest {
   }
 
   @Test
+  void aFormatNoWriterKnowsIsRefusedNamingTheKnownOnes() {
+    JobTypeSpec pdf = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "pdf"));
+    assertThatThrownBy(() -> JobService.validJobType(pdf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown output format 'pdf'; known formats: txt, json, md");
+    JobTypeSpec md = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "md"));
+    assertThat(JobService.validJobType(md).outputFormats()).containsExactly("txt", "md");
+  }
+
+  @Test
   void wrongModelsAndEnginesSayWhatIsExpected() {
     assertThatThrownBy(() -> JobService.validJobType(spec("paddle", "ppocr-v5", "en")))
         .hasMessage("the paddle engine's model is ppocr-v4 (built in), got 'ppocr-v5'");
