@@ -5,6 +5,7 @@ import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -43,6 +44,15 @@ public final class BdrcProvider implements EngineProvider {
   @Override
   public String version(JobTypeSpec type, OcrEngine engine) {
     return engine != null ? engine.version() : ID + " (" + type.model() + ")";
+  }
+
+  /** The recognition model file's digest, then the line model's ({@code sha256:…+sha256:…}). */
+  @Override
+  public String modelDigest(JobTypeSpec type, OcrEngines resources) {
+    ModelDirectory.Pair pair = resources.models().resolve(type.model(), type.name());
+    String recognition = FileDigests.sha256(pair.recognition().modelFile());
+    if (pair.lines() == null || recognition == null) return recognition;
+    return recognition + "+" + FileDigests.sha256(pair.lines().modelFile());
   }
 
   @Override
