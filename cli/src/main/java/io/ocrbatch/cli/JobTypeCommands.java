@@ -1,6 +1,7 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,14 @@ final class JobTypeCommands {
     }
   }
 
+  /** The formats some page writer knows, for {@code --formats}' help. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return PageWriters.formats().iterator();
+    }
+  }
+
   @Command(name = "create", description = "Create a job type.")
   static final class Create implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "Unique name, e.g. tesseract-bod-line.")
@@ -54,7 +63,8 @@ final class JobTypeCommands {
     @Option(names = "--line-mode", defaultValue = "auto", description = "block, line or auto (default: auto).")
     String lineMode;
 
-    @Option(names = "--formats", split = ",", defaultValue = "txt,json", description = "Output formats (default: txt,json).")
+    @Option(names = "--formats", split = ",", defaultValue = "txt,json", completionCandidates = FormatNames.class,
+        description = "Output formats, among ${COMPLETION-CANDIDATES} (default: txt,json).")
     List<String> formats;
 
     @Option(names = "--description", description = "Free text.")
