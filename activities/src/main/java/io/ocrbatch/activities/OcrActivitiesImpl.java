@@ -8,7 +8,10 @@ import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.GpuFailureException;
+import io.ocrbatch.activities.output.PageJson;
 import io.ocrbatch.activities.output.PageOutputs;
+import io.ocrbatch.activities.output.Provenance;
+import io.ocrbatch.activities.output.format.PageResult;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.Storage;
@@ -28,7 +31,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final MetricsStore metrics;
   private final JobStore jobs;
   private final String workerName;
+  private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
 
   public OcrActivitiesImpl(
       OcrEngines engines, ImageDecoder decoder, Storage storage, StatusStore store, String workerName) {
@@ -65,20 +68,25 @@ public class OcrActivitiesImpl implements OcrActivities {
     Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
     Map<String, Instant> existing = existingResults(folder);
     List<String> pages = chunk.pages();
-    List<String> finished = pages.stream().filter(p -> new PageOutputs(folder, p).done(existing, redoBefore)).toList();
+    List<String> formats = chunk.task().jobType().outputFormats();
+    List<String> finished = pages.stream().filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore)).toList();
     FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
     try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
       for (int i = 0; i < pages.size(); i++) {
-        PageOutputs outputs = new PageOutputs(folder, pages.get(i));
+        PageOutputs outputs = new PageOutputs(folder, pages.get(i), formats);
         if (outputs.done(existing, redoBefore)) {
           result = result.plus(new ChunkResult(0, 1, 0));
         } else if (i < resumeAt) {
           result = result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
         } else if (jobs.cancelRequested(jobId)) {
           return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
+        } else if (outputs.recognised(existing, redoBefore)) {
+          String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
+          addMissingFormats(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, existing, redoBefore);
+          result = result.plus(new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
         } else {
-          String next = nextToFetch(pages, i, folder, existing, redoBefore);
+          String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
           boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs);
           result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
         }
@@ -98,9 +106,9 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   /** The image file of the next page that still needs OCR, to download ahead. */
   private static String nextToFetch(
-      List<String> pages, int i, ResultFolder folder, Map<String, Instant> existing, Instant redoBefore) {
+      List<String> pages, int i, ResultFolder folder, List<String> formats, Map<String, Instant> existing, Instant redoBefore) {
     for (int n = i + 1; n < pages.size(); n++) {
-      if (!new PageOutputs(folder, pages.get(n)).done(existing, redoBefore)) return PageRef.parse(pages.get(n)).file();
+      if (!new PageOutputs(folder, pages.get(n), formats).done(existing, redoBefore)) return PageRef.parse(pages.get(n)).file();
     }
     return null;
   }
@@ -116,7 +124,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
       long millis = millisSince(started);
-      outputs.write(text, provenance(chunk, engine, etag, millis), type.outputFormats());
+      outputs.write(new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
       // The page is done only once its row is written too: if this throws, the attempt fails and
       // its retry records the row from the result (FinishedPageRows) without OCRing the page again.
       record(chunk, new PageMetric(page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
@@ -144,16 +152,33 @@ public class OcrActivitiesImpl implements OcrActivities {
     return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
-  private static Map<String, Object> provenance(PageChunk chunk, OcrEngine engine, String imageEtag, long durationMs) {
-    JobTypeSpec type = chunk.task().jobType();
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("job_type", type.name());
-    provenance.put("engine", engine.version());
-    provenance.put("language", type.language());
-    provenance.put("encoding", type.encoding());
-    provenance.put("dpi", chunk.task().dpi());
-    if (imageEtag != null) provenance.put("image_etag", imageEtag);
-    provenance.put("duration_ms", durationMs);
-    return provenance;
+  /** The task's provenance, built on its first page that needs an engine (it names the loaded engine's version). */
+  private Provenance provenance(PageChunk chunk) {
+    if (taskProvenance.get() == null || taskProvenance.get().taskId() != chunk.task().taskId()) {
+      JobTypeSpec type = chunk.task().jobType();
+      taskProvenance.set(new ProvenanceOfTask(
+          chunk.task().taskId(), TaskProvenance.of(chunk.task(), engines.version(type), engines.modelDigest(type))));
+    }
+    return taskProvenance.get().provenance();
+  }
+
+  private record ProvenanceOfTask(long taskId, Provenance provenance) {}
+
+  /**
+   * A page OCRed before that lacks a format its job type asks for now: that format only, from the
+   * page's JSON and its image, without OCR.
+   */
+  private void addMissingFormats(PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs,
+      Map<String, Instant> existing, Instant redoBefore) {
+    try {
+      PageJson.Document doc = outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
+      PageFile file = fetcher.get(page.file(), nextFile);
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
+      outputs.write(new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray), outputs.missing(existing, redoBefore));
+    } catch (BadImageException e) {
+      log.info("Page {} has a result but its image no longer decodes: {}", page.name(), e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot complete the formats of page " + page.name() + " of " + chunk.task().volume().volumeId(), e);
+    }
   }
 }

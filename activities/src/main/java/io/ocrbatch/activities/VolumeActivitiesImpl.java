@@ -1,6 +1,8 @@
 package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.ocr.OcrEngines;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.ocrbatch.activities.output.Json;
 import io.ocrbatch.activities.output.VolumeOutputs;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3SetupProblems;
@@ -80,7 +82,6 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     manifest.put("source", task.volume().sourceUri());
     if (listing.manifestEtag() != null) manifest.put("manifest_etag", listing.manifestEtag());
     manifest.put("job_key", task.jobKey());
-    manifest.put("job_type", type.name());
     manifest.putAll(provenance(task));
     manifest.put("total_pages", listing.pages().size());
     manifest.put("successful_pages", counts.succeeded());
@@ -107,7 +108,6 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   private static Map<String, Object> config(VolumeTask task, VolumeListing listing) {
     JobTypeSpec type = task.jobType();
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("job_type", type.name());
     config.putAll(provenance(task));
     config.put("line_mode", type.lineMode());
     config.put("output_formats", type.outputFormats());
@@ -116,18 +116,14 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     return config;
   }
 
-  /** Engine, model, language, encoding, dpi and versions: in both manifest.json and config.json. */
+  /**
+   * The task's {@link io.ocrbatch.activities.output.Provenance}, as in its pages' JSON: job type,
+   * engine id and version (described without loading the engine: this is the I/O worker), model,
+   * language, encoding, dpi, ocrbatch version.
+   */
   private static Map<String, Object> provenance(VolumeTask task) {
-    JobTypeSpec type = task.jobType();
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("engine", type.engine());
-    provenance.put("model", type.model());
-    provenance.put("language", type.language());
-    provenance.put("encoding", type.encoding());
-    provenance.put("dpi", task.dpi());
-    provenance.put("engine_version", OcrEngines.describe(type));
-    provenance.put("ocrbatch_version", Versions.ocrbatch());
-    return provenance;
+    var provenance = TaskProvenance.of(task, OcrEngines.describe(task.jobType()), null);
+    return Json.MAPPER.convertValue(provenance.toJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
   private static Map<String, Object> pageEntry(PageMetric page) {

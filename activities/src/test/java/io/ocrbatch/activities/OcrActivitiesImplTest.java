@@ -235,4 +235,33 @@ class OcrActivitiesImplTest {
       assertThat(rows.get(1).linesDetected()).as("p2's row is read from its output").isEqualTo(p2Lines).isPositive();
     }
   }
+
+  @Test
+  void aPageMissingOneRequestedFormatGetsThatFormatOnlyWithoutOcr() throws Exception {
+    PageChunk chunk = chunk(2);
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk)).isEqualTo(new ChunkResult(2, 0, 0));
+    Path json = Path.of(chunk.outputDir(), "p1.json");
+    Path txt = Path.of(chunk.outputDir(), "p2.txt");
+    byte[] jsonBefore = Files.readAllBytes(json);
+    var jsonWritten = Files.getLastModifiedTime(json);
+    var txtWritten = Files.getLastModifiedTime(txt);
+    Files.delete(Path.of(chunk.outputDir(), "p1.txt"));
+    Thread.sleep(20);
+
+    JobTypeSpec type = chunk.task().jobType();
+    JobTypeSpec withMarkdown = new JobTypeSpec(type.id(), type.name(), type.engine(), type.model(), type.language(),
+        type.encoding(), type.lineMode(), List.of("txt", "json", "md"), type.queue());
+    VolumeTask t = chunk.task();
+    VolumeTask task = new VolumeTask(t.jobId(), t.jobKey(), t.taskId(), t.volume(), withMarkdown, t.outputRoot(), t.dpi(),
+        t.pagesPerChunk(), t.retry());
+    ChunkResult again = env.newActivityStub(OcrActivities.class).ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
+
+    assertThat(again).as("both pages were OCRed before").isEqualTo(new ChunkResult(0, 2, 0));
+    assertThat(Path.of(chunk.outputDir(), "p1.txt")).content().contains("reading room");
+    assertThat(Path.of(chunk.outputDir(), "p1.md")).content().contains("reading room");
+    assertThat(Path.of(chunk.outputDir(), "p2.md")).exists();
+    assertThat(Files.readAllBytes(json)).as("the JSON (the OCR result) is not rewritten").isEqualTo(jsonBefore);
+    assertThat(Files.getLastModifiedTime(json)).isEqualTo(jsonWritten);
+    assertThat(Files.getLastModifiedTime(txt)).as("formats already there are not rewritten").isEqualTo(txtWritten);
+  }
 }

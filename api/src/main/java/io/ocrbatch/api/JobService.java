@@ -1,5 +1,7 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.storage.S3Credentials;
 import io.ocrbatch.activities.storage.S3Location;
 import io.ocrbatch.api.access.CallbackTargets;
@@ -108,24 +110,13 @@ public final class JobService {
   public static JobTypeSpec validJobType(JobTypeSpec spec) {
     require(spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
         "job type name " + UserInput.quote(spec.name()) + " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    require(List.of("tesseract", "paddle", "bdrc").contains(spec.engine()),
-        "engine must be tesseract, paddle or bdrc, got " + UserInput.quote(spec.engine()));
-    switch (spec.engine()) {
-      case "tesseract" -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9_+-]+"),
-          "model must name a traineddata file (e.g. bod), got " + UserInput.quote(spec.model()));
-      case "paddle" -> {
-        require("ppocr-v4".equals(spec.model()), "the paddle engine's model is ppocr-v4 (built in), got " + UserInput.quote(spec.model()));
-        require(List.of("en", "ch").contains(spec.language()), "the paddle engine's language is en or ch, got " + UserInput.quote(spec.language()));
-      }
-      default -> require(spec.model() != null && spec.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
-          "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got " + UserInput.quote(spec.model()));
-    }
+    JobTypeSpec routed = EngineRegistry.validate(spec); // the engine's own fields, and its queue
     require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got " + UserInput.quote(spec.encoding()));
     require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got " + UserInput.quote(spec.lineMode()));
-    require(!spec.outputFormats().isEmpty() && List.of("txt", "json").containsAll(spec.outputFormats()),
-        "formats must be among txt,json, got " + spec.outputFormats());
+    PageWriters.validate(spec.outputFormats()); // formats some writer knows
     String language = spec.language() != null ? spec.language() : spec.model();
-    return new JobTypeSpec(0, spec.name(), spec.engine(), spec.model(), language, spec.encoding(), spec.lineMode(), spec.outputFormats());
+    return new JobTypeSpec(
+        0, spec.name(), spec.engine(), spec.model(), language, spec.encoding(), spec.lineMode(), spec.outputFormats(), routed.queue());
   }
 
   private static void require(boolean ok, String message) {

@@ -1,5 +1,7 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -8,10 +10,9 @@ import java.util.Map;
 /**
  * The English name of a job type's language, for people choosing a model: Tesseract's codes
  * ({@code eng}, {@code bod}, {@code chi_sim}, {@code eng+bod}) and ISO 639-1 codes are read as ISO
- * 639; the paddle engine's own codes ({@code ch} is Chinese there, Chamorro in ISO) by that engine.
+ * 639; an engine's own codes (the paddle engine's {@code ch} is Chinese, Chamorro in ISO) by its provider.
  */
 public final class LanguageNames {
-  private static final Map<String, String> PADDLE = Map.of("en", "English", "ch", "Chinese and English");
   private static final Map<String, String> ISO = isoNames();
 
   private LanguageNames() {}
@@ -19,7 +20,8 @@ public final class LanguageNames {
   /** The language's name, or null when the code is not a language code known here (a BDRC model name, say). */
   public static String of(String engine, String language) {
     if (language == null || language.isBlank()) return null;
-    if ("paddle".equals(engine)) return PADDLE.get(language);
+    Map<String, String> own = EngineRegistry.find(engine).map(EngineProvider::languageNames).orElse(null);
+    if (own != null) return own.get(language);
     String[] names = Arrays.stream(language.split("\\+")).map(LanguageNames::one).toArray(String[]::new);
     return Arrays.asList(names).contains(null) ? null : String.join(" + ", names);
   }

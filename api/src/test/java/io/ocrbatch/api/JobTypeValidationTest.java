@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,25 @@ class JobTypeValidationTest {
   }
 
   @Test
+  void theEnginesProviderSetsTheQueueItsPagesGoTo() {
+    assertThat(JobService.validJobType(spec("null", "empty", "en")).queue()).isEqualTo(TaskQueues.OCR_CPU);
+    assertThat(JobService.validJobType(spec("tesseract", "eng", "eng")).queue()).isEqualTo(TaskQueues.OCR_CPU);
+    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "en")).queue()).isEqualTo(TaskQueues.OCR_GPU);
+    assertThatThrownBy(() -> JobService.validJobType(spec("null", "x", "en")))
+        .hasMessage("the null engine's model is empty or text, got 'x'");
+  }
+
+  @Test
+  void aFormatNoWriterKnowsIsRefusedNamingTheKnownOnes() {
+    JobTypeSpec pdf = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "pdf"));
+    assertThatThrownBy(() -> JobService.validJobType(pdf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown output format 'pdf'; known formats: txt, json, md");
+    JobTypeSpec md = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "md"));
+    assertThat(JobService.validJobType(md).outputFormats()).containsExactly("txt", "md");
+  }
+
+  @Test
   void wrongModelsAndEnginesSayWhatIsExpected() {
     assertThatThrownBy(() -> JobService.validJobType(spec("paddle", "ppocr-v5", "en")))
         .hasMessage("the paddle engine's model is ppocr-v4 (built in), got 'ppocr-v5'");
@@ -28,6 +48,6 @@ class JobTypeValidationTest {
     assertThatThrownBy(() -> JobService.validJobType(spec("bdrc", "../etc", "bo")))
         .hasMessageStartingWith("a bdrc model is a model directory's name, or Recognition+Lines");
     assertThatThrownBy(() -> JobService.validJobType(spec("easyocr", "x", "en")))
-        .hasMessage("engine must be tesseract, paddle or bdrc, got 'easyocr'");
+        .hasMessage("engine must be tesseract, paddle, bdrc or null, got 'easyocr'");
   }
 }

@@ -1,5 +1,7 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
     description = "Character error rate and pages/s of job types on rendered English pages, clean and noisy.")
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--types", split = ",", defaultValue = "paddle-en,tesseract-eng",
-      description = "Job types to compare: tesseract-eng, paddle-en, paddle-ch, or bdrc:Model[+Lines] with --model-dir (default: paddle-en,tesseract-eng).")
+      description = "Job types to compare: ${COMPLETION-CANDIDATES} (bdrc ones with --model-dir) (default: ${DEFAULT-VALUE}).",
+      completionCandidates = EvaluationTypes.class)
   List<String> types;
 
   @Option(names = "--pages", defaultValue = "3", description = "Pages per variant (default: 3), A4 at 300 dpi, 12 pt text.")
@@ -80,19 +83,20 @@ final class EvaluateCommand implements Callable<Integer> {
     return pages;
   }
 
-  /** The seeded job types, without a database; bdrc:Model[+Lines] for model directories. */
+  /** The job type an evaluation name means, asked of every engine's provider, without a database. */
   static JobTypeSpec spec(String name) {
-    List<String> formats = List.of("txt");
-    return switch (name) {
-      case "tesseract-eng" -> new JobTypeSpec(0, name, "tesseract", "eng", "eng", "unicode", "auto", formats);
-      case "paddle-en" -> new JobTypeSpec(0, name, "paddle", "ppocr-v4", "en", "unicode", "auto", formats);
-      case "paddle-ch" -> new JobTypeSpec(0, name, "paddle", "ppocr-v4", "ch", "unicode", "auto", formats);
-      default -> {
-        if (!name.startsWith("bdrc:")) {
-          throw new IllegalArgumentException("--types: unknown job type '" + name + "' (tesseract-eng, paddle-en, paddle-ch, bdrc:Model[+Lines])");
-        }
-        yield new JobTypeSpec(0, name, "bdrc", name.substring(5), "en", "unicode", "block", formats);
-      }
-    };
+    return EngineRegistry.all().stream()
+        .flatMap(p -> p.evaluationType(name).stream())
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(
+            "--types: unknown job type '" + name + "' (" + String.join(", ", new EvaluationTypes()) + ")"));
+  }
+
+  /** The names {@code --types} accepts, engine by engine. */
+  static final class EvaluationTypes implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return EngineRegistry.all().stream().map(EngineProvider::evaluationNames).iterator();
+    }
   }
 }

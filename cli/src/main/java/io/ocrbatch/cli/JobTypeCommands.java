@@ -1,5 +1,7 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,12 +34,21 @@ final class JobTypeCommands {
     }
   }
 
+  /** The formats some page writer knows, for {@code --formats}' help. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return PageWriters.formats().iterator();
+    }
+  }
+
   @Command(name = "create", description = "Create a job type.")
   static final class Create implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "Unique name, e.g. tesseract-bod-line.")
     String name;
 
-    @Option(names = "--engine", defaultValue = "tesseract", description = "Engine: tesseract, paddle (model ppocr-v4, language en|ch) or bdrc (model: a --model-dir model, or Recognition+Lines) (default: tesseract).")
+    @Option(names = "--engine", defaultValue = EngineRegistry.DEFAULT_ENGINE, completionCandidates = EngineHelp.class,
+        description = "Engine (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String engine;
 
     @Option(names = "--model", required = true, description = "Model; for Tesseract the traineddata name, e.g. bod.")
@@ -52,7 +63,8 @@ final class JobTypeCommands {
     @Option(names = "--line-mode", defaultValue = "auto", description = "block, line or auto (default: auto).")
     String lineMode;
 
-    @Option(names = "--formats", split = ",", defaultValue = "txt,json", description = "Output formats (default: txt,json).")
+    @Option(names = "--formats", split = ",", defaultValue = "txt,json", completionCandidates = FormatNames.class,
+        description = "Output formats, among ${COMPLETION-CANDIDATES} (default: txt,json).")
     List<String> formats;
 
     @Option(names = "--description", description = "Free text.")

@@ -44,5 +44,7 @@ class JobTypeCommandsTest {
     assertThat(CliTestSupport.run("job-types", "create", "--name", "tesseract-eng", "--model", "eng", "--data", data).exitCode())
         .isEqualTo(ExitCodes.COULD_NOT_RUN);
     assertThat(CliTestSupport.run("job-types", "create", "--model", "eng", "--data", data).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliTestSupport.run("job-types", "create", "--name", "x", "--model", "eng", "--formats", "txt,pdf", "--data", data).exitCode())
+        .as("a format no writer knows").isEqualTo(ExitCodes.COULD_NOT_RUN);
   }
 }

@@ -4,7 +4,7 @@ import io.ocrbatch.activities.OcrActivitiesImpl;
 import io.ocrbatch.activities.StatusActivitiesImpl;
 import io.ocrbatch.activities.VolumeActivitiesImpl;
 import io.ocrbatch.activities.image.ImageDecoder;
-import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.storage.Storage;
@@ -73,21 +73,9 @@ public final class OcrWorker implements AutoCloseable {
 
   /** Says which models this worker has, and which job types name models it lacks. */
   private void reportModels(StatusStore store) {
-    var models = engines.models();
-    if (models.root() == null) {
-      log.info("No model directory (--model-dir / OCRBATCH_MODEL_DIR): job types of engine 'bdrc' cannot run here");
-    } else {
-      models.models().values().forEach(m -> log.info("Model {}: {} {} ({})", m.name(),
-          m.recognizesText() ? "recognition, " + m.encoder() + "," : "line detection,", m.modelFile().getFileName(),
-          m.architecture().isEmpty() ? "architecture not given" : m.architecture()));
-    }
+    EngineRegistry.all().forEach(provider -> provider.reportModels(engines, log));
     for (JobTypeSpec type : store.jobTypes().list()) {
-      if (!"bdrc".equals(type.engine())) continue;
-      try {
-        models.resolve(type.model(), type.name());
-      } catch (EngineUnavailableException e) {
-        log.warn("Job type {} cannot run on this worker: {}", type.name(), e.getMessage());
-      }
+      EngineRegistry.find(type.engine()).ifPresent(provider -> provider.report(type, engines, log));
     }
   }
 

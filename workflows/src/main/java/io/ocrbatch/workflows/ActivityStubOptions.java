@@ -33,7 +33,7 @@ final class ActivityStubOptions {
   static ActivityOptions ocr(VolumeTask task) {
     RetrySettings retry = task.retry();
     return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.forEngine(task.jobType().engine()))
+        .setTaskQueue(task.jobType().ocrQueue())
         .setStartToCloseTimeout(Duration.ofHours(6))
         .setHeartbeatTimeout(Duration.ofMillis(retry.heartbeatTimeoutMillis()))
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)

@@ -1,10 +1,8 @@
 package io.ocrbatch.activities.ocr;
 
 import io.bdrc.ewtsconverter.EwtsConverter;
-import io.ocrbatch.activities.ocr.bdrc.BdrcEngine;
 import io.ocrbatch.activities.ocr.bdrc.ModelDirectory;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
-import io.ocrbatch.activities.ocr.paddle.PaddleOcrEngine;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Gives each worker thread its own engine handle per job-type configuration (Tesseract handles are
- * not thread-safe, and creating one costs ~100 ms), and applies the job type's text encoding.
+ * not thread-safe, and creating one costs ~100 ms), created by the engine's provider in {@link
+ * EngineRegistry}, and applies the job type's text encoding. Holds what providers create engines
+ * from: Tesseract's data folder, the model directory, this thread's neural models.
  */
 public final class OcrEngines implements AutoCloseable {
   public static final Path DEFAULT_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
@@ -47,6 +47,10 @@ public final class OcrEngines implements AutoCloseable {
   public static Path modelDirFromEnvironment() {
     String dir = System.getenv("OCRBATCH_MODEL_DIR");
     return dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+
+  public Path tessdata() {
+    return tessdata;
   }
 
   public ModelDirectory models() {
@@ -91,29 +95,14 @@ public final class OcrEngines implements AutoCloseable {
   }
 
   private OcrEngine create(JobTypeSpec type) {
-    return switch (type.engine()) {
-      case "tesseract" -> new TesseractEngine(tessdata, type.model(), pageSegMode(type.lineMode()));
-      case "paddle" -> new PaddleOcrEngine(neural(), type.language(), recognitionBatch());
-      case "bdrc" -> new BdrcEngine(neural(), models.resolve(type.model(), type.name()), "line".equals(type.lineMode()));
-      default -> throw new EngineUnavailableException(
-          "engine '" + type.engine() + "' of job type '" + type.name() + "' is not available on this worker");
-    };
+    return EngineRegistry.of(type).create(type, this);
   }
 
   /** Line images per recognition batch: {@code OCRBATCH_REC_BATCH}, else 32 on a GPU and 6 on the CPU. */
-  int recognitionBatch() {
+  public int recognitionBatch() {
     String configured = System.getenv("OCRBATCH_REC_BATCH");
     if (configured != null && !configured.isBlank()) return Integer.parseInt(configured.strip());
     return neural().device().isGpu() ? 32 : 6;
-  }
-
-  /** Tesseract page segmentation: a uniform block for Tibetan pechas, one line, or automatic. */
-  static int pageSegMode(String lineMode) {
-    return switch (lineMode) {
-      case "block" -> 6;
-      case "line" -> 7;
-      default -> 3;
-    };
   }
 
   /** The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}). */
@@ -125,11 +114,17 @@ public final class OcrEngines implements AutoCloseable {
 
   /** The engine and model a job type names, for manifests, without loading the model. */
   public static String describe(JobTypeSpec type) {
-    return switch (type.engine()) {
-      case "tesseract" -> "tesseract " + TesseractEngine.libraryVersion() + " (" + type.model() + ")";
-      case "paddle" -> "paddle PP-OCRv4 (" + type.language() + ")";
-      default -> type.engine() + " (" + type.model() + ")";
-    };
+    return EngineRegistry.of(type).version(type, null);
+  }
+
+  /** The engine's name and version as this worker runs it (provenance), loading it when needed. */
+  public String version(JobTypeSpec type) {
+    return EngineRegistry.of(type).version(type, engineFor(type));
+  }
+
+  /** The digest of the job type's model files here, or null where the engine has none to give. */
+  public String modelDigest(JobTypeSpec type) {
+    return EngineRegistry.of(type).modelDigest(type, this);
   }
 
   /** Checks that the job type's engine loads here (worker start-up, `ocr` preflight). */

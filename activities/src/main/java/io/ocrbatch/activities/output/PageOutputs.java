@@ -1,48 +1,67 @@
 package io.ocrbatch.activities.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.image.PageRef;
-import io.ocrbatch.activities.ocr.Box;
-import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.output.format.PageResult;
+import io.ocrbatch.activities.output.format.PageWriter;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A page's result files: {@code <stem>.txt} (when the job type lists {@code txt}) and
- * {@code <stem>.json} (always: it holds everything and marks the page finished), each written
- * whole, the JSON last, so a page whose JSON exists is never OCRed again.
+ * A page's result files, one per format its job type asks for ({@code <stem>.txt}, …) and
+ * {@code <stem>.json} always, each written whole by its {@link PageWriter}, the JSON last: a page
+ * whose JSON exists has been OCRed and is never OCRed again; a page is done when every format's file
+ * exists, and one missing a format gets that format only, from its JSON.
  */
 public final class PageOutputs {
   private final ResultFolder folder;
-  private final String txt;
-  private final String json;
-  private final String imageName;
+  private final String stem;
+  private final List<PageWriter> writers;
 
-  public PageOutputs(ResultFolder folder, String imageName) {
-    String stem = PageRef.parse(imageName).stem();
+  public PageOutputs(ResultFolder folder, String imageName, List<String> formats) {
     this.folder = folder;
-    this.imageName = imageName;
-    this.txt = stem + ".txt";
-    this.json = stem + ".json";
+    this.stem = PageRef.parse(imageName).stem();
+    this.writers = PageWriters.forFormats(formats);
+  }
+
+  /** A page's outputs for reading its JSON back (status rows). */
+  public PageOutputs(ResultFolder folder, String imageName) {
+    this(folder, imageName, List.of());
   }
 
   /**
-   * Whether the page is finished, given the folder's files: its JSON exists and, when the job
+   * Whether the page's OCR is done, given the folder's files: its JSON exists and, when the job
    * re-runs older results ({@code --force}), was written at or after {@code redoBefore}.
    */
+  public boolean recognised(Map<String, Instant> files, Instant redoBefore) {
+    return fresh(jsonName(), files, redoBefore);
+  }
+
+  /** Whether every format the job type asks for is written (see {@link #recognised}). */
   public boolean done(Map<String, Instant> files, Instant redoBefore) {
-    Instant written = files.get(json);
+    return missing(files, redoBefore).isEmpty();
+  }
+
+  /** The writers whose file is not there (or older than {@code redoBefore}). */
+  public List<PageWriter> missing(Map<String, Instant> files, Instant redoBefore) {
+    return writers.stream().filter(w -> !fresh(fileName(w), files, redoBefore)).toList();
+  }
+
+  private static boolean fresh(String name, Map<String, Instant> files, Instant redoBefore) {
+    Instant written = files.get(name);
     return written != null && (redoBefore == null || !written.isBefore(redoBefore));
   }
 
   public String jsonName() {
-    return json;
+    return stem + ".json";
+  }
+
+  private String fileName(PageWriter writer) {
+    return stem + "." + writer.extension();
   }
 
   /** What a finished page's JSON says about it: enough for its status row. */
@@ -50,55 +69,28 @@ public final class PageOutputs {
 
   /** The finished page as its JSON describes it; empty when the JSON is not there. */
   public Optional<Written> read() throws IOException {
-    Optional<byte[]> bytes = folder.read(json);
+    return document().map(d -> new Written(
+        d.page().lines().size(), d.confidence(), d.durationMs(), d.provenance().imageEtag()));
+  }
+
+  /** The page JSON's content; empty when it is not there. */
+  public Optional<PageJson.Document> document() throws IOException {
+    Optional<byte[]> bytes = folder.read(jsonName());
     if (bytes.isEmpty()) return Optional.empty();
-    JsonNode doc;
     try {
-      doc = Json.MAPPER.readTree(bytes.get());
+      return Optional.of(PageJson.read(bytes.get()));
     } catch (IOException e) {
-      throw new IOException("page result " + folder.location() + "/" + json + " is not valid JSON: " + e.getMessage(), e);
+      throw new IOException("page result " + folder.location() + "/" + jsonName() + " is not valid JSON: " + e.getMessage(), e);
     }
-    JsonNode confidence = doc.path("confidence");
-    return Optional.of(new Written(
-        doc.path("lines").size(),
-        confidence.isNumber() ? confidence.floatValue() : null,
-        doc.path("duration_ms").asLong(0),
-        doc.hasNonNull("image_etag") ? doc.get("image_etag").asText() : null));
   }
 
-  public void write(PageText page, Map<String, Object> provenance, List<String> formats) throws IOException {
-    if (formats.contains("txt")) {
-      folder.write(txt, (page.text() + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
-    }
-    folder.write(json, Json.bytes(document(page, provenance)), "application/json");
+  /** Writes every format, the JSON last. */
+  public void write(PageResult page) throws IOException {
+    write(page, writers);
   }
 
-  private Map<String, Object> document(PageText page, Map<String, Object> provenance) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("image", imageName);
-    doc.put("width", page.width());
-    doc.put("height", page.height());
-    doc.putAll(provenance);
-    doc.put("confidence", page.meanConfidence());
-    doc.put("text", page.text());
-    doc.put(
-        "lines",
-        page.lines().stream()
-            .map(
-                l ->
-                    Map.of(
-                        "text", l.text(),
-                        "bbox", bbox(l.box()),
-                        "confidence", l.confidence(),
-                        "words",
-                            l.words().stream()
-                                .map(w -> Map.of("text", w.text(), "bbox", bbox(w.box()), "confidence", w.confidence()))
-                                .toList()))
-            .toList());
-    return doc;
-  }
-
-  private static List<Integer> bbox(Box b) {
-    return List.of(b.x1(), b.y1(), b.x2(), b.y2());
+  /** Writes the given formats only (a page missing some), in order. */
+  public void write(PageResult page, List<PageWriter> only) throws IOException {
+    for (PageWriter writer : only) folder.write(fileName(writer), writer.render(page), writer.contentType());
   }
 }

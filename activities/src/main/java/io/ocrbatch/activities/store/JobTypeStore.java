@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.store;
 
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ public final class JobTypeStore {
   }
 
   private static JobTypeSpec map(ResultSet rs) throws SQLException {
-    return new JobTypeSpec(
+    return EngineRegistry.routed(new JobTypeSpec(
         rs.getLong("id"),
         rs.getString("name"),
         rs.getString("engine"),
@@ -59,6 +60,6 @@ public final class JobTypeStore {
         rs.getString("language"),
         rs.getString("encoding"),
         rs.getString("line_mode"),
-        Arrays.stream(rs.getString("output_formats").split(",")).map(String::strip).toList());
+        Arrays.stream(rs.getString("output_formats").split(",")).map(String::strip).toList()));
   }
 }

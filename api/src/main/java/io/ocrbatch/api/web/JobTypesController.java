@@ -1,6 +1,7 @@
 package io.ocrbatch.api.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.LanguageNames;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -56,7 +57,7 @@ class JobTypesController {
     }
     return JobTypeView.of(jobs.createJobType(
         new JobTypeSpec(
-            0, body.name(), body.engine() == null ? "tesseract" : body.engine(), body.model(), body.language(),
+            0, body.name(), body.engine() == null ? EngineRegistry.DEFAULT_ENGINE : body.engine(), body.model(), body.language(),
             body.encoding() == null ? "unicode" : body.encoding(), body.lineMode() == null ? "auto" : body.lineMode(),
             body.outputFormats() == null ? List.of("txt", "json") : body.outputFormats()),
         body.description()));

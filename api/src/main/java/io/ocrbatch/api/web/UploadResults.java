@@ -3,7 +3,10 @@ package io.ocrbatch.api.web;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.output.PageJson;
+import io.ocrbatch.activities.output.format.MarkdownWriter;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
 import io.ocrbatch.activities.store.StatusStore;
@@ -129,11 +132,11 @@ class UploadResults {
     Map<String, OcrPage> results = new LinkedHashMap<>();
     List<String> annotated = new ArrayList<>();
     for (int i = 0; i < pages.size(); i++) {
-      Map<String, Object> output = pageOutput(s, pages.get(i));
+      PageJson.Document output = pageOutput(s, pages.get(i));
       String image = pages.get(i);
       if (output != null) {
         results.put("page_" + i, new OcrPage(
-            "success", lines(output), (String) output.get("text"), (Number) output.get("width"), (Number) output.get("height"), null, image));
+            "success", lines(output), output.text(), output.page().width(), output.page().height(), null, image));
         if (annotate) annotated.add(Base64.getEncoder().encodeToString(render(s, image, output)));
       } else {
         PageMetric metric = metrics.get(image);
@@ -153,19 +156,14 @@ class UploadResults {
     List<String> pages = pages(s);
     for (int i = 0; i < pages.size(); i++) {
       md.append("## Page ").append(i + 1).append("\n\n");
-      Map<String, Object> output = pageOutput(s, pages.get(i));
+      PageJson.Document output = pageOutput(s, pages.get(i));
       if (output == null) {
         md.append("_(no text: the page was not recognised)_\n\n");
         continue;
       }
-      for (OcrLine line : lines(output)) md.append(escapeMarkdown(line.text())).append("  \n");
-      md.append("\n");
+      md.append(MarkdownWriter.markdown(output.page())).append("\n");
     }
     return md.toString();
-  }
-
-  private static String escapeMarkdown(String text) {
-    return text == null ? "" : text.replaceAll("([\\\\`*_{}\\[\\]<>#|])", "\\\\$1");
   }
 
   /** Page {@code index} as PNG (at the job's dpi, as the engine saw it), with the recognised lines boxed if asked. */
@@ -178,7 +176,7 @@ class UploadResults {
   }
 
   /** The page as PNG, with the lines of {@code output} boxed when it is given. */
-  private byte[] render(Snapshot s, String pageName, Map<String, Object> output) {
+  private byte[] render(Snapshot s, String pageName, PageJson.Document output) {
     PageRef page = PageRef.parse(pageName);
     try {
       BufferedImage gray = decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
@@ -190,10 +188,9 @@ class UploadResults {
           g.drawImage(gray, 0, 0, null);
           g.setColor(new Color(220, 30, 30));
           g.setStroke(new BasicStroke(Math.max(2f, gray.getWidth() / 600f)));
-          for (OcrLine line : lines(output)) {
-            List<Number> b = line.bbox();
-            int x1 = b.get(0).intValue(), y1 = b.get(1).intValue();
-            g.drawRect(x1, y1, b.get(2).intValue() - x1, b.get(3).intValue() - y1);
+          for (PageText.Line line : output.page().lines()) {
+            Box b = line.box();
+            g.drawRect(b.x1(), b.y1(), b.x2() - b.x1(), b.y2() - b.y1());
           }
         } finally {
           g.dispose();
@@ -227,23 +224,22 @@ class UploadResults {
     return UploadService.pageNames(s.volume());
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> pageOutput(Snapshot s, String page) {
+  private static PageJson.Document pageOutput(Snapshot s, String page) {
     Path json = s.outputDir().resolve(PageRef.parse(page).stem() + ".json");
     if (!Files.isRegularFile(json)) return null;
     try {
-      return Json.MAPPER.readValue(json.toFile(), Map.class);
+      return PageJson.read(Files.readAllBytes(json));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + json, e);
     }
   }
 
   /** The page's lines in the upload contract's shape: {@code {bbox: [x1,y1,x2,y2], category, text, confidence}}. */
-  @SuppressWarnings("unchecked")
-  private static List<OcrLine> lines(Map<String, Object> output) {
+  private static List<OcrLine> lines(PageJson.Document output) {
     List<OcrLine> data = new ArrayList<>();
-    for (Map<String, Object> line : (List<Map<String, Object>>) output.getOrDefault("lines", List.of())) {
-      data.add(new OcrLine((List<Number>) line.get("bbox"), "Text", (String) line.get("text"), (Number) line.get("confidence")));
+    for (PageText.Line line : output.page().lines()) {
+      Box b = line.box();
+      data.add(new OcrLine(List.of(b.x1(), b.y1(), b.x2(), b.y2()), "Text", line.text(), line.confidence()));
     }
     return data;
   }

@@ -52,7 +52,7 @@ public final class BdrcEngine implements OcrEngine {
   public String version() {
     ModelConfig r = models.recognition();
     String lines = models.lines() == null ? "" : " + " + models.lines().name();
-    return "bdrc " + r.name() + (r.version().isEmpty() ? "" : " " + r.version()) + lines
+    return BdrcProvider.ID + " " + r.name() + (r.version().isEmpty() ? "" : " " + r.version()) + lines
         + " (" + NeuralModels.engineFor(r.modelFile()) + ", " + neural.device() + ")";
   }
 
@@ -71,7 +71,7 @@ public final class BdrcEngine implements OcrEngine {
       var placement = new LineTexts.Placement(regions.get(i), false, read.offset(), read.fractionPerStep(), toUnicode, separator);
       LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), 0f).ifPresent(lines::add);
     }
-    return new PageText(grayPage.getWidth(), grayPage.getHeight(), lines);
+    return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
   }
 
   private static Quad whole(Mat page) {

@@ -34,7 +34,11 @@ public final class PaddleOcrEngine implements OcrEngine {
 
   @Override
   public String version() {
-    return "paddle PP-OCRv4 (" + language + ", onnxruntime " + models.device() + ")";
+    return PaddleProvider.version(language, runtime());
+  }
+
+  String runtime() {
+    return "onnxruntime " + models.device();
   }
 
   @Override
@@ -55,7 +59,7 @@ public final class PaddleOcrEngine implements OcrEngine {
       LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), MIN_CONFIDENCE).ifPresent(lines::add);
     }
     if (mostlyTrue(flipped)) Collections.reverse(lines); // an upside-down page reads from its bottom
-    return new PageText(grayPage.getWidth(), grayPage.getHeight(), lines);
+    return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
   }
 
   private static boolean mostlyTrue(boolean[] flags) {

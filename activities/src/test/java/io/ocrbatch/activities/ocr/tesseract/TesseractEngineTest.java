@@ -1,8 +1,12 @@
-package io.ocrbatch.activities.ocr;
+package io.ocrbatch.activities.ocr.tesseract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.samples.CharacterErrorRate;

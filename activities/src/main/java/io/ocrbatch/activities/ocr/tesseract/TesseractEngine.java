@@ -1,9 +1,15 @@
-package io.ocrbatch.activities.ocr;
+package io.ocrbatch.activities.ocr.tesseract;
 
 import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
+import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 
+import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.PageText;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
@@ -20,7 +26,7 @@ public final class TesseractEngine implements OcrEngine {
   private final TessBaseAPI api = new TessBaseAPI();
   private final String language;
 
-  public TesseractEngine(Path tessdata, String language, int pageSegMode) {
+  TesseractEngine(Path tessdata, String language, int pageSegMode) {
     this.language = language;
     Path model = tessdata.resolve(language + ".traineddata");
     if (!Files.isRegularFile(model)) {
@@ -45,7 +51,7 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public String version() {
-    return "tesseract " + libraryVersion() + " (" + language + ")";
+    return TesseractProvider.version(language);
   }
 
   @Override
@@ -57,36 +63,58 @@ public final class TesseractEngine implements OcrEngine {
       if (api.Recognize(null) != 0) {
         throw new IllegalStateException("Tesseract failed to recognise the page");
       }
-      return new PageText(gray.getWidth(), gray.getHeight(), readLines());
+      return new PageText(gray.getWidth(), gray.getHeight(), readRegions());
     } finally {
       api.Clear();
     }
   }
 
-  private List<PageText.Line> readLines() {
-    List<PageText.Line> lines = new ArrayList<>();
+  /** Tesseract's own blocks as regions (its reading order), each with its lines, words and baselines. */
+  private List<PageText.Region> readRegions() {
+    List<PageText.Region> regions = new ArrayList<>();
     try (ResultIterator it = api.GetIterator()) {
-      if (it == null || it.isNull()) return lines;
+      if (it == null || it.isNull()) return regions;
+      Box blockBox = null;
+      List<PageText.Line> lines = new ArrayList<>();
       List<PageText.Word> words = new ArrayList<>();
       String lineText = null;
       Box lineBox = null;
+      Box baseline = null;
       float lineConfidence = 0;
       do {
+        if (it.IsAtBeginningOf(RIL_BLOCK)) {
+          blockBox = box(it, RIL_BLOCK);
+          lines = new ArrayList<>();
+        }
         if (it.IsAtBeginningOf(RIL_TEXTLINE)) {
           lineText = text(it, RIL_TEXTLINE);
           lineBox = box(it, RIL_TEXTLINE);
+          baseline = baseline(it);
           lineConfidence = it.Confidence(RIL_TEXTLINE);
           words = new ArrayList<>();
         }
         String word = text(it, RIL_WORD);
         if (!word.isBlank()) words.add(new PageText.Word(word, box(it, RIL_WORD), it.Confidence(RIL_WORD)));
         if (it.IsAtFinalElement(RIL_TEXTLINE, RIL_WORD) && lineText != null && !lineText.isBlank()) {
-          lines.add(new PageText.Line(lineText, lineBox, lineConfidence, List.copyOf(words)));
+          lines.add(new PageText.Line(lineText, lineBox, lineConfidence, baseline, List.copyOf(words)));
           lineText = null;
+        }
+        if (it.IsAtFinalElement(RIL_BLOCK, RIL_WORD) && !lines.isEmpty()) {
+          regions.add(new PageText.Region(blockBox, List.copyOf(lines)));
+          lines = new ArrayList<>();
         }
       } while (it.Next(RIL_WORD));
     }
-    return lines;
+    return regions;
+  }
+
+  private static Box baseline(ResultIterator it) {
+    try (IntPointer x1 = new IntPointer(1);
+        IntPointer y1 = new IntPointer(1);
+        IntPointer x2 = new IntPointer(1);
+        IntPointer y2 = new IntPointer(1)) {
+      return it.Baseline(RIL_TEXTLINE, x1, y1, x2, y2) ? new Box(x1.get(), y1.get(), x2.get(), y2.get()) : null;
+    }
   }
 
   private static String text(ResultIterator it, int level) {

@@ -1,0 +1,79 @@
+package io.ocrbatch.activities.ocr.tesseract;
+
+import static io.ocrbatch.activities.ocr.FieldRules.quote;
+import static io.ocrbatch.activities.ocr.FieldRules.require;
+
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.FileDigests;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.TaskQueues;
+import java.util.List;
+import java.util.Optional;
+
+/** Tesseract 5 (bytedeco), on the CPU queue; the model names a traineddata file. */
+public final class TesseractProvider implements EngineProvider {
+  public static final String ID = "tesseract";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String queue() {
+    return TaskQueues.OCR_CPU;
+  }
+
+  @Override
+  public String fieldsHelp() {
+    return "tesseract (model: a traineddata name such as eng or bod)";
+  }
+
+  @Override
+  public void validate(JobTypeSpec type) {
+    require(type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
+        "model must name a traineddata file (e.g. bod), got " + quote(type.model()));
+  }
+
+  @Override
+  public String version(JobTypeSpec type, OcrEngine engine) {
+    return version(type.model());
+  }
+
+  /** {@code tesseract 5.5.2 (eng)}: the library's version and the traineddata. */
+  static String version(String model) {
+    return ID + " " + TesseractEngine.libraryVersion() + " (" + model + ")";
+  }
+
+  @Override
+  public String modelDigest(JobTypeSpec type, OcrEngines resources) {
+    return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
+  }
+
+  @Override
+  public OcrEngine create(JobTypeSpec type, OcrEngines resources) {
+    return new TesseractEngine(resources.tessdata(), type.model(), pageSegMode(type.lineMode()));
+  }
+
+  /** Tesseract page segmentation: a uniform block for Tibetan pechas, one line, or automatic. */
+  static int pageSegMode(String lineMode) {
+    return switch (lineMode) {
+      case "block" -> 6;
+      case "line" -> 7;
+      default -> 3;
+    };
+  }
+
+  @Override
+  public Optional<JobTypeSpec> evaluationType(String name) {
+    if (!name.equals("tesseract-eng")) return Optional.empty();
+    return Optional.of(new JobTypeSpec(0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+  }
+
+  @Override
+  public String evaluationNames() {
+    return "tesseract-eng";
+  }
+}

@@ -1,0 +1,54 @@
+package io.ocrbatch.activities.output.format;
+
+import io.ocrbatch.activities.ocr.FieldRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The page formats this build writes, one writer each: what job types may ask for. */
+public final class PageWriters {
+  /** One line per format (trailing commas: adding a format adds one line). */
+  private static final PageWriter[] WRITERS = {
+    new TextWriter(),
+    new JsonWriter(),
+    new MarkdownWriter(),
+  };
+
+  private static final List<PageWriter> ALL = List.of(WRITERS);
+
+  private PageWriters() {}
+
+  public static List<String> formats() {
+    return ALL.stream().map(PageWriter::format).toList();
+  }
+
+  public static Optional<PageWriter> find(String format) {
+    return ALL.stream().filter(w -> w.format().equals(format)).findFirst();
+  }
+
+  /**
+   * The writers a job type's formats ask for, JSON always and last (it holds everything and marks
+   * the page's OCR as done).
+   */
+  public static List<PageWriter> forFormats(List<String> formats) {
+    List<PageWriter> writers = new ArrayList<>();
+    for (String format : formats) {
+      if (!format.equals(JsonWriter.FORMAT)) writers.add(find(format).orElseThrow(() -> unknown(format)));
+    }
+    writers.add(find(JsonWriter.FORMAT).orElseThrow());
+    return writers;
+  }
+
+  /** Checks a job type's formats; IllegalArgumentException listing the known ones. */
+  public static void validate(List<String> formats) {
+    if (formats == null || formats.isEmpty()) {
+      throw new IllegalArgumentException("formats must name at least one of " + String.join(", ", formats()));
+    }
+    for (String format : formats) if (find(format).isEmpty()) throw unknown(format);
+  }
+
+  private static IllegalArgumentException unknown(String format) {
+    return new IllegalArgumentException(
+        "unknown output format " + FieldRules.quote(format) + "; known formats: " + String.join(", ", formats()));
+  }
+}
