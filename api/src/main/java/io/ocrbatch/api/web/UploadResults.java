@@ -203,7 +203,7 @@ class UploadResults {
       ImageIO.write(image, "png", png);
       return png.toByteArray();
     } catch (BadImageException | IOException e) {
-      throw new IllegalStateException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
+      throw new io.ocrbatch.activities.fault.StorageUnavailableException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
     }
   }
 
