@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
@@ -51,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
         report(name, "noisy", engine, engines, type, noisy, clean);
       }
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private static void report(String name, String variant, OcrEngine engine, OcrEngines engines, JobTypeSpec type,

@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;

@@ -3,7 +3,7 @@ package io.ocrbatch.api.web;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
 import io.ocrbatch.activities.store.StatusStore;
