@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The status database goes away (a TCP proxy in front of PostgreSQL is cut) while an SQS message
  * is handled: the message is a good one, so it is kept for redelivery, not set aside, and once
- * the database is back it is taken. ElasticMQ in this JVM is the queue.
+ * the database is back it is taken. Messages with defects of their own are set aside at once.
+ * ElasticMQ in this JVM is the queue.
  */
 class SqsIntakeStoreFaultTest {
   @TempDir Path data;
@@ -61,15 +62,20 @@ class SqsIntakeStoreFaultTest {
       IntakeSettings settings =
           new IntakeSettings(queueUrl, "auto", null, "tesseract-eng", data.resolve("out").toString(), 1, storage);
       try (SqsIntake intake = new SqsIntake(SqsClients.create(storage), settings, jobs, jobs.volumes()).start()) {
+        // the message's own defects are set aside at once: an unknown job type, ids that name no volume
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"w_id\": \"W22084\", \"i_id\": \"I0886\", \"job_type\": \"nope\"}"));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"job_type\": \"tesseract-eng\", \"volumes\": [\"W22308-XYZ\"]}"));
+        await(() -> intake.stats().setAside() == 2, "the defective messages to be set aside");
+
         proxy.cut();
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"w_id\": \"W22084\", \"i_id\": \"I0886\"}"));
         await(() -> intake.stats().deferred() >= 1, "the message to be deferred");
-        assertThat(intake.stats().setAside()).as("a store fault is not the message's defect").isZero();
+        assertThat(intake.stats().setAside()).as("a store fault is not the message's defect").isEqualTo(2);
         assertThat(intake.stats().accepted()).isZero();
 
         proxy.restore();
         await(() -> intake.stats().accepted() == 1, "the redelivered message to be taken");
-        assertThat(intake.stats().setAside()).isZero();
+        assertThat(intake.stats().setAside()).isEqualTo(2);
       }
       var job = db.database().jdbc().queryLong(
           "SELECT count(*) FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'intake-tesseract-eng'");
