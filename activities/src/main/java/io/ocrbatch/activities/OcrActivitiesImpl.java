@@ -20,6 +20,7 @@ import io.ocrbatch.activities.store.JobStore;
 import io.ocrbatch.activities.store.MetricsStore;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
 import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
@@ -134,11 +135,11 @@ public class OcrActivitiesImpl implements OcrActivities {
       record(chunk, new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
       return false;
     } catch (EngineUnavailableException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EngineUnavailable");
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.ENGINE_UNAVAILABLE);
     } catch (GpuFailureException e) {
       // The page is not at fault: the activity is retried (pages done so far stay done), on this or another worker.
       log.warn("GPU failure on page {} of {}; the page will be retried: {}", page.name(), chunk.task().volume().volumeId(), e.getMessage());
-      throw ApplicationFailure.newFailureWithCause(e.getMessage(), "GpuFailure", e);
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), FailureTypes.GPU_FAILURE, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(), e); // retryable
     }

@@ -1,8 +1,8 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.ocrbatch.activities.output.Json;
 import io.ocrbatch.activities.output.VolumeOutputs;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3SetupProblems;

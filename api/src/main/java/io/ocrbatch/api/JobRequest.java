@@ -24,9 +24,9 @@ public record JobRequest(
     String callbackUrl,
     boolean force) {
 
-  public static final int DEFAULT_DPI = 300;
-  public static final int DEFAULT_CONCURRENCY = 4;
-  public static final int DEFAULT_PRIORITY = 3;
+  public static final int DEFAULT_DPI = io.ocrbatch.activities.intake.JobInputs.DEFAULT_DPI;
+  public static final int DEFAULT_CONCURRENCY = io.ocrbatch.activities.intake.JobInputs.DEFAULT_CONCURRENCY;
+  public static final int DEFAULT_PRIORITY = io.ocrbatch.activities.intake.JobInputs.DEFAULT_PRIORITY;
 
   public JobRequest(String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi) {
     this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, DEFAULT_PRIORITY, null, false);

@@ -1,5 +1,7 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.intake.JobKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

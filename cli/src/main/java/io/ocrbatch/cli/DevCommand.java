@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.web.ApiServer;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
@@ -32,7 +33,7 @@ final class DevCommand implements Callable<Integer> {
       serveUntil(signal);
       System.err.println("ocrbatch dev stopped.");
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private void serveUntil(ShutdownSignal signal) throws InterruptedException {

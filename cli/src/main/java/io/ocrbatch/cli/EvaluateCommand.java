@@ -2,6 +2,7 @@ package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
@@ -54,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         report(name, "noisy", engine, engines, type, noisy, clean);
       }
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private static void report(String name, String variant, OcrEngine engine, OcrEngines engines, JobTypeSpec type,

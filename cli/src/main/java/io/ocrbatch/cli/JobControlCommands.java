@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.JobView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class JobControlCommands {
         System.out.printf("%s requested for job %s (id=%d); status now %s%s%n",
             Character.toUpperCase(verb().charAt(0)) + verb().substring(1), now.jobKey(), now.id(), now.status(),
             now.cancelRequested() && !now.finished() ? " (canceling: pages in flight finish)" : "");
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import java.time.Duration;
@@ -21,20 +22,7 @@ final class JobCreateCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "1")
   JobCommands.VolumeSource source;
 
-  @Option(names = "--job-key", description = "Job key (default: J<date>_<hash of type and volumes>).")
-  String jobKey;
-
-  @Option(names = "--out", defaultValue = "out", description = "Result folder or s3://bucket/prefix (default: ./out).")
-  String out;
-
-  @Option(names = "--force", description = "Redo volumes and pages whose results exist already.")
-  boolean force;
-
-  @Option(names = "--concurrency", defaultValue = "4", description = "Volumes at once (default: 4).")
-  int concurrency;
-
-  @Option(names = "--dpi", defaultValue = "300", description = "Scan resolution (default: 300).")
-  int dpi;
+  @Mixin JobOptions options;
 
   @Option(names = "--json", description = "Print the job as JSON (as GET /api/jobs/{key} does) instead of the text lines.")
   boolean json;
@@ -45,11 +33,11 @@ final class JobCreateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (JobsClient jobs = client.jobsClient()) {
       JobsClient.Submitted submitted =
-          jobs.submit(new JobsClient.Creation(typeId, source, jobKey, out, force, concurrency, dpi));
+          jobs.submit(new JobsClient.Creation(typeId, source, options.jobKey, options.out, options.force, options.concurrency, options.dpi));
       JobView job = submitted.job();
       if (json) {
         System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(job));
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
       if (submitted.existed()) {
         System.out.printf("Job %s (id=%d) exists already with %d tasks, status %s; nothing new was created%n",
@@ -62,7 +50,7 @@ final class JobCreateCommand implements Callable<Integer> {
         else System.out.printf("Job %d status: %s (no worker has started it yet)%n", job.id(), started.status());
       }
       System.out.printf("Job ID: %d%n", job.id());
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
   }
 

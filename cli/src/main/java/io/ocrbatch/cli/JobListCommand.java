@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import java.util.List;
@@ -26,11 +27,11 @@ final class JobListCommand implements Callable<Integer> {
     }
     if (json) {
       System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(views));
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
     if (views.isEmpty()) {
       System.out.println("No jobs.");
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
     String row = "%-5s %-28s %-10s %-22s %-14s %-25s%n";
     System.out.printf(row, "ID", "Key", "Status", "Type", "Tasks done", "Created");
@@ -38,6 +39,6 @@ final class JobListCommand implements Callable<Integer> {
       System.out.printf(row, v.id(), v.jobKey(), v.status(), v.jobType(), v.tasks().done() + "/" + v.tasks().total(),
           JobStatusFormat.time(v.createdAt()));
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import java.util.List;
@@ -32,10 +33,10 @@ final class JobStatusCommand implements Callable<Integer> {
     }
     if (json) {
       System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(views));
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
     if (views.isEmpty()) System.out.println("No jobs.");
     System.out.print(String.join("\n", views.stream().map(JobStatusFormat::format).toList()));
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

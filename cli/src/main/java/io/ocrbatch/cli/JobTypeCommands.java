@@ -2,6 +2,7 @@ package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.EngineRegistry;
 import io.ocrbatch.activities.output.format.PageWriters;
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class JobTypeCommands {
         for (JobTypeSpec t : types) {
           System.out.printf(row, t.id(), t.name(), t.engine(), t.model() + "/" + t.language(), t.encoding(), t.lineMode());
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
   }
@@ -77,7 +78,7 @@ final class JobTypeCommands {
       try (JobsClient jobs = client.jobsClient()) {
         JobTypeSpec created = jobs.createJobType(new JobTypeSpec(0, name, engine, model, language, encoding, lineMode, formats), description);
         System.out.printf("Created job type %s (id %d)%n", created.name(), created.id());
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
 

@@ -70,7 +70,7 @@ final class LocalJobs implements JobsClient {
   @Override
   public JobTypeSpec createJobType(JobTypeSpec spec, String description) {
     if (parts.store().jobTypes().byName(spec.name()).isPresent()) {
-      throw new IllegalStateException("job type '" + spec.name() + "' already exists");
+      throw new io.ocrbatch.activities.fault.ConflictException("job type '" + spec.name() + "' already exists");
     }
     return parts.store().jobTypes().create(JobService.validJobType(spec), description);
   }

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.store.JobProgressStore.Counts;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
@@ -35,23 +36,10 @@ final class OcrCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "Folder or s3:// prefix of volumes (or of page images).")
   String dir;
 
-  @Option(names = "--out", description = "Result folder or s3://bucket/prefix (default: ./out).", defaultValue = "out")
-  String out;
-
-  @Option(names = "--force", description = "Redo volumes and pages whose results exist already.")
-  boolean force;
-
   @Option(names = "--type", description = "Job type name or id (default: tesseract-eng).", defaultValue = "tesseract-eng")
   String type;
 
-  @Option(names = "--job-key", description = "Job key; re-running with the same key resumes the job.")
-  String jobKey;
-
-  @Option(names = "--concurrency", description = "Volumes processed at once (default: 4).", defaultValue = "4")
-  int concurrency;
-
-  @Option(names = "--dpi", description = "Resolution the scans were made at (default: 300).", defaultValue = "300")
-  int dpi;
+  @Mixin JobOptions options;
 
   @Mixin EngineOptions engine;
 
@@ -80,7 +68,8 @@ final class OcrCommand implements Callable<Integer> {
         JobService.Submitted submitted =
             jobs.submit(
                 new JobRequest(
-                    jobType.name(), volumes, jobKey, out, concurrency, dpi, JobRequest.DEFAULT_PRIORITY, null, force));
+                    jobType.name(), volumes, options.jobKey, options.out, options.concurrency, options.dpi, JobRequest.DEFAULT_PRIORITY, null,
+                    options.force));
         JobRecord job = submitted.job();
         if (submitted.existed() && job.status().finished()) {
           err.printf(
@@ -105,7 +94,7 @@ final class OcrCommand implements Callable<Integer> {
         err.printf(
             "%nInterrupted: letting pages in flight finish. Finished pages are kept; run the same command"
                 + " with --job-key %s to resume.%n", job.jobKey());
-        return ExitCodes.INTERRUPTED;
+        return ExitCode.INTERRUPTED.code();
       }
       bar.update(store.progress().counts(job.id()));
       Thread.sleep(500);
@@ -113,8 +102,8 @@ final class OcrCommand implements Callable<Integer> {
     counts = store.progress().counts(job.id());
     bar.finish(counts);
     printSummary(store, job, counts, bar.pagesPerSecond(counts), err);
-    if (job.status() == JobStatus.CANCELED) return ExitCodes.CANCELED;
-    return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED ? ExitCodes.PAGES_FAILED : ExitCodes.OK;
+    if (job.status() == JobStatus.CANCELED) return ExitCode.CANCELED.code();
+    return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED ? ExitCode.PAGES_FAILED.code() : ExitCode.OK.code();
   }
 
   private static void printSummary(StatusStore store, JobRecord job, Counts counts, double rate, PrintStream err) {

@@ -1,5 +1,7 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.fault.Fault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,15 +56,27 @@ public final class OcrbatchCli {
     }
   }
 
-  /** Runs a command and returns its exit code (see {@link ExitCodes}). */
+  /** Runs a command and returns its exit code (see {@link ExitCode}). */
   public static int run(String... args) {
     return new CommandLine(new OcrbatchCli())
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("error: " + describe(e));
-              return ExitCodes.COULD_NOT_RUN;
+              return exitCode(e).code();
             })
         .execute(args);
+  }
+
+  /**
+   * The one place a failure becomes an exit code: the code its type carries ({@link Fault}, the
+   * nearest in its causes), 130 for an interrupt, else 1 (the job could not run).
+   */
+  static ExitCode exitCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Fault fault) return fault.exitCode();
+      if (t instanceof InterruptedException) return ExitCode.INTERRUPTED;
+    }
+    return ExitCode.COULD_NOT_RUN;
   }
 
   private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.store.QueueStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ final class QueueCommands {
         QueueStore.Stats s = jobs.queueStats();
         System.out.printf("Pending: %d, Processing: %d, Failed: %d, Completed today: %d%n", s.pending(), s.processing(), s.failed(), s.completedToday());
         System.out.printf("Average wait: %.1f minutes, Oldest pending: %.1f minutes%n", s.avgWaitTimeMinutes(), s.oldestPendingMinutes());
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
   }
@@ -39,7 +40,7 @@ final class QueueCommands {
             r.jobs().isEmpty() ? "" : ": " + String.join(", ", r.jobs()));
         if (r.skippedInRunningJobs() > 0) System.out.printf("Left %d in still-running jobs until those end%n", r.skippedInRunningJobs());
         if (r.withoutAttemptsLeft() > 0) System.out.printf("%d have no attempts left%n", r.withoutAttemptsLeft());
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
   }

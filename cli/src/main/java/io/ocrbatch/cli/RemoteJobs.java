@@ -139,7 +139,7 @@ final class RemoteJobs implements JobsClient {
 
   /**
    * One request; a 4xx answer becomes an exception with the server's {@code detail}: 400/404
-   * IllegalArgumentException (the input), 409 IllegalStateException (the job's state).
+   * BadInputException (the input), 409 ConflictException (the job's state).
    */
   private Reply send(String method, String path, Object body) {
     try {
@@ -156,8 +156,8 @@ final class RemoteJobs implements JobsClient {
       int status = response.statusCode();
       if (status / 100 == 2) return new Reply(status, json);
       String detail = json.path("detail").asText("HTTP " + status);
-      if (status == 400 || status == 404) throw new IllegalArgumentException(detail);
-      if (status == 409) throw new IllegalStateException(detail);
+      if (status == 400 || status == 404) throw new io.ocrbatch.activities.fault.BadInputException(detail);
+      if (status == 409) throw new io.ocrbatch.activities.fault.ConflictException(detail);
       if (status == 401) throw new IllegalStateException(base + " refused the request (401): give --token or set OCRBATCH_API_TOKEN");
       throw new IllegalStateException(base + " answered " + status + ": " + detail);
     } catch (ConnectException e) {

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.web.ApiServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,6 @@ final class ServerCommand implements Callable<Integer> {
       }
     }
     System.err.println("ocrbatch server stopped.");
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

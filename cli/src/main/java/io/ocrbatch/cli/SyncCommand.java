@@ -1,6 +1,7 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.storage.ResultSync;
+import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.sync.ResultSync;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.StatusStore;
@@ -45,7 +46,7 @@ final class SyncCommand implements Callable<Integer> {
       if (!job.status().finished() && !job.intake()) {
         err.printf("Job %s is %s; sync copies the results of jobs that have ended (or the done volumes of intake jobs).%n",
             job.jobKey(), job.status().dbName());
-        return ExitCodes.COULD_NOT_RUN;
+        return ExitCode.COULD_NOT_RUN.code();
       }
       List<ResultSync.Volume> volumes =
           store.tasks().doneOutputs(job.id()).stream()
@@ -53,7 +54,7 @@ final class SyncCommand implements Callable<Integer> {
               .toList();
       if (volumes.isEmpty()) {
         err.printf("Job %s has no finished volumes to copy.%n", job.jobKey());
-        return ExitCodes.COULD_NOT_RUN;
+        return ExitCode.COULD_NOT_RUN.code();
       }
       ProgressBar bar = new ProgressBar(err, System.console() != null, 0);
       ResultSync.Progress result =
@@ -65,7 +66,7 @@ final class SyncCommand implements Callable<Integer> {
           "Synced job %s (%d volume(s)) to %s/%s: %d file(s) copied (%s), %d already there.%n",
           job.jobKey(), volumes.size(), to.replaceAll("/+$", ""), job.typeName(), result.copied(), mib(result.bytesCopied()),
           result.skipped());
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
   }
 

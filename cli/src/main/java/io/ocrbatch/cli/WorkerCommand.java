@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import java.util.concurrent.Callable;
@@ -29,6 +30,6 @@ final class WorkerCommand implements Callable<Integer> {
         signal.await();
       }
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.store.EmbeddedDatabase;
@@ -46,7 +47,7 @@ class CrashResumeTest {
 
     int exit = OcrbatchCli.run(command);
 
-    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(exit).isEqualTo(ExitCode.OK.code());
     assertThat(jsonCount(results)).isEqualTo(12);
     assertThat(results.resolve("success.json")).exists();
     for (Map.Entry<Path, FileTime> page : finished.entrySet()) {
@@ -72,7 +73,7 @@ class CrashResumeTest {
     }
     assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath())).as("database stopped cleanly").isEmpty();
 
-    assertThat(OcrbatchCli.run(command)).isEqualTo(ExitCodes.OK);
+    assertThat(OcrbatchCli.run(command)).isEqualTo(ExitCode.OK.code());
     assertThat(jsonCount(results)).isEqualTo(10);
   }
 

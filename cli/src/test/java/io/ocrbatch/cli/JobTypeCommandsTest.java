@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class JobTypeCommandsTest {
   @Test
   void withoutServerOrDataFolderNothingIsCreatedInTheWorkingFolder() throws Exception {
     CliProcess.Finished list = CliProcess.runToEnd(dir, java.time.Duration.ofSeconds(60), "job-types", "list");
-    assertThat(list.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(list.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
     assertThat(list.output()).contains("no ocrbatch status database in " + dir.resolve("data")).contains("--server URL");
     assertThat(dir.resolve("data")).as("no PostgreSQL started in ./data unasked").doesNotExist();
   }
@@ -40,11 +41,11 @@ class JobTypeCommandsTest {
   void refusesBadValuesAndDuplicates() {
     String data = dir.resolve("data").toString();
     assertThat(CliTestSupport.run("job-types", "create", "--name", "x", "--model", "eng", "--encoding", "ascii", "--data", data).exitCode())
-        .isEqualTo(ExitCodes.COULD_NOT_RUN);
+        .isEqualTo(ExitCode.COULD_NOT_RUN.code());
     assertThat(CliTestSupport.run("job-types", "create", "--name", "tesseract-eng", "--model", "eng", "--data", data).exitCode())
-        .isEqualTo(ExitCodes.COULD_NOT_RUN);
-    assertThat(CliTestSupport.run("job-types", "create", "--model", "eng", "--data", data).exitCode()).isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.COULD_NOT_RUN.code());
+    assertThat(CliTestSupport.run("job-types", "create", "--model", "eng", "--data", data).exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(CliTestSupport.run("job-types", "create", "--name", "x", "--model", "eng", "--formats", "txt,pdf", "--data", data).exitCode())
-        .as("a format no writer knows").isEqualTo(ExitCodes.COULD_NOT_RUN);
+        .as("a format no writer knows").isEqualTo(ExitCode.COULD_NOT_RUN.code());
   }
 }

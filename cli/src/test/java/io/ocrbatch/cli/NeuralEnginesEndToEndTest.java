@@ -1,9 +1,10 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.testing.ModelFixtures;
 import java.io.ByteArrayOutputStream;
@@ -83,7 +84,7 @@ class NeuralEnginesEndToEndTest {
     // Without it: a clear error before any job starts.
     CliTestSupport.Result without = runCapturingErr("ocr", lines.toString(), "--type", "bdrc-torch", "--out", out.toString(),
         "--job-key", "NO-MODELS", "--data", data());
-    assertThat(without.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(without.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
     assertThat(without.stdout()).contains("job type 'bdrc-torch' needs model 'TorchRec' but this worker has no --model-dir (OCRBATCH_MODEL_DIR)");
 
     // A broken model_config.json stops the worker at start-up, naming the file and the field, even for other job types.
@@ -91,7 +92,7 @@ class NeuralEnginesEndToEndTest {
     ModelFixtures.write(models.resolve("Broken"), Map.of("onnx-model", "x.onnx", "charset", "abc", "encoder", "stack", "input_width", "wide", "input_height", 48));
     CliTestSupport.Result broken = runCapturingErr("ocr", lines.toString(), "--type", "paddle-en", "--model-dir", models.toString(),
         "--out", out.toString(), "--job-key", "BROKEN", "--data", data());
-    assertThat(broken.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(broken.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
     assertThat(broken.stdout()).contains(models.resolve("Broken/model_config.json") + ": 'input_width' must be a positive integer, got \"wide\"");
   }
 }

@@ -26,7 +26,7 @@ class NullEngineEndToEndTest {
     assertThat(created.exitCode()).as(created.stdout()).isZero();
     int exit = OcrbatchCli.run("ocr", scans.toString(), "--type", "null-text", "--out", out.toString(), "--data", data, "--job-key", "E2E-NULL");
 
-    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(exit).isEqualTo(io.ocrbatch.activities.fault.ExitCode.OK.code());
     Path vol = out.resolve("null-text/vol-a");
     for (String stem : new String[] {"page-001", "page-002"}) {
       assertThat(Files.readString(vol.resolve(stem + ".txt"))).isEqualTo("The quick brown fox jumps over the lazy dog\n");

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class OcrCommandEndToEndTest {
 
     int exit = OcrbatchCli.run("ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "E2E-ENG");
 
-    assertThat(exit).as("some pages failed").isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(exit).as("some pages failed").isEqualTo(ExitCode.PAGES_FAILED.code());
     Path volA = out.resolve("tesseract-eng/vol-a");
     Path volB = out.resolve("tesseract-eng/vol-b");
     StringBuilder recognised = new StringBuilder();
@@ -61,7 +62,7 @@ class OcrCommandEndToEndTest {
     // Running the same job key again returns the finished job and redoes nothing.
     FileTime before = Files.getLastModifiedTime(volA.resolve("page-001.json"));
     int again = OcrbatchCli.run("ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "E2E-ENG");
-    assertThat(again).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(again).isEqualTo(ExitCode.PAGES_FAILED.code());
     assertThat(Files.getLastModifiedTime(volA.resolve("page-001.json"))).isEqualTo(before);
 
     // sync copies the finished job's results and images in the same layout, then skips what is there.
@@ -78,7 +79,7 @@ class OcrCommandEndToEndTest {
             "--data", dir.resolve("data").toString())).isZero();
     assertThat(Files.getLastModifiedTime(mirroredA.resolve("page-002.txt"))).as("identical files are not copied again").isEqualTo(synced);
     assertThat(OcrbatchCli.run("sync", "--job-key", "NOPE", "--to", mirror.toString(), "--data", dir.resolve("data").toString()))
-        .isEqualTo(ExitCodes.COULD_NOT_RUN);
+        .isEqualTo(ExitCode.COULD_NOT_RUN.code());
   }
 
   @Test
@@ -96,7 +97,7 @@ class OcrCommandEndToEndTest {
 
     int exit = OcrbatchCli.run("ocr", volume.toString(), "--type", "tesseract-bod-unicode", "--out", out.toString(), "--data", dir.resolve("data").toString());
 
-    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(exit).isEqualTo(ExitCode.OK.code());
     Path results = out.resolve("tesseract-bod-unicode/pecha");
     String recognised = Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
     double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
@@ -110,7 +111,7 @@ class OcrCommandEndToEndTest {
     try (TestDatabases.Fresh db = TestDatabases.fresh()) {
       int exit = OcrbatchCli.run("ocr", dir.resolve("scans").toString(), "--out", dir.resolve("out").toString(), "--db-url", db.database().url(), "--job-key", "EXTERNAL");
 
-      assertThat(exit).isEqualTo(ExitCodes.OK);
+      assertThat(exit).isEqualTo(ExitCode.OK.code());
       assertThat(db.database().jdbc().queryOne("SELECT status FROM jobs WHERE job_key = 'EXTERNAL'", rs -> rs.getString(1))).contains("completed");
       assertThat(db.database().jdbc().queryLong("SELECT count(*) FROM page_metrics WHERE status = 'ok'")).isEqualTo(1);
       assertThat(dir.resolve("data")).doesNotExist(); // no embedded database was started
@@ -120,8 +121,8 @@ class OcrCommandEndToEndTest {
   @Test
   void badInputIsAClearErrorAndAnUnknownJobTypeListsTheKnownOnes() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    assertThat(OcrbatchCli.run("ocr", empty.toString(), "--data", dir.resolve("data").toString())).isEqualTo(ExitCodes.COULD_NOT_RUN);
-    assertThat(OcrbatchCli.run("ocr", dir.resolve("missing").toString())).isEqualTo(ExitCodes.COULD_NOT_RUN);
+    assertThat(OcrbatchCli.run("ocr", empty.toString(), "--data", dir.resolve("data").toString())).isEqualTo(ExitCode.COULD_NOT_RUN.code());
+    assertThat(OcrbatchCli.run("ocr", dir.resolve("missing").toString())).isEqualTo(ExitCode.COULD_NOT_RUN.code());
 
     CliTestSupport.englishVolume(dir.resolve("v"), 1, 0);
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -129,7 +130,7 @@ class OcrCommandEndToEndTest {
     System.setErr(new java.io.PrintStream(err, true));
     try {
       assertThat(OcrbatchCli.run("ocr", dir.resolve("v").toString(), "--type", "nope", "--data", dir.resolve("data").toString()))
-          .isEqualTo(ExitCodes.COULD_NOT_RUN);
+          .isEqualTo(ExitCode.COULD_NOT_RUN.code());
     } finally {
       System.setErr(original);
     }

@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.store.Database;
@@ -53,7 +54,7 @@ class ServiceModeTest {
       assertThat(CliTestSupport.run(
               "job", "create", "--type-id", "1", "--volumes", dir.resolve("scans/vol-1").toString(), "--job-key", key,
               "--temporal", temporal, "--data", data.toString()).exitCode())
-          .as("the key of a job with other volumes").isEqualTo(ExitCodes.COULD_NOT_RUN);
+          .as("the key of a job with other volumes").isEqualTo(ExitCode.COULD_NOT_RUN.code());
 
       try (EmbeddedDatabase pg = EmbeddedDatabase.startOrAttach(data);
           Database db = Database.connect(pg.jdbcUrl(), null, null, 2)) {
@@ -84,9 +85,9 @@ class ServiceModeTest {
         assertThat(CliTestSupport.run("job", "list", "--status", "completed", "--server", api).stdout()).contains(key);
         assertThat(CliTestSupport.run("job", "list", "--exclude", "completed", "--server", api).stdout()).doesNotContain(key);
         assertThat(CliTestSupport.run("job", "cancel", "--job-id", id, "--server", api).exitCode())
-            .as("canceling a completed job is refused (409)").isEqualTo(ExitCodes.COULD_NOT_RUN);
+            .as("canceling a completed job is refused (409)").isEqualTo(ExitCode.COULD_NOT_RUN.code());
         assertThat(CliTestSupport.run("job", "cancel", "--job-key", key, "--temporal", temporal, "--data", data.toString()).exitCode())
-            .as("directly too").isEqualTo(ExitCodes.COULD_NOT_RUN);
+            .as("directly too").isEqualTo(ExitCode.COULD_NOT_RUN.code());
 
         // job types through the API only: a client in an empty folder starts no PostgreSQL there
         assertThat(CliTestSupport.run("job-types", "create", "--name", "over-http", "--model", "eng", "--server", api).stdout())

@@ -13,7 +13,7 @@ import io.temporal.failure.ApplicationFailure;
  * spending the connection timeout on every statement.
  */
 final class DatabaseGuard extends WorkerInterceptorBase {
-  static final String FAILURE_TYPE = "DatabaseUnavailable";
+  static final String FAILURE_TYPE = io.ocrbatch.workflows.FailureTypes.DATABASE_UNAVAILABLE;
 
   private final DatabaseHealth health;
   private final String workerName;

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.output;
 
+import io.ocrbatch.activities.files.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;

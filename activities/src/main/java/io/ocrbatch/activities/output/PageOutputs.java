@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.output.format.PageResult;
 import io.ocrbatch.activities.output.format.PageWriter;

@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.files.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageImages;
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.files.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.files.Digests;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

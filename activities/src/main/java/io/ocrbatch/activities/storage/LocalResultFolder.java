@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.storage;
 
-import io.ocrbatch.activities.output.AtomicFiles;
+import io.ocrbatch.activities.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + io.ocrbatch.activities.RootCause.message(e), e);
+      throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + io.ocrbatch.activities.fault.RootCause.message(e), e);
     }
     Flyway.configure().dataSource(dataSource).load().migrate();
     return new Database(dataSource, url, new DatabaseHealth(url, () -> probeConnection(url, user, password)));

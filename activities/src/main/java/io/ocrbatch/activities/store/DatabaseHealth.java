@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.store;
 
-import io.ocrbatch.activities.RootCause;
+import io.ocrbatch.activities.fault.RootCause;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

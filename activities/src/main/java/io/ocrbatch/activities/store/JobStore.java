@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.store;
 
+import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.VolumeRef;
@@ -47,7 +48,7 @@ public final class JobStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot record job " + job.jobKey() + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException("cannot record job " + job.jobKey() + ": " + e.getMessage(), e);
     }
   }
 
@@ -168,7 +169,7 @@ public final class JobStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot add volumes to job " + jobId + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException("cannot add volumes to job " + jobId + ": " + e.getMessage(), e);
     }
     refreshCounts(jobId);
     return (int) (jdbc.queryLong("SELECT count(*) FROM tasks WHERE job_id = ?", jobId) - before);

@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.output;
 
+import io.ocrbatch.activities.files.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.ocr.Box;

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.files.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.testing;
 
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.files.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.ocrbatch.api.access;
 
-import io.ocrbatch.api.UserInput;
+import io.ocrbatch.activities.fault.UserInput;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package io.ocrbatch.api.access;
 
 import io.ocrbatch.activities.storage.S3Location;
-import io.ocrbatch.api.UserInput;
+import io.ocrbatch.activities.fault.UserInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

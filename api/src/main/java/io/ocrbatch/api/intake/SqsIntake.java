@@ -1,10 +1,13 @@
 package io.ocrbatch.api.intake;
 
+import io.ocrbatch.activities.fault.BadInputException;
+import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
+import io.ocrbatch.activities.intake.Intake;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.api.ApiJson;
+import io.ocrbatch.api.JobKeyConflictException;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
-import io.ocrbatch.api.OrchestrationUnavailableException;
 import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.VolumeRef;
 import java.nio.file.Path;
@@ -27,8 +30,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * becomes a volume in a rolling intake job (signal-with-start) or a whole job. A message is
  * deleted only after Temporal has accepted its work; when Temporal or the database is away the
  * message stays and comes back after its visibility timeout. Work is keyed so that a redelivered
- * message adds nothing. A message that cannot be understood is moved aside (dead-letter queue or
- * deleted, see {@link IntakeSettings#onGarbage()}), so it never blocks the queue.
+ * message adds nothing. Only a message's own defects (an unreadable body, an unknown job type, bad
+ * ids or key: {@link IntakeMessage.Unreadable}, {@link BadInputException}, {@link
+ * JobKeyConflictException}) move it aside (dead-letter queue or deleted, see {@link
+ * IntakeSettings#onGarbage()}), so it never blocks the queue; any other failure (a store fault, a
+ * job being canceled) keeps it for redelivery.
  */
 public final class SqsIntake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SqsIntake.class);
@@ -173,7 +179,7 @@ public final class SqsIntake implements AutoCloseable {
         dispatch(message);
         accepted.incrementAndGet();
         done.add(message);
-      } catch (IntakeMessage.Unreadable | IllegalArgumentException | io.ocrbatch.api.JobKeyConflictException e) {
+      } catch (IntakeMessage.Unreadable | BadInputException | JobKeyConflictException e) { // the message's own defects
         try {
           setAside(message, e.getMessage());
           done.add(message);
@@ -196,12 +202,12 @@ public final class SqsIntake implements AutoCloseable {
   private void dispatch(Message message) throws IntakeMessage.Unreadable {
     IntakeMessage request = IntakeMessage.parse(message.body(), settings.jobType());
     if (request instanceof IntakeMessage.AddVolume add) {
-      VolumeRef volume = volumes.bdrc(new BdrcVolume(add.workId(), add.imageGroupId()));
-      JobService.Intake intake = jobs.addToIntake(add.jobType(), add.priority(), List.of(volume), settings.output(), add.jobKey());
+      VolumeRef volume = resolve(() -> volumes.bdrc(new BdrcVolume(add.workId(), add.imageGroupId())));
+      Intake.Added intake = jobs.intake().add(add.jobType(), add.priority(), List.of(volume), settings.output(), add.jobKey());
       log.info("SQS intake: message {}: {} {} job {}", message.messageId(), volume.volumeId(),
           intake.added() > 0 ? "added to" : "already in", intake.job().jobKey());
     } else if (request instanceof IntakeMessage.WholeJob whole) {
-      List<VolumeRef> refs = volumes.fromEntries(whole.volumes(), Path.of("").toAbsolutePath());
+      List<VolumeRef> refs = resolve(() -> volumes.fromEntries(whole.volumes(), Path.of("").toAbsolutePath()));
       JobService.Submitted submitted =
           jobs.submit(
               new JobRequest(
@@ -209,6 +215,17 @@ public final class SqsIntake implements AutoCloseable {
                   JobRequest.DEFAULT_CONCURRENCY, JobRequest.DEFAULT_DPI, whole.priority(), null, whole.force()));
       log.info("SQS intake: message {}: job {} with {} volume(s){}", message.messageId(), submitted.job().jobKey(),
           refs.size(), submitted.existed() ? " existed already" : " created");
+    }
+  }
+
+  /** Volumes named by a message; ids or folders that name nothing are the message's defect. */
+  private static <T> T resolve(java.util.function.Supplier<T> named) {
+    try {
+      return named.get();
+    } catch (BadInputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,10 @@
 package io.ocrbatch.api.web;
 
-import io.ocrbatch.api.OrchestrationUnavailableException;
-import io.ocrbatch.api.UserInput;
+import io.ocrbatch.activities.fault.ConflictException;
+import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
+import io.ocrbatch.activities.fault.StorageUnavailableException;
+import io.ocrbatch.activities.fault.StoreUnavailableException;
+import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.api.access.ForbiddenException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final int MAX_DETAIL = 2000;
+  /** What a 503 asks a client to wait before trying again. */
+  static final long RETRY_AFTER_SECONDS = 10;
   private final ApiSettings settings;
 
   ApiErrors(ApiSettings settings) {
@@ -87,15 +92,23 @@ class ApiErrors {
     return error(request, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<Map<String, Object>> conflict(IllegalStateException e, HttpServletRequest request) {
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(ConflictException e, HttpServletRequest request) {
     return error(request, HttpStatus.CONFLICT, e.getMessage());
   }
 
-  @ExceptionHandler(OrchestrationUnavailableException.class)
-  ResponseEntity<Map<String, Object>> unavailable(OrchestrationUnavailableException e, HttpServletRequest request) {
+  /** A backend that is away (Temporal, the database, storage): never the client's fault, worth retrying. */
+  @ExceptionHandler({
+    OrchestrationUnavailableException.class, StoreUnavailableException.class, StorageUnavailableException.class
+  })
+  ResponseEntity<Map<String, Object>> unavailable(RuntimeException e, HttpServletRequest request) {
     log.warn("{}", e.getMessage());
-    return error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
+    ResponseEntity<Map<String, Object>> answer =
+        error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
+    return ResponseEntity.status(answer.getStatusCode())
+        .headers(answer.getHeaders())
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+        .body(answer.getBody());
   }
 
   @ExceptionHandler(io.ocrbatch.activities.storage.StorageAccessException.class)
@@ -130,6 +143,6 @@ class ApiErrors {
   }
 
   static String rootMessage(Throwable e) {
-    return io.ocrbatch.activities.RootCause.message(e);
+    return io.ocrbatch.activities.fault.RootCause.message(e);
   }
 }

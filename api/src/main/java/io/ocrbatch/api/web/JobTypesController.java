@@ -53,7 +53,7 @@ class JobTypesController {
   @ResponseStatus(HttpStatus.CREATED)
   JobTypeView create(@RequestBody NewJobType body) {
     if (body.name() != null && jobs.store().jobTypes().byName(body.name()).isPresent()) {
-      throw new IllegalStateException("job type '" + body.name() + "' already exists");
+      throw new io.ocrbatch.activities.fault.ConflictException("job type '" + body.name() + "' already exists");
     }
     return JobTypeView.of(jobs.createJobType(
         new JobTypeSpec(

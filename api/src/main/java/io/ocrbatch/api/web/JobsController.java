@@ -1,10 +1,10 @@
 package io.ocrbatch.api.web;
 
-import io.ocrbatch.api.UserInput;
+import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
-import io.ocrbatch.api.JobKeys;
+import io.ocrbatch.activities.intake.JobKeys;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.VolumeRef;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.ocrbatch.api.UserInput;
+import io.ocrbatch.activities.fault.UserInput;
 import java.util.stream.Collectors;
 
 /** What is wrong with a JSON body, in the client's terms: field names and values, not Java types. */

@@ -107,7 +107,7 @@ class OcrController {
   private UploadResults.Snapshot finished(String jobId) {
     UploadResults.Snapshot s = results.snapshot(jobId);
     if (s.status().equals("expired")) throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
-    if (!s.ended()) throw new IllegalStateException("job '" + jobId + "' is still " + s.status() + "; results come when it completes");
+    if (!s.ended()) throw new io.ocrbatch.activities.fault.ConflictException("job '" + jobId + "' is still " + s.status() + "; results come when it completes");
     return s;
   }
 

@@ -7,6 +7,7 @@ import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.output.PageJson;
 import io.ocrbatch.activities.output.format.MarkdownWriter;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.MetricsStore.PageMetric;
 import io.ocrbatch.activities.store.StatusStore;
@@ -200,7 +201,7 @@ class UploadResults {
       ImageIO.write(image, "png", png);
       return png.toByteArray();
     } catch (BadImageException | IOException e) {
-      throw new IllegalStateException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
+      throw new io.ocrbatch.activities.fault.StorageUnavailableException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
     }
   }
 

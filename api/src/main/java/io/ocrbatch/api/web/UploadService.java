@@ -4,7 +4,7 @@ import io.ocrbatch.activities.store.JobRecord;
 import io.ocrbatch.activities.store.StatusStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
-import io.ocrbatch.api.OrchestrationUnavailableException;
+import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeRef;

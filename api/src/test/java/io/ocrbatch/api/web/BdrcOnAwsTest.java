@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.storage.ResultSync;
+import io.ocrbatch.activities.sync.ResultSync;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.store.Jdbc;

@@ -1,7 +1,7 @@
 package io.ocrbatch.activities.ocr.bdrc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ocrbatch.activities.output.Json;
+import io.ocrbatch.activities.files.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

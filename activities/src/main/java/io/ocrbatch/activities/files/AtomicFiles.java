@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.output;
+package io.ocrbatch.activities.files;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.ocrbatch.activities;
+package io.ocrbatch.activities.fault;
 
 /** The innermost cause's message: what an error message should tell a user. */
 public final class RootCause {

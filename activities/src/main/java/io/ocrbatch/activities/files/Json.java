@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.output;
+package io.ocrbatch.activities.files;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
-package io.ocrbatch.api;
+package io.ocrbatch.activities.intake;
 
+import io.ocrbatch.activities.fault.BadInputException;
+import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.workflows.VolumeRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +35,7 @@ public final class JobKeys {
   /** A caller's key must be usable as a Temporal workflow id and a folder-safe name. */
   public static String validate(String key) {
     if (!VALID.matcher(key).matches()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "invalid job key " + UserInput.quote(key) + ": use 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
     return key;

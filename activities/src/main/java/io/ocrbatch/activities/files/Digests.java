@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.storage;
+package io.ocrbatch.activities.files;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,14 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Short content digests used as volume versions. */
-final class Digests {
+public final class Digests {
   private Digests() {}
 
-  static String shortSha256(String text) {
+  public static String shortSha256(String text) {
     return hex("SHA-256", text.getBytes(StandardCharsets.UTF_8)).substring(0, 6);
   }
 
-  static String hex(String algorithm, byte[] bytes) {
+  public static String hex(String algorithm, byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
     } catch (NoSuchAlgorithmException e) {
@@ -22,7 +22,7 @@ final class Digests {
   }
 
   /** An S3 ETag without quotes and without a multipart {@code -N} suffix. */
-  static String plainEtag(String etag) {
+  public static String plainEtag(String etag) {
     if (etag == null) return null;
     String plain = etag.replace("\"", "");
     int dash = plain.indexOf('-');

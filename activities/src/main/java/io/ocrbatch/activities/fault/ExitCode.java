@@ -1,19 +1,27 @@
-package io.ocrbatch.cli;
+package io.ocrbatch.activities.fault;
 
-/** Process exit codes, documented in the README. */
-public final class ExitCodes {
+/** Process exit codes, documented in the README ("Exit codes"); failures carry theirs ({@link Fault}). */
+public enum ExitCode {
   /** Every page succeeded (or the command did what was asked). */
-  public static final int OK = 0;
+  OK(0),
   /** The job could not run: bad input, missing packages, unreachable services. */
-  public static final int COULD_NOT_RUN = 1;
+  COULD_NOT_RUN(1),
   /** The command line was wrong (picocli's usage code). */
-  public static final int USAGE = 2;
+  USAGE(2),
   /** The job ran to its end but some pages or volumes failed. */
-  public static final int PAGES_FAILED = 3;
+  PAGES_FAILED(3),
   /** The job was canceled before it finished. */
-  public static final int CANCELED = 4;
+  CANCELED(4),
   /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT); re-run to resume. */
-  public static final int INTERRUPTED = 130;
+  INTERRUPTED(130);
 
-  private ExitCodes() {}
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
 }

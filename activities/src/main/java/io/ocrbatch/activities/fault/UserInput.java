@@ -1,8 +1,8 @@
-package io.ocrbatch.api;
+package io.ocrbatch.activities.fault;
 
 /** Quoting what a client sent inside an error message: never more than a glance of it. */
 public final class UserInput {
-  static final int MAX_QUOTED = 100;
+  public static final int MAX_QUOTED = 100;
 
   private UserInput() {}
 

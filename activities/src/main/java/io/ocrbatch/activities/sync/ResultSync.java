@@ -1,8 +1,13 @@
-package io.ocrbatch.activities.storage;
+package io.ocrbatch.activities.sync;
 
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.output.VolumeOutputs;
+import io.ocrbatch.activities.files.Digests;
+import io.ocrbatch.activities.storage.PageFile;
+import io.ocrbatch.activities.storage.ResultFolder;
+import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.activities.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

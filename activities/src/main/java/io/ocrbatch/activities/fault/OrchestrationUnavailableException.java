@@ -1,16 +1,14 @@
-package io.ocrbatch.api;
-
-import io.ocrbatch.activities.RootCause;
+package io.ocrbatch.activities.fault;
 
 /** Temporal did not answer: the request can be retried once it is back (HTTP 503). */
-public final class OrchestrationUnavailableException extends RuntimeException {
+public final class OrchestrationUnavailableException extends RuntimeException implements Fault {
   public OrchestrationUnavailableException(String target, Throwable cause) {
     super("the orchestration backend (Temporal) is unreachable" + (target == null ? "" : " at " + target)
         + ": " + RootCause.message(cause), cause);
   }
 
   /** Whether a Temporal client failure means the service could not be reached (not a refusal). */
-  static boolean isUnreachable(Throwable e) {
+  public static boolean isUnreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof io.grpc.StatusRuntimeException s) {
         io.grpc.Status.Code code = s.getStatus().getCode();
@@ -18,5 +16,15 @@ public final class OrchestrationUnavailableException extends RuntimeException {
       }
     }
     return false;
+  }
+
+  @Override
+  public ExitCode exitCode() {
+    return ExitCode.COULD_NOT_RUN;
+  }
+
+  @Override
+  public boolean retryable() {
+    return true;
   }
 }
