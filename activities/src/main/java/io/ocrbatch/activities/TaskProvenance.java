@@ -1,6 +1,6 @@
 package io.ocrbatch.activities;
 
-import io.ocrbatch.activities.output.Provenance;
+import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeTask;
 

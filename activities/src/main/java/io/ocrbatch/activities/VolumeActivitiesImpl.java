@@ -117,7 +117,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   }
 
   /**
-   * The task's {@link io.ocrbatch.activities.output.Provenance}, as in its pages' JSON: job type,
+   * The task's {@link io.ocrbatch.activities.page.Provenance}, as in its pages' JSON: job type,
    * engine id and version (described without loading the engine: this is the I/O worker), model,
    * language, encoding, dpi, ocrbatch version.
    */

@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.output;
 
+import io.ocrbatch.activities.page.PageJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.image.PageRef;

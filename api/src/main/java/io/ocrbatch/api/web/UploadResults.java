@@ -5,7 +5,7 @@ import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
-import io.ocrbatch.activities.output.PageJson;
+import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.output.format.MarkdownWriter;
 import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.store.JobRecord;

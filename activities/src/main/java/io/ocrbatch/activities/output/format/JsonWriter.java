@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.output.format;
 
-import io.ocrbatch.activities.output.PageJson;
+import io.ocrbatch.activities.page.PageJson;
 
 /** {@code json}: everything ({@link PageJson}); always written, last, as the mark of a page's OCR being done. */
 final class JsonWriter implements PageWriter {

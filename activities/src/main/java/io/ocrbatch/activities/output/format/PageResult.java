@@ -1,7 +1,7 @@
 package io.ocrbatch.activities.output.format;
 
 import io.ocrbatch.activities.ocr.PageText;
-import io.ocrbatch.activities.output.Provenance;
+import io.ocrbatch.activities.page.Provenance;
 import java.awt.image.BufferedImage;
 
 /**

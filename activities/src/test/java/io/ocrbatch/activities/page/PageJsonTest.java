@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.output;
+package io.ocrbatch.activities.page;
 
 import io.ocrbatch.activities.files.Json;
 
