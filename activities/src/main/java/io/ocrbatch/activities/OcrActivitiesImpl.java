@@ -5,7 +5,7 @@ import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.GpuFailureException;
 import io.ocrbatch.activities.page.PageJson;

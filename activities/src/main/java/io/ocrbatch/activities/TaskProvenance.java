@@ -1,5 +1,7 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.engines.OcrEngines;
+
 import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeTask;

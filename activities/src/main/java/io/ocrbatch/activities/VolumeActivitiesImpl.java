@@ -1,7 +1,7 @@
 package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.files.Json;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.engines.OcrEngines;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.ocrbatch.activities.output.VolumeOutputs;
 import io.ocrbatch.activities.storage.ResultFolder;

@@ -1,6 +1,6 @@
 package io.ocrbatch.api;
 
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.storage.S3Credentials;
 import io.ocrbatch.activities.storage.S3Location;

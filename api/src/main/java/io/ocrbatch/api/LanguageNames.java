@@ -1,7 +1,7 @@
 package io.ocrbatch.api;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;

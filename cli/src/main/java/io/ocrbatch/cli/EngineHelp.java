@@ -1,7 +1,7 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import java.util.Iterator;
 
 /** The engines for {@code --engine}'s help, each with what its model and language mean, from the registry. */

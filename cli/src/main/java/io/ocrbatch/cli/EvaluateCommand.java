@@ -1,10 +1,10 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;

@@ -1,6 +1,6 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.workflows.JobTypeSpec;

@@ -1,5 +1,7 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.engines.OcrEngines;
+
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -58,11 +60,6 @@ class ArchitectureTest {
   void noPackageCycles() {
     slices().matching("io.ocrbatch.(**)")
         .should().beFreeOfCycles()
-        // The engine packages and activities.ocr still reach each other: providers take OcrEngines
-        // (the worker's shared resources) and the registry in activities.ocr lists the providers.
-        // Only dependencies among activities.ocr.. are ignored: a cycle through any other package
-        // still fails. Remove once providers get their resources through an interface in ocr.
-        .ignoreDependency(resideInAPackage("io.ocrbatch.activities.ocr.."), resideInAPackage("io.ocrbatch.activities.ocr.."))
         .check(classes);
   }
 }

@@ -1,7 +1,7 @@
 package io.ocrbatch.worker;
 
 import io.ocrbatch.activities.image.ImageDecoder;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.storage.StorageSettings;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.ocr;
 
+import io.ocrbatch.activities.engines.EngineRegistry;
+
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +33,12 @@ public interface EngineProvider {
   String version(JobTypeSpec type, OcrEngine engine);
 
   /** The digest ({@code sha256:…}) of the model files the job type names on this worker, or null. */
-  default String modelDigest(JobTypeSpec type, OcrEngines resources) {
+  default String modelDigest(JobTypeSpec type, EngineResources resources) {
     return null;
   }
 
   /** The engine for one worker thread; EngineUnavailableException saying what to install when it cannot load. */
-  OcrEngine create(JobTypeSpec type, OcrEngines resources);
+  OcrEngine create(JobTypeSpec type, EngineResources resources);
 
   /** The job type {@code evaluate --types} means by {@code name}, when this engine owns that name. */
   Optional<JobTypeSpec> evaluationType(String name);
@@ -50,8 +52,11 @@ public interface EngineProvider {
   }
 
   /** Logs what this worker has for the engine, and whether {@code type} can run here (worker start-up). */
-  default void report(JobTypeSpec type, OcrEngines resources, Logger log) {}
+  default void report(JobTypeSpec type, EngineResources resources, Logger log) {}
 
   /** Logs, once per worker, what this engine has here (its models). */
-  default void reportModels(OcrEngines resources, Logger log) {}
+  default void reportModels(EngineResources resources, Logger log) {}
+
+  /** Called once when a worker's engines are set up: check and load what must fail at start-up. */
+  default void prepare(EngineResources resources) {}
 }

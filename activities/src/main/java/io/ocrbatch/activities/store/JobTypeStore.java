@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.store;
 
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;

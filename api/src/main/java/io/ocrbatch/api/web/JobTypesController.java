@@ -1,7 +1,7 @@
 package io.ocrbatch.api.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.ocrbatch.activities.ocr.EngineRegistry;
+import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.LanguageNames;
 import io.ocrbatch.workflows.JobTypeSpec;

@@ -7,7 +7,8 @@ import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.EngineResources;
+import io.ocrbatch.activities.ocr.neural.NeuralDevices;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -48,17 +49,17 @@ public final class BdrcProvider implements EngineProvider {
 
   /** The recognition model file's digest, then the line model's ({@code sha256:…+sha256:…}). */
   @Override
-  public String modelDigest(JobTypeSpec type, OcrEngines resources) {
-    ModelDirectory.Pair pair = resources.models().resolve(type.model(), type.name());
+  public String modelDigest(JobTypeSpec type, EngineResources resources) {
+    ModelDirectory.Pair pair = models(resources).resolve(type.model(), type.name());
     String recognition = FileDigests.sha256(pair.recognition().modelFile());
     if (pair.lines() == null || recognition == null) return recognition;
     return recognition + "+" + FileDigests.sha256(pair.lines().modelFile());
   }
 
   @Override
-  public OcrEngine create(JobTypeSpec type, OcrEngines resources) {
-    ModelDirectory.Pair pair = resources.models().resolve(type.model(), type.name());
-    return new BdrcEngine(resources.neural(), pair, "line".equals(type.lineMode()));
+  public OcrEngine create(JobTypeSpec type, EngineResources resources) {
+    ModelDirectory.Pair pair = models(resources).resolve(type.model(), type.name());
+    return new BdrcEngine(NeuralDevices.forThisThread(resources), pair, "line".equals(type.lineMode()));
   }
 
   @Override
@@ -73,9 +74,19 @@ public final class BdrcProvider implements EngineProvider {
     return EVALUATION_PREFIX + "Model[+Lines]";
   }
 
+  /** The worker's model directories, scanned once: a malformed model stops the worker at start-up. */
+  private static ModelDirectory models(EngineResources resources) {
+    return resources.shared(ModelDirectory.class, () -> ModelDirectory.scan(resources.modelDir()));
+  }
+
   @Override
-  public void reportModels(OcrEngines resources, Logger log) {
-    ModelDirectory models = resources.models();
+  public void prepare(EngineResources resources) {
+    models(resources);
+  }
+
+  @Override
+  public void reportModels(EngineResources resources, Logger log) {
+    ModelDirectory models = models(resources);
     if (models.root() == null) {
       log.info("No model directory (--model-dir / OCRBATCH_MODEL_DIR): job types of engine '{}' cannot run here", ID);
       return;
@@ -86,9 +97,9 @@ public final class BdrcProvider implements EngineProvider {
   }
 
   @Override
-  public void report(JobTypeSpec type, OcrEngines resources, Logger log) {
+  public void report(JobTypeSpec type, EngineResources resources, Logger log) {
     try {
-      resources.models().resolve(type.model(), type.name());
+      models(resources).resolve(type.model(), type.name());
     } catch (EngineUnavailableException e) {
       log.warn("Job type {} cannot run on this worker: {}", type.name(), e.getMessage());
     }

@@ -5,7 +5,7 @@ import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class NullEngineProvider implements EngineProvider {
   }
 
   @Override
-  public OcrEngine create(JobTypeSpec type, OcrEngines resources) {
+  public OcrEngine create(JobTypeSpec type, EngineResources resources) {
     return new NullEngine(type.model());
   }
 

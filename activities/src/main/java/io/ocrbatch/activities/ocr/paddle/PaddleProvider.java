@@ -5,7 +5,9 @@ import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.EngineResources;
+import io.ocrbatch.activities.ocr.neural.NeuralDevices;
+import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -50,8 +52,9 @@ public final class PaddleProvider implements EngineProvider {
   }
 
   @Override
-  public OcrEngine create(JobTypeSpec type, OcrEngines resources) {
-    return new PaddleOcrEngine(resources.neural(), type.language(), resources.recognitionBatch());
+  public OcrEngine create(JobTypeSpec type, EngineResources resources) {
+    NeuralModels models = NeuralDevices.forThisThread(resources);
+    return new PaddleOcrEngine(models, type.language(), NeuralDevices.recognitionBatch(models));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.ocr.tesseract;
 
+import io.ocrbatch.activities.engines.OcrEngines;
+
 import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
@@ -8,7 +10,6 @@ import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -21,7 +22,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 
-/** One Tesseract 5 handle (not thread-safe: one per worker thread, see {@link OcrEngines}). */
+/** One Tesseract 5 handle (not thread-safe: one per worker thread, see OcrEngines). */
 public final class TesseractEngine implements OcrEngine {
   private final TessBaseAPI api = new TessBaseAPI();
   private final String language;

@@ -6,7 +6,7 @@ import static io.ocrbatch.activities.ocr.FieldRules.require;
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.OcrEngines;
+import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -48,12 +48,12 @@ public final class TesseractProvider implements EngineProvider {
   }
 
   @Override
-  public String modelDigest(JobTypeSpec type, OcrEngines resources) {
+  public String modelDigest(JobTypeSpec type, EngineResources resources) {
     return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
   }
 
   @Override
-  public OcrEngine create(JobTypeSpec type, OcrEngines resources) {
+  public OcrEngine create(JobTypeSpec type, EngineResources resources) {
     return new TesseractEngine(resources.tessdata(), type.model(), pageSegMode(type.lineMode()));
   }
 

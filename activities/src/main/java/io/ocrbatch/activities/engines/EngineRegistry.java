@@ -1,4 +1,8 @@
-package io.ocrbatch.activities.ocr;
+package io.ocrbatch.activities.engines;
+
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
+import io.ocrbatch.activities.ocr.FieldRules;
 
 import io.ocrbatch.activities.ocr.bdrc.BdrcProvider;
 import io.ocrbatch.activities.ocr.nullengine.NullEngineProvider;

@@ -1,8 +1,9 @@
-package io.ocrbatch.activities.ocr;
+package io.ocrbatch.activities.engines;
 
 import io.bdrc.ewtsconverter.EwtsConverter;
-import io.ocrbatch.activities.ocr.bdrc.ModelDirectory;
-import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.ocr.EngineResources;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Gives each worker thread its own engine handle per job-type configuration (Tesseract handles are
  * not thread-safe, and creating one costs ~100 ms), created by the engine's provider in {@link
  * EngineRegistry}, and applies the job type's text encoding. Holds what providers create engines
- * from: Tesseract's data folder, the model directory, this thread's neural models.
+ * from ({@link EngineResources}): Tesseract's data folder, the model directory, and the things
+ * engines load once per worker.
  */
-public final class OcrEngines implements AutoCloseable {
+public final class OcrEngines implements EngineResources, AutoCloseable {
   public static final Path DEFAULT_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
   private final Path tessdata;
-  private final ModelDirectory models;
-  private final Map<Integer, NeuralModels> devices = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
-  private final ThreadLocal<Integer> deviceSlot =
-      ThreadLocal.withInitial(() -> NeuralModels.gpuCount() > 1 ? threads.getAndIncrement() % NeuralModels.gpuCount() : 0);
+  private final Path modelDir;
+  private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
   private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
   private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
   private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
@@ -40,7 +39,8 @@ public final class OcrEngines implements AutoCloseable {
    */
   public OcrEngines(Path tessdata, Path modelDir) {
     this.tessdata = tessdata;
-    this.models = ModelDirectory.scan(modelDir);
+    this.modelDir = modelDir;
+    EngineRegistry.all().forEach(provider -> provider.prepare(this));
   }
 
   /** {@code OCRBATCH_MODEL_DIR}, or null. */
@@ -49,20 +49,19 @@ public final class OcrEngines implements AutoCloseable {
     return dir == null || dir.isBlank() ? null : Path.of(dir);
   }
 
+  @Override
   public Path tessdata() {
     return tessdata;
   }
 
-  public ModelDirectory models() {
-    return models;
+  @Override
+  public Path modelDir() {
+    return modelDir;
   }
 
-  /**
-   * The neural models of this thread's device, each loaded on first use: with several GPUs, OCR
-   * slots are spread over them in turn (one slot per GPU by default); otherwise all share one set.
-   */
-  public NeuralModels neural() {
-    return devices.computeIfAbsent(deviceSlot.get(), NeuralModels::onBestDevice);
+  @Override
+  public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+    return type.cast(shared.computeIfAbsent(type, t -> create.get()));
   }
 
   /** Tesseract's data folder: {@code TESSDATA_PREFIX} when set, else Debian's. */
@@ -90,19 +89,20 @@ public final class OcrEngines implements AutoCloseable {
   public void close() {
     created.forEach(OcrEngine::close);
     created.clear();
-    devices.values().forEach(NeuralModels::close);
-    devices.clear();
+    for (Object thing : shared.values()) {
+      if (thing instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot close " + thing.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    shared.clear();
   }
 
   private OcrEngine create(JobTypeSpec type) {
     return EngineRegistry.of(type).create(type, this);
-  }
-
-  /** Line images per recognition batch: {@code OCRBATCH_REC_BATCH}, else 32 on a GPU and 6 on the CPU. */
-  public int recognitionBatch() {
-    String configured = System.getenv("OCRBATCH_REC_BATCH");
-    if (configured != null && !configured.isBlank()) return Integer.parseInt(configured.strip());
-    return neural().device().isGpu() ? 32 : 6;
   }
 
   /** The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}). */
