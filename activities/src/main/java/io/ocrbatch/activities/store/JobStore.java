@@ -65,7 +65,7 @@ public final class JobStore {
       ps.setInt(5, job.dpi());
       ps.setInt(6, job.pagesPerChunk());
       ps.setInt(7, job.maxAttempts());
-      ps.setInt(8, job.volumes().size());
+      ps.setInt(8, 0); // total_tasks: each task row inserted adds itself (trigger, V6)
       ps.setInt(9, job.priority());
       ps.setString(10, job.callbackUrl());
       ps.setBoolean(11, job.force());
