@@ -40,6 +40,8 @@ CREATE INDEX page_metrics_job_failed_idx ON page_metrics (job_id, created_at DES
 CREATE INDEX tasks_job_error_idx ON tasks (job_id, last_error_at DESC NULLS LAST) WHERE last_error IS NOT NULL AND status <> 'done';
 CREATE INDEX tasks_done_at_idx ON tasks (done_at) WHERE status = 'done';
 CREATE INDEX tasks_started_at_idx ON tasks (started_at);
+-- A job's tasks that still have work: what its workflow hands out (requeue and restarts walk only these).
+CREATE INDEX tasks_job_work_idx ON tasks (job_id, id) WHERE status IN ('pending', 'running', 'retryable_failed');
 
 -- Recomputes one job's counters (and its tasks' task_metrics) from its rows; idempotent.
 CREATE FUNCTION ocrbatch_recount(p_job bigint) RETURNS void LANGUAGE sql AS $$

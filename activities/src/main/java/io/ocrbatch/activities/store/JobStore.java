@@ -224,10 +224,16 @@ public final class JobStore {
         jobId);
   }
 
+  /**
+   * Ends the job. A job that would end completed while some of its tasks failed terminally (in an
+   * earlier run: a started-again job's workflow does not see those tasks) ends failed.
+   */
   public void markFinished(long jobId, JobStatus status) {
     refreshCounts(jobId);
     jdbc.update(
-        "UPDATE jobs SET status = ?, finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND failed_tasks > 0 THEN 'failed' ELSE ? END,"
+            + " finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        status.dbName(),
         status.dbName(),
         jobId);
   }

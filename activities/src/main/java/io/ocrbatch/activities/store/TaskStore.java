@@ -29,6 +29,22 @@ public final class TaskStore {
         limit);
   }
 
+  /**
+   * The job's tasks that still have work (pending, running, or failed retryably), after a task
+   * id: what a job's workflow hands out. A job started again (requeue, restart, an intake job)
+   * walks only these, so its cost follows the work left, not the job's size.
+   */
+  public List<TaskRef> tasksWithWorkAfter(long jobId, long afterTaskId, int limit) {
+    return jdbc.query(
+        "SELECT t.id, v.volume_name, v.source_uri FROM tasks t JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND t.id > ? AND t.status IN ('pending', 'running', 'retryable_failed')"
+            + " ORDER BY t.id LIMIT ?",
+        rs -> new TaskRef(rs.getLong(1), new VolumeRef(rs.getString(2), rs.getString(3))),
+        jobId,
+        afterTaskId,
+        limit);
+  }
+
   public void started(long taskId, int attempt, int maxAttempts) {
     jdbc.update(
         "UPDATE tasks SET status = 'running', attempts = greatest(attempts, ?), max_attempts = ?,"

@@ -316,4 +316,38 @@ abstract class StatusStoreContract {
     assertThat(counts.pagesOk() + counts.pagesFailed()).isEqualTo(80);
     assertCountersMatchTheRows(jobId);
   }
+
+  @Test
+  void aRequeuedTaskIsTheOnlyOneOfTenThousandHandedOutAgainAndCountersFollow() {
+    String[] volumes = new String[10_000];
+    for (int i = 0; i < volumes.length; i++) volumes[i] = "v" + i;
+    long jobId = store.jobs().create(job("Q" + System.nanoTime(), volumes)).job().id();
+    database().jdbc().update("UPDATE tasks SET status = 'done', attempts = 1, done_at = now() WHERE job_id = ?", jobId);
+    long failed = store.tasks().tasksAfter(jobId, 0, 5000).get(4242).taskId();
+    store.tasks().finished(VolumeResult.failed(failed, "v4242", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
+    store.jobs().markFinished(jobId, JobStatus.FAILED);
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).isEmpty();
+    assertCountersMatchTheRows(jobId);
+
+    store.queue().requeueFailed();
+
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).extracting(TaskRef::taskId).containsExactly(failed);
+    JobProgressStore.Counts counts = store.progress().counts(jobId);
+    assertThat(counts.done()).isEqualTo(9_999);
+    assertThat(counts.pending()).isEqualTo(1);
+    assertThat(store.jobs().byId(jobId).orElseThrow().failedTasks()).isZero();
+    assertCountersMatchTheRows(jobId);
+  }
+
+  @Test
+  void aJobEndingCompletedWithATaskFailedInAnEarlierRunEndsFailed() {
+    long jobId = store.jobs().create(job("E" + System.nanoTime(), "a", "b")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    store.tasks().finished(VolumeResult.failed(tasks.get(0).taskId(), "a", TaskStatus.TERMINAL_FAILED, "gone"), 3);
+    store.tasks().finished(VolumeResult.done(tasks.get(1).taskId(), "b", 1, ChunkResult.EMPTY), 1);
+
+    store.jobs().markFinished(jobId, JobStatus.COMPLETED); // a run that did not see task a
+
+    assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+  }
 }
