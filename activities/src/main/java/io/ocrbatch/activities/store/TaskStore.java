@@ -85,7 +85,9 @@ public final class TaskStore {
         result.error(),
         result.taskId());
     // task_metrics and the job's counters (done_tasks, failed_tasks, last_progress_at) follow in
-    // the same statement (triggers, migration V6).
+    // the same statement (triggers, migration V6); a task that ended without pages still gets
+    // its task_metrics row, as before.
+    jdbc.update("INSERT INTO task_metrics (task_id) VALUES (?) ON CONFLICT (task_id) DO NOTHING", result.taskId());
   }
 
   public void interrupted(long taskId, String reason) {

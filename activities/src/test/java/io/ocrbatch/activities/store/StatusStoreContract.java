@@ -93,6 +93,8 @@ abstract class StatusStoreContract {
     assertThat(counts.terminal()).isEqualTo(1);
     assertThat(store.metrics().pages(a)).hasSize(2).first().satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
     assertThat(database().jdbc().queryLong("SELECT successful_pages FROM task_metrics WHERE task_id = ?", a)).isEqualTo(1);
+    assertThat(database().jdbc().queryLong("SELECT count(*) FROM task_metrics WHERE task_id = ? AND total_pages = 0", b))
+        .as("a task that ended without pages has its task_metrics row").isEqualTo(1);
     assertThat(database().jdbc().queryLong("SELECT attempts FROM tasks WHERE id = ?", b)).isEqualTo(2);
     assertThat(store.tasks().recentErrors(jobId, 5))
         .extracting(TaskStore.TaskError::status)
