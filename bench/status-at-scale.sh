@@ -10,7 +10,7 @@
 #
 # Usage: bench/status-at-scale.sh
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  the server (trust auth)
-#   DB=ocrbatch_bench_status  TASKS=100000 PAGES=25000000 JOBS=5 RUNS=50
+#   DB=ocrbatch_bench_status  TASKS=100000 PAGES=25000000 JOBS=5 RUNS=50 WARMUP=3 (reads before timing)
 #   KEEP_DB=1   keep the database at the end (default: dropped)
 #   REUSE_DB=1  use the database as it is when it exists (no rebuild); the checkout's migrations
 #               are applied to it first and their time printed (to measure before, then after, on
@@ -94,7 +94,7 @@ SQL
        "$(psql -qtA -d "$DB" -c "SELECT pg_size_pretty(pg_database_size('$DB'))")"
 fi
 
-echo "== status reads ($RUNS runs each, after 3 warm-up)"
+echo "== status reads ($RUNS runs each, after ${WARMUP:-3} warm-up)"
 psql -q -d "$DB" -c "VACUUM ANALYZE" >/dev/null
 bench
 

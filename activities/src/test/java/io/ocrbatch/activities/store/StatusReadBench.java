@@ -48,7 +48,8 @@ public final class StatusReadBench {
   }
 
   private static void time(String what, int runs, Supplier<Object> read) {
-    for (int i = 0; i < Math.min(3, runs); i++) read.get(); // warm-up
+    int warmUp = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "3"));
+    for (int i = 0; i < warmUp; i++) read.get();
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       long t = System.nanoTime();
