@@ -30,9 +30,11 @@ CREATE TABLE job_progress (
     last_page_at  timestamptz
 );
 
--- The job of a page, so that a job's failed pages are found without walking its tasks.
+-- The job of a page, so that a job's failed pages are found without walking its tasks: set on
+-- every page row written from now on (trigger below); of the rows already there, only the failed
+-- ones need it (the one index on it is on failed pages), which spares rewriting a big table.
 ALTER TABLE page_metrics ADD COLUMN job_id bigint;
-UPDATE page_metrics p SET job_id = t.job_id FROM tasks t WHERE t.id = p.task_id;
+UPDATE page_metrics p SET job_id = t.job_id FROM tasks t WHERE t.id = p.task_id AND p.status = 'failed';
 
 -- The views' queries: a job's newest failed pages and task errors, tasks done today, tasks
 -- started in the last 24 h (queue stats).
@@ -112,7 +114,7 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A page's row: the job of a new page.
+-- A page's row: its job, when not known yet (a new row; a row from before V6 written again).
 CREATE FUNCTION ocrbatch_page_job() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.job_id IS NULL THEN
@@ -153,13 +155,33 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Counters for the rows already there.
-INSERT INTO job_progress (job_id) SELECT id FROM jobs;
-SELECT ocrbatch_recount(id) FROM jobs;
+-- Counters for the rows already there, in one pass over page_metrics.
+CREATE TEMPORARY TABLE v6_page_sums ON COMMIT DROP AS
+SELECT task_id, count(*) AS n, count(*) FILTER (WHERE status = 'ok') AS ok, count(*) FILTER (WHERE status = 'failed') AS failed,
+       coalesce(sum(duration_ms), 0) AS ms, avg(duration_ms) AS avg_ms, coalesce(sum(lines_detected), 0) AS lines,
+       min(created_at) AS first_at, max(created_at) AS last_at
+FROM page_metrics GROUP BY task_id;
+INSERT INTO task_metrics AS m (task_id, total_pages, successful_pages, failed_pages, total_duration_ms,
+                               avg_duration_per_page_ms, total_lines_detected, updated_at)
+SELECT task_id, n, ok, failed, ms, avg_ms, lines, now() FROM v6_page_sums
+ON CONFLICT (task_id) DO UPDATE SET total_pages = EXCLUDED.total_pages,
+    successful_pages = EXCLUDED.successful_pages, failed_pages = EXCLUDED.failed_pages,
+    total_duration_ms = EXCLUDED.total_duration_ms, avg_duration_per_page_ms = EXCLUDED.avg_duration_per_page_ms,
+    total_lines_detected = EXCLUDED.total_lines_detected, updated_at = now();
+INSERT INTO job_progress (job_id, tasks, pending, running, done, retryable, terminal, listed_tasks, pages_listed,
+                          pages_ok, pages_failed, first_page_at, last_page_at)
+SELECT j.id, count(t.id), count(*) FILTER (WHERE t.status = 'pending'), count(*) FILTER (WHERE t.status = 'running'),
+       count(*) FILTER (WHERE t.status = 'done'), count(*) FILTER (WHERE t.status = 'retryable_failed'),
+       count(*) FILTER (WHERE t.status = 'terminal_failed'), count(t.total_pages), coalesce(sum(t.total_pages), 0),
+       coalesce(sum(ps.ok), 0), coalesce(sum(ps.failed), 0), min(ps.first_at), max(ps.last_at)
+FROM jobs j LEFT JOIN tasks t ON t.job_id = j.id LEFT JOIN v6_page_sums ps ON ps.task_id = t.id
+GROUP BY j.id;
+UPDATE jobs SET total_tasks = g.tasks, done_tasks = g.done, failed_tasks = g.terminal
+FROM job_progress g WHERE g.job_id = jobs.id;
 
 CREATE TRIGGER tasks_progress AFTER INSERT OR DELETE OR UPDATE OF status, total_pages ON tasks
     FOR EACH ROW EXECUTE FUNCTION ocrbatch_task_progress();
-CREATE TRIGGER page_metrics_job BEFORE INSERT ON page_metrics
+CREATE TRIGGER page_metrics_job BEFORE INSERT OR UPDATE ON page_metrics
     FOR EACH ROW EXECUTE FUNCTION ocrbatch_page_job();
 CREATE TRIGGER page_metrics_progress AFTER INSERT OR DELETE OR UPDATE ON page_metrics
     FOR EACH ROW EXECUTE FUNCTION ocrbatch_page_progress();
