@@ -86,7 +86,7 @@ FROM (SELECT job_id, count(*) total, count(*) FILTER (WHERE status = 'done') don
              count(*) FILTER (WHERE status = 'terminal_failed') failed FROM tasks GROUP BY job_id) c WHERE c.job_id = j.id;
 SQL
   if [[ "$has_job_id" == 1 ]]; then
-    psql -q -v ON_ERROR_STOP=1 -d "$DB" -c "SELECT ocrbatch_recount(id) FROM jobs" >/dev/null
+    psql -q -v ON_ERROR_STOP=1 -d "$DB" -c "SELECT ocrbatch_recount_all()" >/dev/null
   fi
   psql -q -d "$DB" -c "VACUUM ANALYZE" >/dev/null
   echo "   loaded in $(( $(date +%s) - start )) s:" \

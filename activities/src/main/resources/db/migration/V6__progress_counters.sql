@@ -12,7 +12,8 @@
 --
 -- Deleting a job deletes its counters with it. Deleting tasks or page rows by hand (not done by
 -- ocrbatch) is followed by the counters too, except rows removed by cascade from a deleted task:
--- `SELECT ocrbatch_recount(job_id)` recomputes a job's counters from its rows at any time.
+-- `SELECT ocrbatch_recount(job_id)` recomputes a job's counters from its rows at any time,
+-- `SELECT ocrbatch_recount_all()` every job's in one pass (after a bulk load with triggers off).
 
 CREATE TABLE job_progress (
     job_id        bigint PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
@@ -155,29 +156,41 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Counters for the rows already there, in one pass over page_metrics.
-CREATE TEMPORARY TABLE v6_page_sums ON COMMIT DROP AS
-SELECT task_id, count(*) AS n, count(*) FILTER (WHERE status = 'ok') AS ok, count(*) FILTER (WHERE status = 'failed') AS failed,
-       coalesce(sum(duration_ms), 0) AS ms, avg(duration_ms) AS avg_ms, coalesce(sum(lines_detected), 0) AS lines,
-       min(created_at) AS first_at, max(created_at) AS last_at
-FROM page_metrics GROUP BY task_id;
-INSERT INTO task_metrics AS m (task_id, total_pages, successful_pages, failed_pages, total_duration_ms,
-                               avg_duration_per_page_ms, total_lines_detected, updated_at)
-SELECT task_id, n, ok, failed, ms, avg_ms, lines, now() FROM v6_page_sums
-ON CONFLICT (task_id) DO UPDATE SET total_pages = EXCLUDED.total_pages,
-    successful_pages = EXCLUDED.successful_pages, failed_pages = EXCLUDED.failed_pages,
-    total_duration_ms = EXCLUDED.total_duration_ms, avg_duration_per_page_ms = EXCLUDED.avg_duration_per_page_ms,
-    total_lines_detected = EXCLUDED.total_lines_detected, updated_at = now();
-INSERT INTO job_progress (job_id, tasks, pending, running, done, retryable, terminal, listed_tasks, pages_listed,
-                          pages_ok, pages_failed, first_page_at, last_page_at)
-SELECT j.id, count(t.id), count(*) FILTER (WHERE t.status = 'pending'), count(*) FILTER (WHERE t.status = 'running'),
-       count(*) FILTER (WHERE t.status = 'done'), count(*) FILTER (WHERE t.status = 'retryable_failed'),
-       count(*) FILTER (WHERE t.status = 'terminal_failed'), count(t.total_pages), coalesce(sum(t.total_pages), 0),
-       coalesce(sum(ps.ok), 0), coalesce(sum(ps.failed), 0), min(ps.first_at), max(ps.last_at)
-FROM jobs j LEFT JOIN tasks t ON t.job_id = j.id LEFT JOIN v6_page_sums ps ON ps.task_id = t.id
-GROUP BY j.id;
-UPDATE jobs SET total_tasks = g.tasks, done_tasks = g.done, failed_tasks = g.terminal
-FROM job_progress g WHERE g.job_id = jobs.id;
+-- Recomputes every job's counters and every task_metrics row from the rows, in one pass over
+-- page_metrics (bulk loads, repairs); idempotent.
+CREATE FUNCTION ocrbatch_recount_all() RETURNS void LANGUAGE sql AS $$
+    WITH ps AS MATERIALIZED (
+        SELECT task_id, count(*) AS n, count(*) FILTER (WHERE status = 'ok') AS ok,
+               count(*) FILTER (WHERE status = 'failed') AS failed, coalesce(sum(duration_ms), 0) AS ms,
+               avg(duration_ms) AS avg_ms, coalesce(sum(lines_detected), 0) AS lines,
+               min(created_at) AS first_at, max(created_at) AS last_at
+        FROM page_metrics GROUP BY task_id),
+    tm AS (
+        INSERT INTO task_metrics AS m (task_id, total_pages, successful_pages, failed_pages, total_duration_ms,
+                                       avg_duration_per_page_ms, total_lines_detected, updated_at)
+        SELECT task_id, n, ok, failed, ms, avg_ms, lines, now() FROM ps
+        ON CONFLICT (task_id) DO UPDATE SET total_pages = EXCLUDED.total_pages,
+            successful_pages = EXCLUDED.successful_pages, failed_pages = EXCLUDED.failed_pages,
+            total_duration_ms = EXCLUDED.total_duration_ms, avg_duration_per_page_ms = EXCLUDED.avg_duration_per_page_ms,
+            total_lines_detected = EXCLUDED.total_lines_detected, updated_at = now())
+    INSERT INTO job_progress AS g (job_id, tasks, pending, running, done, retryable, terminal, listed_tasks, pages_listed,
+                                   pages_ok, pages_failed, first_page_at, last_page_at)
+    SELECT j.id, count(t.id), count(*) FILTER (WHERE t.status = 'pending'), count(*) FILTER (WHERE t.status = 'running'),
+           count(*) FILTER (WHERE t.status = 'done'), count(*) FILTER (WHERE t.status = 'retryable_failed'),
+           count(*) FILTER (WHERE t.status = 'terminal_failed'), count(t.total_pages), coalesce(sum(t.total_pages), 0),
+           coalesce(sum(ps.ok), 0), coalesce(sum(ps.failed), 0), min(ps.first_at), max(ps.last_at)
+    FROM jobs j LEFT JOIN tasks t ON t.job_id = j.id LEFT JOIN ps ON ps.task_id = t.id
+    GROUP BY j.id
+    ON CONFLICT (job_id) DO UPDATE SET tasks = EXCLUDED.tasks, pending = EXCLUDED.pending, running = EXCLUDED.running,
+        done = EXCLUDED.done, retryable = EXCLUDED.retryable, terminal = EXCLUDED.terminal,
+        listed_tasks = EXCLUDED.listed_tasks, pages_listed = EXCLUDED.pages_listed, pages_ok = EXCLUDED.pages_ok,
+        pages_failed = EXCLUDED.pages_failed, first_page_at = EXCLUDED.first_page_at, last_page_at = EXCLUDED.last_page_at;
+    UPDATE jobs SET total_tasks = g.tasks, done_tasks = g.done, failed_tasks = g.terminal
+    FROM job_progress g WHERE g.job_id = jobs.id;
+$$;
+
+-- Counters for the rows already there.
+SELECT ocrbatch_recount_all();
 
 CREATE TRIGGER tasks_progress AFTER INSERT OR DELETE OR UPDATE OF status, total_pages ON tasks
     FOR EACH ROW EXECUTE FUNCTION ocrbatch_task_progress();
