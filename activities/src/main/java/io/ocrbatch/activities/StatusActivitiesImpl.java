@@ -37,7 +37,7 @@ public class StatusActivitiesImpl implements StatusActivities {
 
   @Override
   public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
-    return store.tasks().tasksAfter(jobId, afterTaskId, limit);
+    return store.tasks().tasksWithWorkAfter(jobId, afterTaskId, limit); // done and terminal tasks are not run again
   }
 
   @Override

@@ -152,6 +152,15 @@ class OcrActivitiesImplTest {
 
     assertThat(decoded).containsExactly("p1.png", "p2.png", "p3.png", "p4.png");
     assertThat(retry).isEqualTo(new ChunkResult(2, 2, 0));
+    assertCountersExact(chunk, 4);
+  }
+
+  /** The job's kept counters: each page once, as a count of the rows says. */
+  private static void assertCountersExact(PageChunk chunk, int pagesOk) {
+    var counts = store.progress().counts(chunk.task().jobId());
+    assertThat(counts.pagesOk()).isEqualTo(pagesOk);
+    assertThat(counts.pagesFailed()).isZero();
+    assertThat(counts.pagesOk()).isEqualTo(store.progress().recount(chunk.task().jobId()).pagesOk());
   }
 
   @Test
@@ -233,6 +242,7 @@ class OcrActivitiesImplTest {
       int p2Lines = new com.fasterxml.jackson.databind.ObjectMapper()
           .readTree(Path.of(chunk.outputDir(), "p2.json").toFile()).path("lines").size();
       assertThat(rows.get(1).linesDetected()).as("p2's row is read from its output").isEqualTo(p2Lines).isPositive();
+      assertCountersExact(chunk, 3);
     }
   }
 

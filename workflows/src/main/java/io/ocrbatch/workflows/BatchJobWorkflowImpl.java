@@ -17,6 +17,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+/**
+ * One job: records its start, hands its tasks out to {@link VolumeWorkflow} children through a
+ * sliding window, and records its end.
+ *
+ * <ol>
+ *   <li>Tasks are read from the store {@value #TASKS_PER_FETCH} at a time in task-id order, after
+ *       the cursor's last task id; the store returns only tasks that still have work (pending,
+ *       running, failed retryably), so a job started again (requeue, restart, intake) costs what
+ *       is left, not its size.
+ *   <li>At most {@code concurrency} children run at once (signal {@code setConcurrency}); each is a
+ *       child in a detached cancellation scope, retried by Temporal as a whole task; its result
+ *       updates the cursor's counts. A child that fails for good is recorded terminal here.
+ *   <li>Signals: {@code pause} stops handing out (running children go on), {@code resume},
+ *       {@code cancel} (or Temporal cancellation) sets the job's cancel flag, cancels running
+ *       children and waits for them to hand their tasks back; {@code volumesAdded} (intake jobs)
+ *       says new tasks exist past the cursor.
+ *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
+ *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
+ *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
+ *   <li>The end status: canceled, failed when a volume failed terminally, else completed.
+ * </ol>
+ */
 public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   /** Tasks read from the store per activity call. */
@@ -61,7 +83,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     if (cancelRequested) {
       Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
     } else if (hasWork() || spec.intake()) {
-      Workflow.continueAsNew(spec, cursor.nextRun(concurrency, paused));
+      Workflow.newContinueAsNewStub(BatchJobWorkflow.class).run(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();

@@ -15,6 +15,7 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   private final VolumeActivities volumes =
       Workflow.newActivityStub(VolumeActivities.class, ActivityStubOptions.io());
   private final List<Promise<ChunkResult>> chunks = new ArrayList<>();
+  private int pendingChunks;
 
   @Override
   public VolumeResult run(VolumeTask task) {
@@ -57,24 +58,46 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     }
   }
 
-  /** All chunks run at once; the workers' slot counts bound how many pages are OCRed together. */
+  /**
+   * The volume's pages in chunks. Since {@link #BOUNDED_CHUNKS}: at most {@link #MAX_CHUNKS}
+   * chunks (a huge volume gets bigger chunks; a chunk's retry resumes after its last heartbeated
+   * page, so size costs no redone work) and at most {@link #MAX_PENDING_CHUNKS} scheduled at once,
+   * so a 30,000-page volume stays far below Temporal's 2,000 pending activities and 51,200
+   * history events without continuing as new. Histories recorded before scheduled every chunk at once.
+   */
   private ChunkResult ocrAllPages(VolumeTask task, VolumeListing listing) {
     OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
     List<String> pages = listing.pages();
     int size = chunkSize(pages.size(), task.pagesPerChunk());
-    Runnable schedule = () -> {
+    if (Workflow.getVersion(BOUNDED_CHUNKS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      size = Math.max(size, (pages.size() + MAX_CHUNKS - 1) / MAX_CHUNKS);
       for (int first = 0; first < pages.size(); first += size) {
-        List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + size)));
-        PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
-        chunks.add(Async.function(ocr::ocrChunk, chunk));
+        Workflow.await(() -> pendingChunks < MAX_PENDING_CHUNKS); // a canceled volume stops scheduling here
+        PageChunk chunk = new PageChunk(task, listing.outputDir(), first, List.copyOf(pages.subList(first, Math.min(pages.size(), first + size))));
+        pendingChunks++;
+        // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391).
+        Workflow.newDetachedCancellationScope(() -> {
+          Promise<ChunkResult> result = Async.function(ocr::ocrChunk, chunk);
+          chunks.add(result);
+          result.handle((r, e) -> pendingChunks--);
+        }).run();
       }
-    };
-    // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391), so a
-    // canceled volume lets them finish their page; histories recorded before ran them in the root scope.
-    if (Workflow.getVersion(CHUNKS_DETACHED, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      Workflow.newDetachedCancellationScope(schedule).run();
     } else {
-      schedule.run();
+      int chunkSize = size;
+      Runnable schedule = () -> {
+        for (int first = 0; first < pages.size(); first += chunkSize) {
+          List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + chunkSize)));
+          PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
+          chunks.add(Async.function(ocr::ocrChunk, chunk));
+        }
+      };
+      // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391), so a
+      // canceled volume lets them finish their page; histories recorded before ran them in the root scope.
+      if (Workflow.getVersion(CHUNKS_DETACHED, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        Workflow.newDetachedCancellationScope(schedule).run();
+      } else {
+        schedule.run();
+      }
     }
     ChunkResult total = ChunkResult.EMPTY;
     for (Promise<ChunkResult> chunk : chunks) {
@@ -82,6 +105,14 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     }
     return total;
   }
+
+  static final String BOUNDED_CHUNKS = "bounded-chunk-window";
+
+  /** Most chunks a volume is cut into. */
+  static final int MAX_CHUNKS = 1_000;
+
+  /** Most chunks scheduled and not yet ended at once (Temporal refuses more than 2,000 pending activities). */
+  static final int MAX_PENDING_CHUNKS = 256;
 
   static final String CHUNKS_DETACHED = "chunks-detached-from-volume-cancel";
 

@@ -316,4 +316,44 @@ class BatchJobWorkflowTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void aThirtyThousandPageVolumeStaysUnderTemporalsPendingActivityAndHistoryLimits() {
+    fake.withVolumes(1);
+    fake.pagesPerVolume = 30_000;
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J30K").run(WorkflowTestSupport.spec("J30K", 1, 0, 1), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(outcome.pagesOk()).isEqualTo(30_000);
+    assertThat(fake.pagesOcred).hasSize(30_000);
+    var events = client.fetchHistory("J30K/v1").getEvents();
+    int pending = 0;
+    int maxPending = 0;
+    for (var e : events) {
+      switch (e.getEventType()) {
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> maxPending = Math.max(maxPending, ++pending);
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EVENT_TYPE_ACTIVITY_TASK_FAILED, EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT,
+            EVENT_TYPE_ACTIVITY_TASK_CANCELED -> pending--;
+        default -> {}
+      }
+    }
+    assertThat(maxPending).as("most activities pending at once").isLessThanOrEqualTo(VolumeWorkflowImpl.MAX_PENDING_CHUNKS).isLessThan(2_000);
+    assertThat(events).as("history events").hasSizeLessThan(51_200);
+  }
+
+  @Test
+  void aJobStartedAgainWithOneTaskLeftOfTenThousandStartsOneChild() {
+    fake.withVolumes(10_000);
+    for (long t = 1; t <= 10_000; t++) fake.taskStatus.put(t, "done");
+    fake.taskStatus.put(4_242L, "pending"); // requeued: the one task with work left
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = WorkflowTestSupport.stub(client, "J10K").run(WorkflowTestSupport.spec("J10K", 4, 0), null);
+
+    assertThat(outcome.volumesDone()).isEqualTo(1);
+    assertThat(fake.tasksStarted.get()).isEqualTo(1);
+    assertThat(fake.taskStatus.get(4_242L)).isEqualTo("done");
+  }
 }

@@ -43,6 +43,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   /** Page name after which the first attempt stops heartbeating and hangs, like a dead worker. */
   volatile String dieAfterPage;
   final List<Integer> resumedAt = new CopyOnWriteArrayList<>();
+  final AtomicInteger tasksStarted = new AtomicInteger();
 
   FakeActivities withVolumes(int count) {
     return addVolumes(count);
@@ -81,11 +82,17 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
 
   @Override
   public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
-    return tasks.stream().filter(t -> t.taskId() > afterTaskId).limit(limit).toList();
+    // as the store: only tasks that still have work
+    return tasks.stream()
+        .filter(t -> t.taskId() > afterTaskId)
+        .filter(t -> List.of("pending", "running", "retryable_failed").contains(taskStatus.get(t.taskId())))
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public void taskStarted(long taskId, int attempt, int maxAttempts) {
+    tasksStarted.incrementAndGet();
     taskStatus.put(taskId, "running");
     taskAttempts.put(taskId, attempt);
     runningVolumes.add(taskId);

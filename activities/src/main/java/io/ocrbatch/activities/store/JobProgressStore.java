@@ -2,7 +2,7 @@ package io.ocrbatch.activities.store;
 
 import java.time.Instant;
 
-/** Aggregates a job's progress from its tasks and page metrics, for status views and progress bars. */
+/** A job's progress (tasks by status, pages), for status views and progress bars. */
 public final class JobProgressStore {
   private final Jdbc jdbc;
 
@@ -36,7 +36,21 @@ public final class JobProgressStore {
     }
   }
 
+  /**
+   * The job's counters, kept by the database as tasks and pages are recorded (migration V6): one
+   * primary-key read, whatever the number of tasks and pages.
+   */
   public Counts counts(long jobId) {
+    return jdbc.queryOne(
+            "SELECT tasks, pending, running, done, retryable, terminal, listed_tasks, pages_listed, pages_ok,"
+                + " pages_failed, first_page_at AS first_page, last_page_at AS last_page FROM job_progress WHERE job_id = ?",
+            JobProgressStore::map,
+            jobId)
+        .orElseGet(() -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null));
+  }
+
+  /** The same counts computed from the task and page rows (slow on big jobs): for checks and repairs. */
+  public Counts recount(long jobId) {
     return jdbc.queryOne(
             "SELECT count(*),"
                 + " count(*) FILTER (WHERE status = 'pending'),"
@@ -50,25 +64,28 @@ public final class JobProgressStore {
                 + " (SELECT min(p.created_at) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ?) AS first_page,"
                 + " (SELECT max(p.created_at) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ?) AS last_page"
                 + " FROM tasks WHERE job_id = ?",
-            rs ->
-                new Counts(
-                    rs.getInt(1),
-                    rs.getInt(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getInt(6),
-                    rs.getInt(7),
-                    rs.getLong(8),
-                    rs.getLong(9),
-                    rs.getLong(10),
-                    JobStore.instant(rs, "first_page"),
-                    JobStore.instant(rs, "last_page")),
+            JobProgressStore::map,
             jobId,
             jobId,
             jobId,
             jobId,
             jobId)
         .orElseThrow();
+  }
+
+  private static Counts map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Counts(
+        rs.getInt(1),
+        rs.getInt(2),
+        rs.getInt(3),
+        rs.getInt(4),
+        rs.getInt(5),
+        rs.getInt(6),
+        rs.getInt(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getLong(10),
+        JobStore.instant(rs, "first_page"),
+        JobStore.instant(rs, "last_page"));
   }
 }

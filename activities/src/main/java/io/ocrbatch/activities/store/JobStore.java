@@ -66,7 +66,7 @@ public final class JobStore {
       ps.setInt(5, job.dpi());
       ps.setInt(6, job.pagesPerChunk());
       ps.setInt(7, job.maxAttempts());
-      ps.setInt(8, job.volumes().size());
+      ps.setInt(8, 0); // total_tasks: each task row inserted adds itself (trigger, V6)
       ps.setInt(9, job.priority());
       ps.setString(10, job.callbackUrl());
       ps.setBoolean(11, job.force());
@@ -225,10 +225,16 @@ public final class JobStore {
         jobId);
   }
 
+  /**
+   * Ends the job. A job that would end completed while some of its tasks failed terminally (in an
+   * earlier run: a started-again job's workflow does not see those tasks) ends failed.
+   */
   public void markFinished(long jobId, JobStatus status) {
     refreshCounts(jobId);
     jdbc.update(
-        "UPDATE jobs SET status = ?, finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND failed_tasks > 0 THEN 'failed' ELSE ? END,"
+            + " finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        status.dbName(),
         status.dbName(),
         jobId);
   }

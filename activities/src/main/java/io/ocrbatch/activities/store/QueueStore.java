@@ -22,17 +22,19 @@ public final class QueueStore {
   public record Stats(
       long pending, long processing, long failed, long completedToday, double avgWaitTimeMinutes, double oldestPendingMinutes) {}
 
+  /** From the jobs' counters (migration V6) and indexed ranges of tasks: not a scan of every task. */
   public Stats stats() {
     return jdbc.queryOne(
-            "SELECT count(*) FILTER (WHERE t.status = 'pending' AND j.status IN " + UNFINISHED + "),"
-                + " count(*) FILTER (WHERE t.status = 'running' AND j.status IN " + UNFINISHED + "),"
-                + " count(*) FILTER (WHERE t.status IN ('retryable_failed', 'terminal_failed')),"
-                + " count(*) FILTER (WHERE t.status = 'done' AND t.done_at >= date_trunc('day', now())),"
-                + " coalesce(avg(extract(epoch FROM t.started_at - j.created_at) / 60)"
-                + "   FILTER (WHERE t.started_at >= now() - interval '24 hours'), 0),"
-                + " coalesce(extract(epoch FROM now() - min(j.created_at)"
-                + "   FILTER (WHERE t.status = 'pending' AND j.status IN " + UNFINISHED + ")) / 60, 0)"
-                + " FROM tasks t JOIN jobs j ON j.id = t.job_id",
+            "SELECT (SELECT coalesce(sum(g.pending), 0) FROM job_progress g JOIN jobs j ON j.id = g.job_id"
+                + "   WHERE j.status IN " + UNFINISHED + "),"
+                + " (SELECT coalesce(sum(g.running), 0) FROM job_progress g JOIN jobs j ON j.id = g.job_id"
+                + "   WHERE j.status IN " + UNFINISHED + "),"
+                + " (SELECT coalesce(sum(g.retryable + g.terminal), 0) FROM job_progress g),"
+                + " (SELECT count(*) FROM tasks WHERE status = 'done' AND done_at >= date_trunc('day', now())),"
+                + " (SELECT coalesce(avg(extract(epoch FROM t.started_at - j.created_at) / 60), 0)"
+                + "   FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE t.started_at >= now() - interval '24 hours'),"
+                + " (SELECT coalesce(extract(epoch FROM now() - min(j.created_at)) / 60, 0)"
+                + "   FROM jobs j JOIN job_progress g ON g.job_id = j.id WHERE g.pending > 0 AND j.status IN " + UNFINISHED + ")",
             rs -> new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6)))
         .orElseThrow();
   }

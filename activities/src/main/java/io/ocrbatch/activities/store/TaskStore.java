@@ -11,13 +11,9 @@ import java.util.List;
 /** Task lifecycle writes. Each is safe to repeat: an activity may run twice. */
 public final class TaskStore {
   private final Jdbc jdbc;
-  private final JobStore jobs;
-  private final MetricsStore metrics;
 
   public TaskStore(Jdbc jdbc) {
     this.jdbc = jdbc;
-    this.jobs = new JobStore(jdbc);
-    this.metrics = new MetricsStore(jdbc);
   }
 
   /** A task's last recorded error, for {@code job status}. */
@@ -27,6 +23,22 @@ public final class TaskStore {
     return jdbc.query(
         "SELECT t.id, v.volume_name, v.source_uri FROM tasks t JOIN volumes v ON v.id = t.volume_id"
             + " WHERE t.job_id = ? AND t.id > ? ORDER BY t.id LIMIT ?",
+        rs -> new TaskRef(rs.getLong(1), new VolumeRef(rs.getString(2), rs.getString(3))),
+        jobId,
+        afterTaskId,
+        limit);
+  }
+
+  /**
+   * The job's tasks that still have work (pending, running, or failed retryably), after a task
+   * id: what a job's workflow hands out. A job started again (requeue, restart, an intake job)
+   * walks only these, so its cost follows the work left, not the job's size.
+   */
+  public List<TaskRef> tasksWithWorkAfter(long jobId, long afterTaskId, int limit) {
+    return jdbc.query(
+        "SELECT t.id, v.volume_name, v.source_uri FROM tasks t JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND t.id > ? AND t.status IN ('pending', 'running', 'retryable_failed')"
+            + " ORDER BY t.id LIMIT ?",
         rs -> new TaskRef(rs.getLong(1), new VolumeRef(rs.getString(2), rs.getString(3))),
         jobId,
         afterTaskId,
@@ -72,8 +84,10 @@ public final class TaskStore {
         result.error(),
         result.error(),
         result.taskId());
-    metrics.refreshTaskMetrics(result.taskId());
-    jobs.refreshCounts(jobIdOf(result.taskId()));
+    // task_metrics and the job's counters (done_tasks, failed_tasks, last_progress_at) follow in
+    // the same statement (triggers, migration V6); a task that ended without pages still gets
+    // its task_metrics row, as before.
+    jdbc.update("INSERT INTO task_metrics (task_id) VALUES (?) ON CONFLICT (task_id) DO NOTHING", result.taskId());
   }
 
   public void interrupted(long taskId, String reason) {
@@ -96,24 +110,26 @@ public final class TaskStore {
         jobId);
   }
 
-  /** The newest task errors (retryable or terminal) and failed pages ({@code page_failed}). */
+  /**
+   * The newest task errors (retryable or terminal) and failed pages ({@code page_failed}): the
+   * newest of each kind through its index, then merged; the cost does not grow with the job.
+   */
   public List<TaskError> recentErrors(long jobId, int limit) {
     return jdbc.query(
         "SELECT volume, status, attempts, error, at FROM ("
-            + " SELECT v.volume_name AS volume, t.status, t.attempts, t.last_error AS error, t.last_error_at AS at"
+            + " (SELECT v.volume_name AS volume, t.status, t.attempts, t.last_error AS error, t.last_error_at AS at"
             + " FROM tasks t JOIN volumes v ON v.id = t.volume_id WHERE t.job_id = ? AND t.last_error IS NOT NULL AND t.status <> 'done'"
+            + " ORDER BY t.last_error_at DESC NULLS LAST LIMIT ?)"
             + " UNION ALL"
-            + " SELECT v.volume_name || '/' || p.image_name, 'page_failed', t.attempts, p.error, p.created_at"
+            + " (SELECT v.volume_name || '/' || p.image_name, 'page_failed', t.attempts, p.error, p.created_at"
             + " FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN volumes v ON v.id = t.volume_id"
-            + " WHERE t.job_id = ? AND p.status = 'failed') e"
+            + " WHERE p.job_id = ? AND p.status = 'failed' ORDER BY p.created_at DESC LIMIT ?)) e"
             + " ORDER BY at DESC NULLS LAST LIMIT ?",
         rs -> new TaskError(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), JobStore.instant(rs, "at")),
         jobId,
+        limit,
         jobId,
+        limit,
         limit);
-  }
-
-  private long jobIdOf(long taskId) {
-    return jdbc.queryLong("SELECT job_id FROM tasks WHERE id = ?", taskId);
   }
 }

@@ -93,6 +93,8 @@ abstract class StatusStoreContract {
     assertThat(counts.terminal()).isEqualTo(1);
     assertThat(store.metrics().pages(a)).hasSize(2).first().satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
     assertThat(database().jdbc().queryLong("SELECT successful_pages FROM task_metrics WHERE task_id = ?", a)).isEqualTo(1);
+    assertThat(database().jdbc().queryLong("SELECT count(*) FROM task_metrics WHERE task_id = ? AND total_pages = 0", b))
+        .as("a task that ended without pages has its task_metrics row").isEqualTo(1);
     assertThat(database().jdbc().queryLong("SELECT attempts FROM tasks WHERE id = ?", b)).isEqualTo(2);
     assertThat(store.tasks().recentErrors(jobId, 5))
         .extracting(TaskStore.TaskError::status)
@@ -177,5 +179,177 @@ abstract class StatusStoreContract {
     assertThat(store.jobs().pendingCallbacks(3)).anyMatch(c -> c.jobId() == jobId && c.attempts() == 1);
     store.jobs().callbackAttempted(jobId, null);
     assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
+  }
+
+  private MetricsStore.PageMetric ok(String page, long ms) {
+    return new MetricsStore.PageMetric(page, true, ms, 3, 90f, null);
+  }
+
+  private MetricsStore.PageMetric bad(String page) {
+    return new MetricsStore.PageMetric(page, false, 1, 0, null, page + ": cannot decode image");
+  }
+
+  /** The kept counters equal a count of the rows, for the job, its tasks' task_metrics and the jobs row. */
+  private void assertCountersMatchTheRows(long jobId) {
+    JobProgressStore.Counts kept = store.progress().counts(jobId);
+    JobProgressStore.Counts rows = store.progress().recount(jobId);
+    // first_page_at is when the job's first page was recorded: a page recorded again later (its
+    // row's created_at moves) does not move it, where min(created_at) would.
+    assertThat(kept).usingRecursiveComparison().ignoringFields("firstPageAt").isEqualTo(rows);
+    if (rows.firstPageAt() != null) assertThat(kept.firstPageAt()).isBeforeOrEqualTo(rows.firstPageAt());
+    JobRecord job = store.jobs().byId(jobId).orElseThrow();
+    assertThat(job.totalTasks()).isEqualTo(kept.tasks());
+    assertThat(job.doneTasks()).isEqualTo(kept.done());
+    assertThat(job.failedTasks()).isEqualTo(kept.terminal());
+    assertThat(database().jdbc().queryLong(
+            "SELECT count(*) FROM task_metrics m JOIN tasks t ON t.id = m.task_id"
+                + " LEFT JOIN (SELECT task_id, count(*) n, count(*) FILTER (WHERE status = 'ok') ok,"
+                + "   count(*) FILTER (WHERE status = 'failed') failed, sum(duration_ms) ms, sum(lines_detected) lines"
+                + "   FROM page_metrics GROUP BY task_id) p ON p.task_id = m.task_id"
+                + " WHERE t.job_id = ? AND (m.total_pages <> coalesce(p.n, 0) OR m.successful_pages <> coalesce(p.ok, 0)"
+                + "   OR m.failed_pages <> coalesce(p.failed, 0) OR m.total_duration_ms <> coalesce(p.ms, 0)"
+                + "   OR m.total_lines_detected <> coalesce(p.lines, 0))",
+            jobId))
+        .as("task_metrics rows that differ from their pages")
+        .isZero();
+  }
+
+  @Test
+  void countersStayExactWhenPagesAreRecordedAgainAndTasksRequeued() {
+    long jobId = store.jobs().create(job("X" + System.nanoTime(), "a", "b", "c")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    long a = tasks.get(0).taskId();
+    long b = tasks.get(1).taskId();
+    assertThat(store.progress().counts(jobId).pending()).isEqualTo(3);
+    assertCountersMatchTheRows(jobId);
+
+    store.jobs().markStarted(jobId);
+    store.tasks().started(a, 1, 3);
+    store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false));
+    store.metrics().recordPage(a, ok("1.png", 100), "w1");
+    store.metrics().recordPage(a, ok("1.png", 140), "w2"); // the page activity was retried
+    store.metrics().recordPageIfAbsent(a, ok("1.png", 999), "w3"); // outage recovery found the row
+    store.metrics().recordPage(a, bad("2.png"), "w1");
+    store.metrics().recordPageIfAbsent(a, ok("3.png", 50), "w1"); // recorded from its result after an outage
+    store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false)); // listed again
+    JobProgressStore.Counts mid = store.progress().counts(jobId);
+    assertThat(mid.pagesOk()).isEqualTo(2);
+    assertThat(mid.pagesFailed()).isEqualTo(1);
+    assertThat(mid.pagesListed()).isEqualTo(3);
+    assertThat(mid.running()).isEqualTo(1);
+    assertCountersMatchTheRows(jobId);
+
+    store.tasks().finished(VolumeResult.done(a, "a", 3, new ChunkResult(2, 0, 1)), 1);
+    store.tasks().finished(VolumeResult.done(a, "a", 3, new ChunkResult(2, 0, 1)), 1); // activity ran twice
+    store.tasks().started(b, 1, 3);
+    store.tasks().finished(VolumeResult.failed(b, "b", TaskStatus.TERMINAL_FAILED, "gone"), 1);
+    store.tasks().started(tasks.get(2).taskId(), 1, 3);
+    store.tasks().interrupted(tasks.get(2).taskId(), "worker stopped");
+    assertThat(store.jobs().byId(jobId).orElseThrow().doneTasks()).isEqualTo(1);
+    assertThat(store.jobs().byId(jobId).orElseThrow().failedTasks()).isEqualTo(1);
+    assertCountersMatchTheRows(jobId);
+
+    store.jobs().markFinished(jobId, JobStatus.FAILED);
+    store.queue().requeueFailed(); // b back to pending, the job running again
+    store.tasks().started(b, 2, 3);
+    store.tasks().listed(b, new VolumeListing("b", "v1", "/out/b", List.of("1.png"), false));
+    store.metrics().recordPage(b, bad("1.png"), "w1");
+    store.metrics().recordPage(b, ok("1.png", 80), "w1"); // failed, then redone ok: moves from failed to ok
+    store.tasks().finished(VolumeResult.done(b, "b", 1, new ChunkResult(1, 0, 0)), 2);
+    JobProgressStore.Counts end = store.progress().counts(jobId);
+    assertThat(end.done()).isEqualTo(2);
+    assertThat(end.terminal()).isZero();
+    assertThat(end.pending()).isEqualTo(1);
+    assertThat(end.pagesOk()).isEqualTo(3);
+    assertThat(end.pagesFailed()).isEqualTo(1);
+    assertThat(end.firstPageAt()).isNotNull();
+    assertThat(end.lastPageAt()).isAfterOrEqualTo(end.firstPageAt());
+    assertCountersMatchTheRows(jobId);
+  }
+
+  @Test
+  void aForcedJobCountsItsOwnPagesOnceWhateverAnEarlierJobDid() {
+    String earlierKey = "F" + System.nanoTime();
+    long earlier = store.jobs().create(job(earlierKey, "a")).job().id();
+    long t1 = store.tasks().tasksAfter(earlier, 0, 1).get(0).taskId();
+    store.tasks().started(t1, 1, 3);
+    store.metrics().recordPage(t1, ok("1.png", 10), "w");
+    store.tasks().finished(VolumeResult.done(t1, "a", 1, new ChunkResult(1, 0, 0)), 1);
+
+    List<VolumeRef> same = List.of(new VolumeRef("a", "file:///scans/" + earlierKey + "/a"));
+    long forced = store.jobs().create(new NewJob("G" + System.nanoTime(), jobTypeId, "/out", 2, 300, 10, 3, same, 3, null, true, false))
+        .job().id();
+    long t2 = store.tasks().tasksAfter(forced, 0, 1).get(0).taskId();
+    store.tasks().started(t2, 1, 3);
+    store.metrics().recordPage(t2, ok("1.png", 12), "w"); // redone although a result existed
+    store.metrics().recordPage(t2, ok("1.png", 13), "w"); // and its activity retried
+    store.tasks().finished(VolumeResult.done(t2, "a", 1, new ChunkResult(1, 0, 0)), 1);
+
+    assertThat(store.progress().counts(forced).pagesOk()).isEqualTo(1);
+    assertThat(store.progress().counts(earlier).pagesOk()).isEqualTo(1);
+    assertCountersMatchTheRows(forced);
+    assertCountersMatchTheRows(earlier);
+  }
+
+  @Test
+  void countersStayExactWhenWorkersRecordTheSamePagesConcurrently() throws Exception {
+    long jobId = store.jobs().create(job("P" + System.nanoTime(), "a", "b")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+      for (int worker = 0; worker < 6; worker++) {
+        int w = worker;
+        writes.add(pool.submit(() -> {
+          for (int page = 0; page < 40; page++) {
+            for (TaskRef t : tasks) {
+              String name = page + ".png";
+              if ((page + w) % 3 == 0) store.metrics().recordPageIfAbsent(t.taskId(), ok(name, w), "w" + w);
+              else store.metrics().recordPage(t.taskId(), page % 10 == 0 ? bad(name) : ok(name, w), "w" + w);
+            }
+          }
+        }));
+      }
+      for (var f : writes) f.get();
+    } finally {
+      pool.shutdown();
+    }
+    JobProgressStore.Counts counts = store.progress().counts(jobId);
+    assertThat(counts.pagesOk() + counts.pagesFailed()).isEqualTo(80);
+    assertCountersMatchTheRows(jobId);
+  }
+
+  @Test
+  void aRequeuedTaskIsTheOnlyOneOfTenThousandHandedOutAgainAndCountersFollow() {
+    String[] volumes = new String[10_000];
+    for (int i = 0; i < volumes.length; i++) volumes[i] = "v" + i;
+    long jobId = store.jobs().create(job("Q" + System.nanoTime(), volumes)).job().id();
+    database().jdbc().update("UPDATE tasks SET status = 'done', attempts = 1, done_at = now() WHERE job_id = ?", jobId);
+    long failed = store.tasks().tasksAfter(jobId, 0, 5000).get(4242).taskId();
+    store.tasks().finished(VolumeResult.failed(failed, "v4242", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
+    store.jobs().markFinished(jobId, JobStatus.FAILED);
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).isEmpty();
+    assertCountersMatchTheRows(jobId);
+
+    store.queue().requeueFailed();
+
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).extracting(TaskRef::taskId).containsExactly(failed);
+    JobProgressStore.Counts counts = store.progress().counts(jobId);
+    assertThat(counts.done()).isEqualTo(9_999);
+    assertThat(counts.pending()).isEqualTo(1);
+    assertThat(store.jobs().byId(jobId).orElseThrow().failedTasks()).isZero();
+    assertCountersMatchTheRows(jobId);
+  }
+
+  @Test
+  void aJobEndingCompletedWithATaskFailedInAnEarlierRunEndsFailed() {
+    long jobId = store.jobs().create(job("E" + System.nanoTime(), "a", "b")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    store.tasks().finished(VolumeResult.failed(tasks.get(0).taskId(), "a", TaskStatus.TERMINAL_FAILED, "gone"), 3);
+    store.tasks().finished(VolumeResult.done(tasks.get(1).taskId(), "b", 1, ChunkResult.EMPTY), 1);
+
+    store.jobs().markFinished(jobId, JobStatus.COMPLETED); // a run that did not see task a
+
+    assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
   }
 }

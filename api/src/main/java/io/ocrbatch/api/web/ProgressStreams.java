@@ -12,19 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Event streams that follow a job in the database: each stream is a small polling
- * task on a shared scheduler, sending an event when something changed and ending itself.
+ * Server-Sent Event streams that follow a job in the database: the streams of one job share one
+ * poll of the store per interval ({@link SharedPolls}), each sending an event when something
+ * changed for it and ending itself.
  */
 @Component
 class ProgressStreams {
@@ -42,10 +39,13 @@ class ProgressStreams {
         return t;
       });
 
+  private final SharedPolls polls;
+
   ProgressStreams(JobService jobs, UploadResults uploads, ApiSettings settings) {
     this.jobs = jobs;
     this.uploads = uploads;
     this.settings = settings;
+    this.polls = new SharedPolls(scheduler, settings.pollInterval());
   }
 
   @PreDestroy
@@ -53,42 +53,37 @@ class ProgressStreams {
     scheduler.shutdownNow();
   }
 
-  /** One step of a stream: look, maybe send events; return true when the stream is over. */
-  private interface Step {
-    boolean run(SseEmitter emitter) throws IOException;
+  /** One step of a stream: given what the shared poll read, maybe send events; true when the stream is over. */
+  private interface Step<S> {
+    boolean run(SseEmitter emitter, S snapshot) throws IOException;
   }
 
-  private SseEmitter follow(Step step) {
+  /**
+   * A stream over the key's shared poll: the store is read once per key and interval whatever
+   * the number of streams, and each stream sends only what changed for it.
+   */
+  private <S> SseEmitter follow(String key, java.util.function.Supplier<S> read, Step<S> step) {
     SseEmitter emitter = new SseEmitter(0L); // no container timeout: the steps end the stream
-    AtomicBoolean over = new AtomicBoolean();
-    AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-    Runnable poll =
-        () -> {
-          if (over.get()) return;
+    Runnable unsubscribe =
+        polls.subscribe(key, read, (snapshot, failure) -> {
           try {
-            if (step.run(emitter)) {
-              over.set(true);
+            if (failure != null) throw failure;
+            if (step.run(emitter, snapshot)) {
               emitter.complete();
+              return true;
             }
+            return false;
           } catch (IOException | IllegalStateException e) { // the client went away
-            over.set(true);
+            return true;
           } catch (RuntimeException e) {
             log.warn("Event stream failed: {}", e.toString());
-            over.set(true);
             emitter.completeWithError(e);
+            return true;
           }
-          if (over.get()) cancel(task);
-        };
-    emitter.onCompletion(() -> { over.set(true); cancel(task); });
-    emitter.onError(e -> { over.set(true); cancel(task); });
-    task.set(scheduler.scheduleWithFixedDelay(poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
-    if (over.get()) cancel(task);
+        });
+    emitter.onCompletion(unsubscribe);
+    emitter.onError(e -> unsubscribe.run());
     return emitter;
-  }
-
-  private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
-    ScheduledFuture<?> f = task.get();
-    if (f != null) f.cancel(false);
   }
 
   /**
@@ -99,8 +94,9 @@ class ProgressStreams {
     AtomicReference<String> last = new AtomicReference<>("");
     AtomicReference<Instant> lastSent = new AtomicReference<>(Instant.now());
     return follow(
-        emitter -> {
-          JobView view = JobView.of(jobs.report(jobs.find(null, jobKey)));
+        "job:" + jobKey,
+        () -> JobView.of(jobs.report(jobs.find(null, jobKey))),
+        (emitter, view) -> {
           String fingerprint = view.status() + "/" + view.pages().ok() + "/" + view.pages().failed() + "/" + view.tasks().done() + "/" + view.pages().total();
           if (view.finished()) {
             emitter.send(SseEmitter.event().name("end").data(view));
@@ -133,8 +129,9 @@ class ProgressStreams {
     Instant opened = Instant.now();
     AtomicReference<String> last = new AtomicReference<>("");
     return follow(
-        emitter -> {
-          UploadResults.Snapshot s = uploads.snapshot(jobId);
+        "upload:" + jobId,
+        () -> uploads.snapshot(jobId),
+        (emitter, s) -> {
           String fingerprint = s.status() + "/" + s.progress();
           boolean running = !s.status().equals("failed") && !s.status().equals("expired");
           if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
