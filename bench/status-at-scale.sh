@@ -32,7 +32,7 @@ echo "== building the bench classes ($(git -C "$ROOT" rev-parse --short HEAD))"
 (cd "$ROOT" && mvn -B -ntp -q -o -pl activities -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1) || { tail -30 "$WORK/mvn.log"; exit 1; }
 CP="$ROOT/activities/target/test-classes:$ROOT/activities/target/classes:$ROOT/workflows/target/classes:$(cat "$WORK/cp.txt")"
-bench() { java -Xmx512m -cp "$CP" io.ocrbatch.activities.store.StatusReadBench "$URL" BENCH1 "$RUNS" "$@" 2>&1 | grep -v ' INFO \| DEBUG '; }
+bench() { java -Xmx512m -cp "$CP" io.ocrbatch.activities.statusdb.StatusReadBench "$URL" BENCH1 "$RUNS" "$@" 2>&1 | grep -v ' INFO \| DEBUG '; }
 
 exists=$(psql -qtA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [[ "${REUSE_DB:-0}" == 1 && "$exists" == 1 ]]; then

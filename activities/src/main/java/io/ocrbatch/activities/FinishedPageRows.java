@@ -2,8 +2,8 @@ package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.output.PageOutputs;
 import io.ocrbatch.activities.storage.ResultFolder;
-import io.ocrbatch.activities.store.MetricsStore;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.statusdb.PageRowStore;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Set;
 final class FinishedPageRows {
   private FinishedPageRows() {}
 
-  static void recordMissing(MetricsStore metrics, long taskId, ResultFolder folder, List<String> finished, String worker) {
+  static void recordMissing(PageRowStore metrics, long taskId, ResultFolder folder, List<String> finished, String worker) {
     if (finished.isEmpty()) return;
     Set<String> recorded = metrics.recorded(taskId, finished);
     for (String page : finished) {

@@ -16,10 +16,10 @@ import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.VolumeSource;
-import io.ocrbatch.activities.store.JobStore;
-import io.ocrbatch.activities.store.MetricsStore;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobStore;
+import io.ocrbatch.activities.statusdb.PageRowStore;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -43,7 +43,7 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final OcrEngines engines;
   private final ImageDecoder decoder;
   private final Storage storage;
-  private final MetricsStore metrics;
+  private final PageRowStore metrics;
   private final JobStore jobs;
   private final String workerName;
   private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
@@ -53,7 +53,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     this.engines = engines;
     this.decoder = decoder;
     this.storage = storage;
-    this.metrics = store.metrics();
+    this.metrics = store.pageRows();
     this.jobs = store.jobs();
     this.workerName = workerName;
   }

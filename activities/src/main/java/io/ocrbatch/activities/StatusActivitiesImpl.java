@@ -1,6 +1,6 @@
 package io.ocrbatch.activities;
 
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.StatusActivities;
 import io.ocrbatch.workflows.TaskRef;

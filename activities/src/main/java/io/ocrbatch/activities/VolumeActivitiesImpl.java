@@ -9,8 +9,8 @@ import io.ocrbatch.activities.storage.S3SetupProblems;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.VolumeProblem;
 import io.ocrbatch.activities.storage.VolumeSource;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -74,7 +74,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
 
   @Override
   public void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts) {
-    List<PageMetric> pages = store.metrics().pages(task.taskId());
+    List<PageMetric> pages = store.pageRows().pages(task.taskId());
     JobTypeSpec type = task.jobType();
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("volume", listing.volumeId());

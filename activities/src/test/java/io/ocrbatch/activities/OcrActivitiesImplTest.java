@@ -10,11 +10,11 @@ import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
-import io.ocrbatch.activities.store.JobStore;
-import io.ocrbatch.activities.store.NewJob;
-import io.ocrbatch.activities.store.StatusStore;
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
+import io.ocrbatch.activities.statusdb.JobStore;
+import io.ocrbatch.activities.statusdb.NewJob;
+import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
@@ -128,7 +128,7 @@ class OcrActivitiesImplTest {
     assertThat(Path.of(chunk.outputDir(), "p1.txt")).content().contains("reading room");
     assertThat(Path.of(chunk.outputDir(), "p2.json")).exists();
     assertThat(Path.of(chunk.outputDir(), "broken.json")).doesNotExist();
-    assertThat(store.metrics().pages(chunk.task().taskId()))
+    assertThat(store.pageRows().pages(chunk.task().taskId()))
         .filteredOn(p -> !p.ok())
         .singleElement()
         .satisfies(p -> assertThat(p.error()).contains("broken.png").contains("not a supported image"));
@@ -225,7 +225,7 @@ class OcrActivitiesImplTest {
       assertThatThrownBy(() -> outage.newActivityStub(OcrActivities.class).ocrChunk(chunk))
           .as("the attempt fails: p2's row could not be written").hasMessageContaining("page_metrics");
       assertThat(Path.of(chunk.outputDir(), "p2.json")).as("p2's result was written before its row").exists();
-      assertThat(store.metrics().pages(chunk.task().taskId())).extracting(PageMetric::imageName).containsExactly("p1.png");
+      assertThat(store.pageRows().pages(chunk.task().taskId())).extracting(PageMetric::imageName).containsExactly("p1.png");
 
       beforeDecoding.clear();
       proxy.restore(); // the database is back; Temporal retries the activity after its backoff (2 s at first)
@@ -236,7 +236,7 @@ class OcrActivitiesImplTest {
 
       assertThat(decoded).as("p2 was not OCRed again").containsExactly("p1.png", "p2.png", "p3.png");
       assertThat(retry.ocred() + retry.skipped()).isEqualTo(3);
-      List<PageMetric> rows = store.metrics().pages(chunk.task().taskId());
+      List<PageMetric> rows = store.pageRows().pages(chunk.task().taskId());
       assertThat(rows).extracting(PageMetric::imageName).containsExactly("p1.png", "p2.png", "p3.png");
       assertThat(rows).allSatisfy(r -> assertThat(r.ok()).isTrue());
       int p2Lines = new com.fasterxml.jackson.databind.ObjectMapper()

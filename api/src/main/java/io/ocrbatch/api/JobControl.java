@@ -2,9 +2,9 @@ package io.ocrbatch.api;
 
 import io.ocrbatch.activities.fault.ConflictException;
 import io.ocrbatch.activities.intake.JobLauncher;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.QueueStore;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.QueueStore;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobStatus;
 import io.temporal.client.WorkflowClient;

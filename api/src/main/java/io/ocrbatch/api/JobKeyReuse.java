@@ -1,7 +1,7 @@
 package io.ocrbatch.api;
 
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.TaskRef;
 import io.ocrbatch.workflows.VolumeRef;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.ocrbatch.api;
 
-import io.ocrbatch.activities.store.JobProgressStore.Counts;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.TaskStore.TaskError;
+import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.TaskStore.TaskError;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.ocrbatch.api;
 
 import io.ocrbatch.activities.fault.UserInput;
-import io.ocrbatch.activities.store.JobProgressStore.Counts;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.StatusStore;
-import io.ocrbatch.activities.store.UploadStore.Upload;
+import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.statusdb.UploadStore.Upload;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.ocrbatch.api;
 
-import io.ocrbatch.activities.store.JobProgressStore.Counts;
-import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
+import io.ocrbatch.activities.statusdb.JobRecord;
 import java.time.Instant;
 import java.util.List;
 

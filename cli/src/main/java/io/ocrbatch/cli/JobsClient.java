@@ -1,6 +1,6 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.store.QueueStore;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.QueueStore;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;

@@ -1,10 +1,10 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.fault.ExitCode;
-import io.ocrbatch.activities.store.JobProgressStore.Counts;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.VolumeResolver;

@@ -1,6 +1,6 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.store.JobProgressStore.Counts;
+import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
 import java.io.PrintStream;
 import java.time.Duration;
 

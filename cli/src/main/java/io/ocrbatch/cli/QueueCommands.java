@@ -1,7 +1,7 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.fault.ExitCode;
-import io.ocrbatch.activities.store.QueueStore;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.activities.storage.S3Location;
-import io.ocrbatch.activities.store.QueueStore;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.VolumeResolver;

@@ -1,8 +1,8 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.EmbeddedDatabase;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.JobService;

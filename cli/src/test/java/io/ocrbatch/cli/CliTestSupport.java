@@ -2,7 +2,7 @@ package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.store.EmbeddedDatabase;
+import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package io.ocrbatch.cli;
 import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocrbatch.activities.store.EmbeddedDatabase;
+import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -3,9 +3,9 @@ package io.ocrbatch.cli;
 import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.EmbeddedDatabase;
-import io.ocrbatch.activities.store.Jdbc;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
+import io.ocrbatch.activities.statusdb.Jdbc;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.ocrbatch.worker;
 
-import io.ocrbatch.activities.store.DatabaseHealth;
+import io.ocrbatch.activities.statusdb.DatabaseHealth;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;

@@ -1,6 +1,6 @@
 package io.ocrbatch.worker;
 
-import io.ocrbatch.activities.store.DatabaseHealth;
+import io.ocrbatch.activities.statusdb.DatabaseHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;

@@ -8,7 +8,7 @@ import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;

@@ -1,10 +1,10 @@
 package io.ocrbatch.activities.intake;
 
 import io.ocrbatch.activities.fault.ConflictException;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.JobStore;
-import io.ocrbatch.activities.store.NewJob;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.JobStore;
+import io.ocrbatch.activities.statusdb.NewJob;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeRef;
 import java.util.List;

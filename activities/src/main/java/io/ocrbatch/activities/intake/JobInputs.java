@@ -3,7 +3,7 @@ package io.ocrbatch.activities.intake;
 import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.activities.storage.S3Location;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.ocrbatch.activities.intake;
 
 import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobCursor;
 import io.ocrbatch.workflows.JobSpec;

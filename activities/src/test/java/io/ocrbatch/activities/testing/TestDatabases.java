@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.testing;
 
-import io.ocrbatch.activities.store.Database;
+import io.ocrbatch.activities.statusdb.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.ocrbatch.api.web;
 
-import io.ocrbatch.activities.store.DatabaseHealth;
+import io.ocrbatch.activities.statusdb.DatabaseHealth;
 import io.ocrbatch.api.JobService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -1,8 +1,8 @@
 package io.ocrbatch.api.web;
 
-import io.ocrbatch.activities.store.JobStore.PendingCallback;
-import io.ocrbatch.activities.store.StatusStore;
-import io.ocrbatch.activities.store.UploadStore.Upload;
+import io.ocrbatch.activities.statusdb.JobStore.PendingCallback;
+import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.statusdb.UploadStore.Upload;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;

@@ -1,7 +1,7 @@
 package io.ocrbatch.api.web;
 
 import io.ocrbatch.activities.fault.UserInput;
-import io.ocrbatch.activities.store.JobRecord;
+import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.activities.intake.JobKeys;

@@ -1,6 +1,6 @@
 package io.ocrbatch.api.web;
 
-import io.ocrbatch.activities.store.QueueStore;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.api.JobService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

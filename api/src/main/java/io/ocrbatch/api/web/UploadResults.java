@@ -8,10 +8,10 @@ import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.output.format.MarkdownWriter;
 import io.ocrbatch.activities.files.Json;
-import io.ocrbatch.activities.store.JobRecord;
-import io.ocrbatch.activities.store.MetricsStore.PageMetric;
-import io.ocrbatch.activities.store.StatusStore;
-import io.ocrbatch.activities.store.UploadStore.Upload;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.statusdb.UploadStore.Upload;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.web.OcrBodies.OcrLine;
@@ -129,7 +129,7 @@ class UploadResults {
   OcrResult result(Snapshot s, boolean annotate) {
     List<String> pages = pages(s);
     Map<String, PageMetric> metrics =
-        s.taskId() == null ? Map.of() : store.metrics().pages(s.taskId()).stream().collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
+        s.taskId() == null ? Map.of() : store.pageRows().pages(s.taskId()).stream().collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
     Map<String, OcrPage> results = new LinkedHashMap<>();
     List<String> annotated = new ArrayList<>();
     for (int i = 0; i < pages.size(); i++) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.api.JobService;

@@ -63,7 +63,7 @@ final class ApiHarness implements AutoCloseable {
       CallbackTargets callbacks) {
     this.data = data;
     db = TestDatabases.fresh();
-    var store = io.ocrbatch.activities.store.StatusStore.over(db.database().jdbc());
+    var store = io.ocrbatch.activities.statusdb.StatusStore.over(db.database().jdbc());
     WorkflowClient client;
     if (temporalReachable) {
       temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());

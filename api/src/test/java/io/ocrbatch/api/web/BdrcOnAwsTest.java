@@ -9,7 +9,7 @@ import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.sync.ResultSync;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
-import io.ocrbatch.activities.store.Jdbc;
+import io.ocrbatch.activities.statusdb.Jdbc;
 import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.api.intake.SqsClients;
 import io.ocrbatch.api.intake.SqsIntake;

@@ -2,11 +2,11 @@ package io.ocrbatch.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.EmbeddedDatabase;
-import io.ocrbatch.activities.store.Jdbc;
-import io.ocrbatch.activities.store.NewJob;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
+import io.ocrbatch.activities.statusdb.Jdbc;
+import io.ocrbatch.activities.statusdb.NewJob;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.workflows.VolumeRef;
 import java.lang.reflect.InvocationTargetException;

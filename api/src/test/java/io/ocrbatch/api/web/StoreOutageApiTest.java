@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.samples.SamplePdf;
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.NewJob;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.NewJob;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.api.JobService;

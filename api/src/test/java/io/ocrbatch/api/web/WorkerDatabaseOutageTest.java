@@ -3,8 +3,8 @@ package io.ocrbatch.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.samples.SamplePdf;
-import io.ocrbatch.activities.store.Database;
-import io.ocrbatch.activities.store.StatusStore;
+import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;

@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import io.ocrbatch.workflows.TaskRef;
 import io.ocrbatch.workflows.TaskStatus;

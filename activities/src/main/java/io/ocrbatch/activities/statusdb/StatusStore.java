@@ -1,11 +1,11 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 /** The status store's parts over one connection pool. */
 public record StatusStore(
     JobTypeStore jobTypes,
     JobStore jobs,
     TaskStore tasks,
-    MetricsStore metrics,
+    PageRowStore pageRows,
     JobProgressStore progress,
     QueueStore queue,
     UploadStore uploads,
@@ -16,7 +16,7 @@ public record StatusStore(
         new JobTypeStore(jdbc),
         new JobStore(jdbc),
         new TaskStore(jdbc),
-        new MetricsStore(jdbc),
+        new PageRowStore(jdbc),
         new JobProgressStore(jdbc),
         new QueueStore(jdbc),
         new UploadStore(jdbc),

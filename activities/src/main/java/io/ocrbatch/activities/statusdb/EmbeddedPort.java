@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

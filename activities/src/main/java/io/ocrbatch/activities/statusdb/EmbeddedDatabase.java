@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

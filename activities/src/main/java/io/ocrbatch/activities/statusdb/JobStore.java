@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.storage.BdrcVolume;

@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,9 +75,9 @@ abstract class StatusStoreContract {
     store.jobs().markStarted(jobId);
     store.tasks().started(a, 1, 3);
     store.tasks().listed(a, new VolumeListing("a", "abc123", "/out/a", List.of("1.png", "2.png"), false));
-    store.metrics().recordPage(a, new MetricsStore.PageMetric("1.png", true, 100, 12, 91.5f, null), "w1");
-    store.metrics().recordPage(a, new MetricsStore.PageMetric("1.png", true, 120, 12, 91.5f, null), "w2"); // activity ran twice
-    store.metrics().recordPage(a, new MetricsStore.PageMetric("2.png", false, 5, 0, null, "2.png: cannot decode image"), "w1");
+    store.pageRows().recordPage(a, new PageRowStore.PageMetric("1.png", true, 100, 12, 91.5f, null), "w1");
+    store.pageRows().recordPage(a, new PageRowStore.PageMetric("1.png", true, 120, 12, 91.5f, null), "w2"); // activity ran twice
+    store.pageRows().recordPage(a, new PageRowStore.PageMetric("2.png", false, 5, 0, null, "2.png: cannot decode image"), "w1");
     store.tasks().finished(VolumeResult.done(a, "a", 2, new ChunkResult(1, 0, 1)), 1);
     store.tasks().started(b, 2, 3);
     store.tasks().finished(VolumeResult.failed(b, "b", TaskStatus.TERMINAL_FAILED, "VolumeNotProcessable: gone"), 2);
@@ -91,7 +91,7 @@ abstract class StatusStoreContract {
     assertThat(counts.pagesOk()).isEqualTo(1);
     assertThat(counts.pagesFailed()).isEqualTo(1);
     assertThat(counts.terminal()).isEqualTo(1);
-    assertThat(store.metrics().pages(a)).hasSize(2).first().satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
+    assertThat(store.pageRows().pages(a)).hasSize(2).first().satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
     assertThat(database().jdbc().queryLong("SELECT successful_pages FROM task_metrics WHERE task_id = ?", a)).isEqualTo(1);
     assertThat(database().jdbc().queryLong("SELECT count(*) FROM task_metrics WHERE task_id = ? AND total_pages = 0", b))
         .as("a task that ended without pages has its task_metrics row").isEqualTo(1);
@@ -181,12 +181,12 @@ abstract class StatusStoreContract {
     assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
   }
 
-  private MetricsStore.PageMetric ok(String page, long ms) {
-    return new MetricsStore.PageMetric(page, true, ms, 3, 90f, null);
+  private PageRowStore.PageMetric ok(String page, long ms) {
+    return new PageRowStore.PageMetric(page, true, ms, 3, 90f, null);
   }
 
-  private MetricsStore.PageMetric bad(String page) {
-    return new MetricsStore.PageMetric(page, false, 1, 0, null, page + ": cannot decode image");
+  private PageRowStore.PageMetric bad(String page) {
+    return new PageRowStore.PageMetric(page, false, 1, 0, null, page + ": cannot decode image");
   }
 
   /** The kept counters equal a count of the rows, for the job, its tasks' task_metrics and the jobs row. */
@@ -226,11 +226,11 @@ abstract class StatusStoreContract {
     store.jobs().markStarted(jobId);
     store.tasks().started(a, 1, 3);
     store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false));
-    store.metrics().recordPage(a, ok("1.png", 100), "w1");
-    store.metrics().recordPage(a, ok("1.png", 140), "w2"); // the page activity was retried
-    store.metrics().recordPageIfAbsent(a, ok("1.png", 999), "w3"); // outage recovery found the row
-    store.metrics().recordPage(a, bad("2.png"), "w1");
-    store.metrics().recordPageIfAbsent(a, ok("3.png", 50), "w1"); // recorded from its result after an outage
+    store.pageRows().recordPage(a, ok("1.png", 100), "w1");
+    store.pageRows().recordPage(a, ok("1.png", 140), "w2"); // the page activity was retried
+    store.pageRows().recordPageIfAbsent(a, ok("1.png", 999), "w3"); // outage recovery found the row
+    store.pageRows().recordPage(a, bad("2.png"), "w1");
+    store.pageRows().recordPageIfAbsent(a, ok("3.png", 50), "w1"); // recorded from its result after an outage
     store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false)); // listed again
     JobProgressStore.Counts mid = store.progress().counts(jobId);
     assertThat(mid.pagesOk()).isEqualTo(2);
@@ -253,8 +253,8 @@ abstract class StatusStoreContract {
     store.queue().requeueFailed(); // b back to pending, the job running again
     store.tasks().started(b, 2, 3);
     store.tasks().listed(b, new VolumeListing("b", "v1", "/out/b", List.of("1.png"), false));
-    store.metrics().recordPage(b, bad("1.png"), "w1");
-    store.metrics().recordPage(b, ok("1.png", 80), "w1"); // failed, then redone ok: moves from failed to ok
+    store.pageRows().recordPage(b, bad("1.png"), "w1");
+    store.pageRows().recordPage(b, ok("1.png", 80), "w1"); // failed, then redone ok: moves from failed to ok
     store.tasks().finished(VolumeResult.done(b, "b", 1, new ChunkResult(1, 0, 0)), 2);
     JobProgressStore.Counts end = store.progress().counts(jobId);
     assertThat(end.done()).isEqualTo(2);
@@ -273,7 +273,7 @@ abstract class StatusStoreContract {
     long earlier = store.jobs().create(job(earlierKey, "a")).job().id();
     long t1 = store.tasks().tasksAfter(earlier, 0, 1).get(0).taskId();
     store.tasks().started(t1, 1, 3);
-    store.metrics().recordPage(t1, ok("1.png", 10), "w");
+    store.pageRows().recordPage(t1, ok("1.png", 10), "w");
     store.tasks().finished(VolumeResult.done(t1, "a", 1, new ChunkResult(1, 0, 0)), 1);
 
     List<VolumeRef> same = List.of(new VolumeRef("a", "file:///scans/" + earlierKey + "/a"));
@@ -281,8 +281,8 @@ abstract class StatusStoreContract {
         .job().id();
     long t2 = store.tasks().tasksAfter(forced, 0, 1).get(0).taskId();
     store.tasks().started(t2, 1, 3);
-    store.metrics().recordPage(t2, ok("1.png", 12), "w"); // redone although a result existed
-    store.metrics().recordPage(t2, ok("1.png", 13), "w"); // and its activity retried
+    store.pageRows().recordPage(t2, ok("1.png", 12), "w"); // redone although a result existed
+    store.pageRows().recordPage(t2, ok("1.png", 13), "w"); // and its activity retried
     store.tasks().finished(VolumeResult.done(t2, "a", 1, new ChunkResult(1, 0, 0)), 1);
 
     assertThat(store.progress().counts(forced).pagesOk()).isEqualTo(1);
@@ -304,8 +304,8 @@ abstract class StatusStoreContract {
           for (int page = 0; page < 40; page++) {
             for (TaskRef t : tasks) {
               String name = page + ".png";
-              if ((page + w) % 3 == 0) store.metrics().recordPageIfAbsent(t.taskId(), ok(name, w), "w" + w);
-              else store.metrics().recordPage(t.taskId(), page % 10 == 0 ? bad(name) : ok(name, w), "w" + w);
+              if ((page + w) % 3 == 0) store.pageRows().recordPageIfAbsent(t.taskId(), ok(name, w), "w" + w);
+              else store.pageRows().recordPage(t.taskId(), page % 10 == 0 ? bad(name) : ok(name, w), "w" + w);
             }
           }
         }));

@@ -1,4 +1,4 @@
-package io.ocrbatch.activities.store;
+package io.ocrbatch.activities.statusdb;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /** Per-page and per-task metrics. */
-public final class MetricsStore {
+public final class PageRowStore {
   private final Jdbc jdbc;
 
-  public MetricsStore(Jdbc jdbc) {
+  public PageRowStore(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
