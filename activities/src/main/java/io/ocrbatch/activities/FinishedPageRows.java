@@ -1,9 +1,9 @@
 package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.output.PageOutputs;
-import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.statusdb.PageRowStore;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -11,24 +11,49 @@ import java.util.Set;
 
 /**
  * Status rows for pages whose results exist. A page's result and its {@code page_metrics} row are
- * one unit: when the row could not be written (the database went away, the worker died between
- * the two), the attempt failed, and the retry finds the result and records it from its JSON
- * instead of OCRing the page again. One primary-key lookup per chunk; rows already there are kept.
+ * one unit: when the row could not be written (the database went away, the worker died between the
+ * two), the attempt failed, and the retry finds the result and records it from its JSON instead of
+ * OCRing the page again. One primary-key lookup per chunk; rows already there are kept.
  */
 final class FinishedPageRows {
   private FinishedPageRows() {}
 
-  static void recordMissing(PageRowStore metrics, long taskId, ResultFolder folder, List<String> finished, String worker) {
+  static void recordMissing(
+      PageRowStore metrics,
+      long taskId,
+      ResultFolder folder,
+      List<String> finished,
+      String worker) {
     if (finished.isEmpty()) return;
     Set<String> recorded = metrics.recorded(taskId, finished);
     for (String page : finished) {
       if (recorded.contains(page)) continue;
       PageOutputs outputs = new PageOutputs(folder, page);
       try {
-        outputs.read().ifPresent(written -> metrics.recordPageIfAbsent(taskId, new PageMetric(
-            page, true, written.durationMs(), written.lines(), written.confidence(), null, written.imageEtag()), worker));
+        outputs
+            .read()
+            .ifPresent(
+                written ->
+                    metrics.recordPageIfAbsent(
+                        taskId,
+                        new PageMetric(
+                            page,
+                            true,
+                            written.durationMs(),
+                            written.lines(),
+                            written.confidence(),
+                            null,
+                            written.imageEtag()),
+                        worker));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the result " + outputs.jsonName() + " of page " + page + " in " + folder.location(), e);
+        throw new UncheckedIOException(
+            "cannot read the result "
+                + outputs.jsonName()
+                + " of page "
+                + page
+                + " in "
+                + folder.location(),
+            e);
       }
     }
   }

@@ -1,27 +1,27 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.GpuFailureException;
-import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.output.PageOutputs;
-import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.activities.output.format.PageResult;
-import io.ocrbatch.activities.storage.PageFile;
-import io.ocrbatch.activities.storage.ResultFolder;
-import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.VolumeSource;
+import io.ocrbatch.activities.page.PageJson;
+import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.activities.statusdb.JobStore;
 import io.ocrbatch.activities.statusdb.PageRowStore;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
-import io.ocrbatch.workflows.FailureTypes;
+import io.ocrbatch.activities.storage.PageFile;
+import io.ocrbatch.activities.storage.ResultFolder;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.VolumeSource;
 import io.ocrbatch.workflows.ChunkResult;
+import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
 import io.ocrbatch.workflows.PageChunk;
@@ -49,7 +49,11 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
 
   public OcrActivitiesImpl(
-      OcrEngines engines, ImageDecoder decoder, Storage storage, StatusStore store, String workerName) {
+      OcrEngines engines,
+      ImageDecoder decoder,
+      Storage storage,
+      StatusStore store,
+      String workerName) {
     this.engines = engines;
     this.decoder = decoder;
     this.storage = storage;
@@ -70,7 +74,10 @@ public class OcrActivitiesImpl implements OcrActivities {
     Map<String, Instant> existing = existingResults(folder);
     List<String> pages = chunk.pages();
     List<String> formats = chunk.task().jobType().outputFormats();
-    List<String> finished = pages.stream().filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore)).toList();
+    List<String> finished =
+        pages.stream()
+            .filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore))
+            .toList();
     FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
     try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
@@ -79,13 +86,17 @@ public class OcrActivitiesImpl implements OcrActivities {
         if (outputs.done(existing, redoBefore)) {
           result = result.plus(new ChunkResult(0, 1, 0));
         } else if (i < resumeAt) {
-          result = result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
+          result =
+              result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
         } else if (jobs.cancelRequested(jobId)) {
           return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
         } else if (outputs.recognised(existing, redoBefore)) {
           String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          addMissingFormats(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, existing, redoBefore);
-          result = result.plus(new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
+          addMissingFormats(
+              chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, existing, redoBefore);
+          result =
+              result.plus(
+                  new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
         } else {
           String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
           boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs);
@@ -107,14 +118,21 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   /** The image file of the next page that still needs OCR, to download ahead. */
   private static String nextToFetch(
-      List<String> pages, int i, ResultFolder folder, List<String> formats, Map<String, Instant> existing, Instant redoBefore) {
+      List<String> pages,
+      int i,
+      ResultFolder folder,
+      List<String> formats,
+      Map<String, Instant> existing,
+      Instant redoBefore) {
     for (int n = i + 1; n < pages.size(); n++) {
-      if (!new PageOutputs(folder, pages.get(n), formats).done(existing, redoBefore)) return PageRef.parse(pages.get(n)).file();
+      if (!new PageOutputs(folder, pages.get(n), formats).done(existing, redoBefore))
+        return PageRef.parse(pages.get(n)).file();
     }
     return null;
   }
 
-  private boolean ocrPage(PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs) {
+  private boolean ocrPage(
+      PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs) {
     long started = System.nanoTime();
     JobTypeSpec type = chunk.task().jobType();
     String etag = null;
@@ -125,23 +143,37 @@ public class OcrActivitiesImpl implements OcrActivities {
       BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
       PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
       long millis = millisSince(started);
-      outputs.write(new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
+      outputs.write(
+          new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
       // The page is done only once its row is written too: if this throws, the attempt fails and
       // its retry records the row from the result (FinishedPageRows) without OCRing the page again.
-      record(chunk, new PageMetric(page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
+      record(
+          chunk,
+          new PageMetric(
+              page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
       return true;
     } catch (BadImageException e) {
       log.info("Page failed: {}", e.getMessage());
-      record(chunk, new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
+      record(
+          chunk,
+          new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
       return false;
     } catch (EngineUnavailableException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.ENGINE_UNAVAILABLE);
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), FailureTypes.ENGINE_UNAVAILABLE);
     } catch (GpuFailureException e) {
-      // The page is not at fault: the activity is retried (pages done so far stay done), on this or another worker.
-      log.warn("GPU failure on page {} of {}; the page will be retried: {}", page.name(), chunk.task().volume().volumeId(), e.getMessage());
+      // The page is not at fault: the activity is retried (pages done so far stay done), on this or
+      // another worker.
+      log.warn(
+          "GPU failure on page {} of {}; the page will be retried: {}",
+          page.name(),
+          chunk.task().volume().volumeId(),
+          e.getMessage());
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), FailureTypes.GPU_FAILURE, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(), e); // retryable
+      throw new UncheckedIOException(
+          "cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(),
+          e); // retryable
     }
   }
 
@@ -153,12 +185,17 @@ public class OcrActivitiesImpl implements OcrActivities {
     return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
-  /** The task's provenance, built on its first page that needs an engine (it names the loaded engine's version). */
+  /**
+   * The task's provenance, built on its first page that needs an engine (it names the loaded
+   * engine's version).
+   */
   private Provenance provenance(PageChunk chunk) {
     if (taskProvenance.get() == null || taskProvenance.get().taskId() != chunk.task().taskId()) {
       JobTypeSpec type = chunk.task().jobType();
-      taskProvenance.set(new ProvenanceOfTask(
-          chunk.task().taskId(), TaskProvenance.of(chunk.task(), engines.version(type), engines.modelDigest(type))));
+      taskProvenance.set(
+          new ProvenanceOfTask(
+              chunk.task().taskId(),
+              TaskProvenance.of(chunk.task(), engines.version(type), engines.modelDigest(type))));
     }
     return taskProvenance.get().provenance();
   }
@@ -169,17 +206,32 @@ public class OcrActivitiesImpl implements OcrActivities {
    * A page OCRed before that lacks a format its job type asks for now: that format only, from the
    * page's JSON and its image, without OCR.
    */
-  private void addMissingFormats(PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs,
-      Map<String, Instant> existing, Instant redoBefore) {
+  private void addMissingFormats(
+      PageChunk chunk,
+      PageRef page,
+      String nextFile,
+      PageFetcher fetcher,
+      PageOutputs outputs,
+      Map<String, Instant> existing,
+      Instant redoBefore) {
     try {
-      PageJson.Document doc = outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
+      PageJson.Document doc =
+          outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
       PageFile file = fetcher.get(page.file(), nextFile);
       BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
-      outputs.write(new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray), outputs.missing(existing, redoBefore));
+      outputs.write(
+          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray),
+          outputs.missing(existing, redoBefore));
     } catch (BadImageException e) {
-      log.info("Page {} has a result but its image no longer decodes: {}", page.name(), e.getMessage());
+      log.info(
+          "Page {} has a result but its image no longer decodes: {}", page.name(), e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot complete the formats of page " + page.name() + " of " + chunk.task().volume().volumeId(), e);
+      throw new UncheckedIOException(
+          "cannot complete the formats of page "
+              + page.name()
+              + " of "
+              + chunk.task().volume().volumeId(),
+          e);
     }
   }
 }

@@ -36,7 +36,10 @@ final class PageFetcher implements AutoCloseable {
       current = pending != null ? await(pending) : source.fetch(name);
       currentName = name; // only once fetched: a failed file is tried again for its next page
     }
-    if (source.remote() && nextName != null && !nextName.equals(name) && !ahead.containsKey(nextName)) {
+    if (source.remote()
+        && nextName != null
+        && !nextName.equals(name)
+        && !ahead.containsKey(nextName)) {
       ahead.put(nextName, CompletableFuture.supplyAsync(() -> fetchUnchecked(nextName), downloads));
     }
     return current;
@@ -52,7 +55,8 @@ final class PageFetcher implements AutoCloseable {
     }
   }
 
-  private static PageFile await(CompletableFuture<PageFile> pending) throws IOException, BadImageException {
+  private static PageFile await(CompletableFuture<PageFile> pending)
+      throws IOException, BadImageException {
     try {
       return pending.join();
     } catch (CompletionException e) {

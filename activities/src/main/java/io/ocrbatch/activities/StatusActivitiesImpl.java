@@ -37,7 +37,9 @@ public class StatusActivitiesImpl implements StatusActivities {
 
   @Override
   public List<TaskRef> tasksAfter(long jobId, long afterTaskId, int limit) {
-    return store.tasks().tasksWithWorkAfter(jobId, afterTaskId, limit); // done and terminal tasks are not run again
+    return store
+        .tasks()
+        .tasksWithWorkAfter(jobId, afterTaskId, limit); // done and terminal tasks are not run again
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.ocrbatch.activities;
 
-import io.ocrbatch.activities.engines.OcrEngines;
-
 import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeTask;
 
-/** Builds a task's {@link Provenance} once, from its job type and what the engine says of itself. */
+/**
+ * Builds a task's {@link Provenance} once, from its job type and what the engine says of itself.
+ */
 final class TaskProvenance {
   private TaskProvenance() {}
 
@@ -18,7 +18,16 @@ final class TaskProvenance {
   static Provenance of(VolumeTask task, String engineVersion, String modelDigest) {
     JobTypeSpec type = task.jobType();
     return new Provenance(
-        null, null, type.name(), type.engine(), engineVersion, type.model(), modelDigest, type.language(),
-        type.encoding(), task.dpi(), Versions.ocrbatch());
+        null,
+        null,
+        type.name(),
+        type.engine(),
+        engineVersion,
+        type.model(),
+        modelDigest,
+        type.language(),
+        type.encoding(),
+        task.dpi(),
+        Versions.ocrbatch());
   }
 }

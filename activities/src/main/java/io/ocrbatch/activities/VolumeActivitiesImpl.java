@@ -1,16 +1,16 @@
 package io.ocrbatch.activities;
 
-import io.ocrbatch.activities.files.Json;
-import io.ocrbatch.activities.engines.OcrEngines;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.ocrbatch.activities.engines.OcrEngines;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.output.VolumeOutputs;
+import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3SetupProblems;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.VolumeProblem;
 import io.ocrbatch.activities.storage.VolumeSource;
-import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
-import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -41,16 +41,26 @@ public class VolumeActivitiesImpl implements VolumeActivities {
       VolumeSource.Contents contents = source.list();
       ResultFolder folder = resultFolder(task, contents.resultFolderName());
       Instant redoBefore = store.jobs().redoResultsBefore(task.jobId()).orElse(null);
-      boolean done = new VolumeOutputs(folder).isComplete(contents.version(), task.jobType().name(), redoBefore);
+      boolean done =
+          new VolumeOutputs(folder)
+              .isComplete(contents.version(), task.jobType().name(), redoBefore);
       return new VolumeListing(
-          task.volume().volumeId(), contents.version(), folder.location(), contents.pages(), done, contents.manifestEtag());
+          task.volume().volumeId(),
+          contents.version(),
+          folder.location(),
+          contents.pages(),
+          done,
+          contents.manifestEtag());
     } catch (VolumeProblem e) {
       throw notProcessable(e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list volume " + source.describe(), e); // retryable
     } catch (RuntimeException e) {
-      var setup = S3SetupProblems.describe(e, storage.settings(), task.volume().sourceUri(), task.outputRoot());
-      if (setup.isPresent()) throw notProcessable(setup.get()); // no credentials, access denied: not retried
+      var setup =
+          S3SetupProblems.describe(
+              e, storage.settings(), task.volume().sourceUri(), task.outputRoot());
+      if (setup.isPresent())
+        throw notProcessable(setup.get()); // no credentials, access denied: not retried
       throw e;
     }
   }
@@ -98,7 +108,8 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     success.put("failed_pages", counts.failed());
     success.put("finished_at", Instant.now().toString());
     try {
-      new VolumeOutputs(storage.results(listing.outputDir())).writeAll(manifest, config(task, listing), success);
+      new VolumeOutputs(storage.results(listing.outputDir()))
+          .writeAll(manifest, config(task, listing), success);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest of " + listing.outputDir(), e);
     }
@@ -123,7 +134,8 @@ public class VolumeActivitiesImpl implements VolumeActivities {
    */
   private static Map<String, Object> provenance(VolumeTask task) {
     var provenance = TaskProvenance.of(task, OcrEngines.describe(task.jobType()), null);
-    return Json.MAPPER.convertValue(provenance.toJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
+    return Json.MAPPER.convertValue(
+        provenance.toJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
   private static Map<String, Object> pageEntry(PageMetric page) {

@@ -3,18 +3,18 @@ package io.ocrbatch.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
-import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.StorageSettings;
+import io.ocrbatch.activities.statusdb.Database;
 import io.ocrbatch.activities.statusdb.JobStore;
 import io.ocrbatch.activities.statusdb.NewJob;
-import io.ocrbatch.activities.statusdb.StatusStore;
-import io.ocrbatch.activities.statusdb.Database;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
+import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
@@ -77,7 +77,8 @@ class OcrActivitiesImplTest {
           @Override
           public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
             String name = file.getFileName().toString();
-            if (crashOn.names.remove(name)) throw new OutOfMemoryError("simulated worker death on " + name);
+            if (crashOn.names.remove(name))
+              throw new OutOfMemoryError("simulated worker death on " + name);
             beforeDecoding.getOrDefault(name, () -> {}).run();
             decoded.add(name);
             return super.decodeGray(file, index, dpi);
@@ -88,8 +89,11 @@ class OcrActivitiesImplTest {
 
   private OcrActivitiesImpl activitiesOver(StatusStore statusStore) {
     return new OcrActivitiesImpl(
-        new OcrEngines(OcrEngines.tessdataFromEnvironment()), counting,
-        new Storage(StorageSettings.fromEnvironment()), statusStore, "test-worker");
+        new OcrEngines(OcrEngines.tessdataFromEnvironment()),
+        counting,
+        new Storage(StorageSettings.fromEnvironment()),
+        statusStore,
+        "test-worker");
   }
 
   @AfterEach
@@ -110,10 +114,25 @@ class OcrActivitiesImplTest {
     for (String name : corrupt) Files.writeString(volume.resolve(name), "garbage");
     long typeId = store.jobTypes().byName("tesseract-eng").orElseThrow().id();
     VolumeRef ref = new VolumeRef("vol", volume.toUri().toString());
-    JobStore.Created job = store.jobs().create(new NewJob("T" + System.nanoTime(), typeId, dir.toString(), 1, 300, 10, 3, List.of(ref)));
+    JobStore.Created job =
+        store
+            .jobs()
+            .create(
+                new NewJob(
+                    "T" + System.nanoTime(), typeId, dir.toString(), 1, 300, 10, 3, List.of(ref)));
     long taskId = store.tasks().tasksAfter(job.job().id(), 0, 1).get(0).taskId();
     JobTypeSpec eng = store.jobTypes().byId(typeId).orElseThrow();
-    VolumeTask task = new VolumeTask(job.job().id(), job.job().jobKey(), taskId, ref, eng, dir.toString(), 300, 10, RetrySettings.defaults());
+    VolumeTask task =
+        new VolumeTask(
+            job.job().id(),
+            job.job().jobKey(),
+            taskId,
+            ref,
+            eng,
+            dir.toString(),
+            300,
+            10,
+            RetrySettings.defaults());
     List<String> all = new ArrayList<>(names);
     all.addAll(List.of(corrupt));
     return new PageChunk(task, dir.resolve("out").toString(), 0, all);
@@ -131,7 +150,8 @@ class OcrActivitiesImplTest {
     assertThat(store.pageRows().pages(chunk.task().taskId()))
         .filteredOn(p -> !p.ok())
         .singleElement()
-        .satisfies(p -> assertThat(p.error()).contains("broken.png").contains("not a supported image"));
+        .satisfies(
+            p -> assertThat(p.error()).contains("broken.png").contains("not a supported image"));
   }
 
   @Test
@@ -141,7 +161,8 @@ class OcrActivitiesImplTest {
     env.setActivityHeartbeatListener(Integer.class, lastHeartbeat::set);
     crashOn.names.add("p3.png");
 
-    assertThatThrownBy(() -> env.newActivityStub(OcrActivities.class).ocrChunk(chunk)).hasStackTraceContaining("simulated worker death");
+    assertThatThrownBy(() -> env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+        .hasStackTraceContaining("simulated worker death");
     // Heartbeats are throttled, so the last one Temporal kept may lag the last finished page;
     // pages finished after it are still skipped because their outputs exist.
     assertThat(lastHeartbeat.get()).isIn(0, 1);
@@ -160,7 +181,8 @@ class OcrActivitiesImplTest {
     var counts = store.progress().counts(chunk.task().jobId());
     assertThat(counts.pagesOk()).isEqualTo(pagesOk);
     assertThat(counts.pagesFailed()).isZero();
-    assertThat(counts.pagesOk()).isEqualTo(store.progress().recount(chunk.task().jobId()).pagesOk());
+    assertThat(counts.pagesOk())
+        .isEqualTo(store.progress().recount(chunk.task().jobId()).pagesOk());
   }
 
   @Test
@@ -178,10 +200,30 @@ class OcrActivitiesImplTest {
   void aJobTypeWithoutTxtGetsOnlyTheJsonOutput() throws Exception {
     PageChunk chunk = chunk(1);
     VolumeTask t = chunk.task();
-    JobTypeSpec jsonOnly = new JobTypeSpec(t.jobType().id(), t.jobType().name(), "tesseract", "eng", "eng", "unicode", "auto", List.of("json"));
-    VolumeTask task = new VolumeTask(t.jobId(), t.jobKey(), t.taskId(), t.volume(), jsonOnly, t.outputRoot(), t.dpi(), t.pagesPerChunk(), t.retry());
+    JobTypeSpec jsonOnly =
+        new JobTypeSpec(
+            t.jobType().id(),
+            t.jobType().name(),
+            "tesseract",
+            "eng",
+            "eng",
+            "unicode",
+            "auto",
+            List.of("json"));
+    VolumeTask task =
+        new VolumeTask(
+            t.jobId(),
+            t.jobKey(),
+            t.taskId(),
+            t.volume(),
+            jsonOnly,
+            t.outputRoot(),
+            t.dpi(),
+            t.pagesPerChunk(),
+            t.retry());
 
-    env.newActivityStub(OcrActivities.class).ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
+    env.newActivityStub(OcrActivities.class)
+        .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
 
     assertThat(Path.of(chunk.outputDir(), "p1.json")).exists();
     assertThat(Path.of(chunk.outputDir(), "p1.txt")).doesNotExist();
@@ -211,7 +253,8 @@ class OcrActivitiesImplTest {
   }
 
   @Test
-  void aPageWhoseStatusRowCannotBeWrittenIsNotDoneAndItsOutputIsRecordedOnTheRetry() throws Exception {
+  void aPageWhoseStatusRowCannotBeWrittenIsNotDoneAndItsOutputIsRecordedOnTheRetry()
+      throws Exception {
     PageChunk chunk = chunk(3);
     String url = db.database().url();
     try (TcpProxy proxy = TcpProxy.forJdbcUrl(url);
@@ -223,25 +266,43 @@ class OcrActivitiesImplTest {
       beforeDecoding.put("p2.png", proxy::cut); // the database goes down while p2 is OCRed
 
       assertThatThrownBy(() -> outage.newActivityStub(OcrActivities.class).ocrChunk(chunk))
-          .as("the attempt fails: p2's row could not be written").hasMessageContaining("page_metrics");
-      assertThat(Path.of(chunk.outputDir(), "p2.json")).as("p2's result was written before its row").exists();
-      assertThat(store.pageRows().pages(chunk.task().taskId())).extracting(PageMetric::imageName).containsExactly("p1.png");
+          .as("the attempt fails: p2's row could not be written")
+          .hasMessageContaining("page_metrics");
+      assertThat(Path.of(chunk.outputDir(), "p2.json"))
+          .as("p2's result was written before its row")
+          .exists();
+      assertThat(store.pageRows().pages(chunk.task().taskId()))
+          .extracting(PageMetric::imageName)
+          .containsExactly("p1.png");
 
       beforeDecoding.clear();
-      proxy.restore(); // the database is back; Temporal retries the activity after its backoff (2 s at first)
-      Thread.sleep(1_000); // (the pool checks a connection idle that long before lending it: the cut ones are dropped)
+      proxy.restore(); // the database is back; Temporal retries the activity after its backoff (2 s
+      // at first)
+      Thread.sleep(
+          1_000); // (the pool checks a connection idle that long before lending it: the cut ones
+      // are dropped)
       if (lastHeartbeat.get() != null) outage.setHeartbeatDetails(lastHeartbeat.get());
       ChunkResult retry = outage.newActivityStub(OcrActivities.class).ocrChunk(chunk);
       outage.close();
 
-      assertThat(decoded).as("p2 was not OCRed again").containsExactly("p1.png", "p2.png", "p3.png");
+      assertThat(decoded)
+          .as("p2 was not OCRed again")
+          .containsExactly("p1.png", "p2.png", "p3.png");
       assertThat(retry.ocred() + retry.skipped()).isEqualTo(3);
       List<PageMetric> rows = store.pageRows().pages(chunk.task().taskId());
-      assertThat(rows).extracting(PageMetric::imageName).containsExactly("p1.png", "p2.png", "p3.png");
+      assertThat(rows)
+          .extracting(PageMetric::imageName)
+          .containsExactly("p1.png", "p2.png", "p3.png");
       assertThat(rows).allSatisfy(r -> assertThat(r.ok()).isTrue());
-      int p2Lines = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(Path.of(chunk.outputDir(), "p2.json").toFile()).path("lines").size();
-      assertThat(rows.get(1).linesDetected()).as("p2's row is read from its output").isEqualTo(p2Lines).isPositive();
+      int p2Lines =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(Path.of(chunk.outputDir(), "p2.json").toFile())
+              .path("lines")
+              .size();
+      assertThat(rows.get(1).linesDetected())
+          .as("p2's row is read from its output")
+          .isEqualTo(p2Lines)
+          .isPositive();
       assertCountersExact(chunk, 3);
     }
   }
@@ -249,7 +310,8 @@ class OcrActivitiesImplTest {
   @Test
   void aPageMissingOneRequestedFormatGetsThatFormatOnlyWithoutOcr() throws Exception {
     PageChunk chunk = chunk(2);
-    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk)).isEqualTo(new ChunkResult(2, 0, 0));
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+        .isEqualTo(new ChunkResult(2, 0, 0));
     Path json = Path.of(chunk.outputDir(), "p1.json");
     Path txt = Path.of(chunk.outputDir(), "p2.txt");
     byte[] jsonBefore = Files.readAllBytes(json);
@@ -259,19 +321,43 @@ class OcrActivitiesImplTest {
     Thread.sleep(20);
 
     JobTypeSpec type = chunk.task().jobType();
-    JobTypeSpec withMarkdown = new JobTypeSpec(type.id(), type.name(), type.engine(), type.model(), type.language(),
-        type.encoding(), type.lineMode(), List.of("txt", "json", "md"), type.queue());
+    JobTypeSpec withMarkdown =
+        new JobTypeSpec(
+            type.id(),
+            type.name(),
+            type.engine(),
+            type.model(),
+            type.language(),
+            type.encoding(),
+            type.lineMode(),
+            List.of("txt", "json", "md"),
+            type.queue());
     VolumeTask t = chunk.task();
-    VolumeTask task = new VolumeTask(t.jobId(), t.jobKey(), t.taskId(), t.volume(), withMarkdown, t.outputRoot(), t.dpi(),
-        t.pagesPerChunk(), t.retry());
-    ChunkResult again = env.newActivityStub(OcrActivities.class).ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
+    VolumeTask task =
+        new VolumeTask(
+            t.jobId(),
+            t.jobKey(),
+            t.taskId(),
+            t.volume(),
+            withMarkdown,
+            t.outputRoot(),
+            t.dpi(),
+            t.pagesPerChunk(),
+            t.retry());
+    ChunkResult again =
+        env.newActivityStub(OcrActivities.class)
+            .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
 
     assertThat(again).as("both pages were OCRed before").isEqualTo(new ChunkResult(0, 2, 0));
     assertThat(Path.of(chunk.outputDir(), "p1.txt")).content().contains("reading room");
     assertThat(Path.of(chunk.outputDir(), "p1.md")).content().contains("reading room");
     assertThat(Path.of(chunk.outputDir(), "p2.md")).exists();
-    assertThat(Files.readAllBytes(json)).as("the JSON (the OCR result) is not rewritten").isEqualTo(jsonBefore);
+    assertThat(Files.readAllBytes(json))
+        .as("the JSON (the OCR result) is not rewritten")
+        .isEqualTo(jsonBefore);
     assertThat(Files.getLastModifiedTime(json)).isEqualTo(jsonWritten);
-    assertThat(Files.getLastModifiedTime(txt)).as("formats already there are not rewritten").isEqualTo(txtWritten);
+    assertThat(Files.getLastModifiedTime(txt))
+        .as("formats already there are not rewritten")
+        .isEqualTo(txtWritten);
   }
 }

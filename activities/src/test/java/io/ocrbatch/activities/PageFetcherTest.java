@@ -37,8 +37,12 @@ class PageFetcherTest {
       @Override
       public PageFile fetch(String fileName) throws java.io.IOException, BadImageException {
         fetched.add(fileName);
-        if (fileName.equals("missing.pdf")) throw new BadImageException("image not found: " + fileName);
-        return new PageFile(Files.writeString(dir.resolve(fileName + "-" + fetched.size()), fileName), "etag-" + fileName, true);
+        if (fileName.equals("missing.pdf"))
+          throw new BadImageException("image not found: " + fileName);
+        return new PageFile(
+            Files.writeString(dir.resolve(fileName + "-" + fetched.size()), fileName),
+            "etag-" + fileName,
+            true);
       }
 
       @Override
@@ -56,8 +60,10 @@ class PageFetcherTest {
   @Test
   void aMissingMultiPageFileFailsEachOfItsPagesInsteadOfBreakingTheNextOne() {
     try (PageFetcher fetcher = new PageFetcher(source(), downloads)) {
-      assertThatThrownBy(() -> fetcher.get("missing.pdf", "missing.pdf")).isInstanceOf(BadImageException.class);
-      assertThatThrownBy(() -> fetcher.get("missing.pdf", "b.png")).isInstanceOf(BadImageException.class);
+      assertThatThrownBy(() -> fetcher.get("missing.pdf", "missing.pdf"))
+          .isInstanceOf(BadImageException.class);
+      assertThatThrownBy(() -> fetcher.get("missing.pdf", "b.png"))
+          .isInstanceOf(BadImageException.class);
     }
   }
 

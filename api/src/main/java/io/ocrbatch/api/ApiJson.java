@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** JSON as the REST API writes it (snake_case, ISO dates): the server's mapper, and its clients' (the CLI). */
+/**
+ * JSON as the REST API writes it (snake_case, ISO dates): the server's mapper, and its clients'
+ * (the CLI).
+ */
 public final class ApiJson {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()

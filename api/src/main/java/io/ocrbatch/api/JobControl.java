@@ -32,8 +32,14 @@ final class JobControl {
    */
   JobRecord cancel(JobRecord job) {
     if (job.status().finished()) {
-      throw new ConflictException("job " + job.jobKey() + " (id " + job.id() + ") has already ended ("
-          + job.status().dbName() + "); there is nothing to cancel");
+      throw new ConflictException(
+          "job "
+              + job.jobKey()
+              + " (id "
+              + job.id()
+              + ") has already ended ("
+              + job.status().dbName()
+              + "); there is nothing to cancel");
     }
     try {
       client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()).cancel();
@@ -48,21 +54,29 @@ final class JobControl {
 
   void signal(JobRecord job, Consumer<BatchJobWorkflow> signal) {
     if (job.status().finished()) {
-      throw new ConflictException("job " + job.jobKey() + " has ended (" + job.status().dbName() + ")");
+      throw new ConflictException(
+          "job " + job.jobKey() + " has ended (" + job.status().dbName() + ")");
     }
     try {
       signal.accept(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()));
     } catch (WorkflowNotFoundException e) {
-      throw new ConflictException("job " + job.jobKey() + " has no running workflow; it is restarted when a worker process (dev) starts");
+      throw new ConflictException(
+          "job "
+              + job.jobKey()
+              + " has no running workflow; it is restarted when a worker process (dev) starts");
     } catch (RuntimeException e) {
       throw launcher.unavailableOr(e);
     }
   }
 
-  /** Re-runs failed tasks that have attempts left, in jobs that have ended; see {@link QueueStore#requeueFailed}. */
+  /**
+   * Re-runs failed tasks that have attempts left, in jobs that have ended; see {@link
+   * QueueStore#requeueFailed}.
+   */
   QueueStore.Requeue requeueFailed() {
     QueueStore.Requeue requeue = store.queue().requeueFailed();
-    for (long jobId : requeue.jobIds()) launcher.ensureRunning(store.jobs().byId(jobId).orElseThrow());
+    for (long jobId : requeue.jobIds())
+      launcher.ensureRunning(store.jobs().byId(jobId).orElseThrow());
     return requeue;
   }
 
@@ -76,15 +90,18 @@ final class JobControl {
   /** Checks that Temporal answers; returns its address. */
   String temporalHealth() {
     var stubs = client.getWorkflowServiceStubs();
-    stubs.blockingStub()
+    stubs
+        .blockingStub()
         .withDeadlineAfter(3, TimeUnit.SECONDS)
-        .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+        .getSystemInfo(
+            io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
     String target = stubs.getOptions().getTarget();
     return target == null ? "in-process" : target;
   }
 
   /** Blocks until the job's workflow ends (following continue-as-new). */
   void awaitEnd(JobRecord job) {
-    WorkflowStub.fromTyped(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey())).getResult(Object.class);
+    WorkflowStub.fromTyped(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()))
+        .getResult(Object.class);
   }
 }

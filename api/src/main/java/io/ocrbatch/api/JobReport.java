@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Everything {@code job status} shows about a job.
  *
- * @param uploadedFile the uploaded file's name (as the user gave it) for a job made by an upload, else null
+ * @param uploadedFile the uploaded file's name (as the user gave it) for a job made by an upload,
+ *     else null
  */
 public record JobReport(
     JobRecord job,

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What the database says about jobs: one by id or key, pages of them, each with rates and an ETA. */
+/**
+ * What the database says about jobs: one by id or key, pages of them, each with rates and an ETA.
+ */
 final class JobReports {
   private final StatusStore store;
   private final Clock clock;
@@ -24,7 +26,10 @@ final class JobReports {
   JobRecord find(Long jobId, String jobKey) {
     Optional<JobRecord> job = jobId != null ? store.jobs().byId(jobId) : store.jobs().byKey(jobKey);
     return job.orElseThrow(
-        () -> new IllegalArgumentException("no job with " + (jobId != null ? "id " + jobId : "key " + UserInput.quote(jobKey))));
+        () ->
+            new IllegalArgumentException(
+                "no job with "
+                    + (jobId != null ? "id " + jobId : "key " + UserInput.quote(jobKey))));
   }
 
   /** A page of jobs, newest first: {@code limit} after the first {@code offset}. */
@@ -36,7 +41,8 @@ final class JobReports {
     Counts counts = store.progress().counts(job.id());
     Instant start = job.startedAt() != null ? job.startedAt() : counts.firstPageAt();
     Instant end = job.finishedAt() != null ? job.finishedAt() : Instant.now(clock);
-    double hours = start == null ? 0 : Math.max(1, Duration.between(start, end).toMillis()) / 3_600_000.0;
+    double hours =
+        start == null ? 0 : Math.max(1, Duration.between(start, end).toMillis()) / 3_600_000.0;
     double pagesPerHour = hours == 0 ? 0 : counts.pagesFinished() / hours;
     double tasksPerHour = hours == 0 ? 0 : (counts.done() + counts.terminal()) / hours;
     Duration eta = null;
@@ -45,6 +51,13 @@ final class JobReports {
       eta = Duration.ofSeconds(Math.round(remaining / pagesPerHour * 3600));
     }
     String uploadedFile = store.uploads().byJobKey(job.jobKey()).map(Upload::filename).orElse(null);
-    return new JobReport(job, counts, pagesPerHour, tasksPerHour, eta, store.tasks().recentErrors(job.id(), 5), uploadedFile);
+    return new JobReport(
+        job,
+        counts,
+        pagesPerHour,
+        tasksPerHour,
+        eta,
+        store.tasks().recentErrors(job.id(), 5),
+        uploadedFile);
   }
 }

@@ -25,16 +25,30 @@ public record JobRequest(
     boolean force) {
 
   public static final int DEFAULT_DPI = io.ocrbatch.activities.intake.JobInputs.DEFAULT_DPI;
-  public static final int DEFAULT_CONCURRENCY = io.ocrbatch.activities.intake.JobInputs.DEFAULT_CONCURRENCY;
-  public static final int DEFAULT_PRIORITY = io.ocrbatch.activities.intake.JobInputs.DEFAULT_PRIORITY;
+  public static final int DEFAULT_CONCURRENCY =
+      io.ocrbatch.activities.intake.JobInputs.DEFAULT_CONCURRENCY;
+  public static final int DEFAULT_PRIORITY =
+      io.ocrbatch.activities.intake.JobInputs.DEFAULT_PRIORITY;
 
-  public JobRequest(String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi) {
+  public JobRequest(
+      String jobType,
+      List<VolumeRef> volumes,
+      String jobKey,
+      String outputRoot,
+      int concurrency,
+      int dpi) {
     this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, DEFAULT_PRIORITY, null, false);
   }
 
   public JobRequest(
-      String jobType, List<VolumeRef> volumes, String jobKey, String outputRoot, int concurrency, int dpi,
-      int priority, String callbackUrl) {
+      String jobType,
+      List<VolumeRef> volumes,
+      String jobKey,
+      String outputRoot,
+      int concurrency,
+      int dpi,
+      int priority,
+      String callbackUrl) {
     this(jobType, volumes, jobKey, outputRoot, concurrency, dpi, priority, callbackUrl, false);
   }
 }

@@ -1,19 +1,16 @@
 package io.ocrbatch.api;
 
 import io.ocrbatch.activities.engines.EngineRegistry;
-import io.ocrbatch.activities.output.format.PageWriters;
-import io.ocrbatch.activities.storage.S3Credentials;
-import io.ocrbatch.activities.storage.S3Location;
-import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.activities.intake.Intake;
 import io.ocrbatch.activities.intake.JobInputs;
 import io.ocrbatch.activities.intake.JobLauncher;
-import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.StorageSettings;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -23,9 +20,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The job operations every client uses (the CLI and the REST API), each role in a class of its
- * own: job types (here), submission ({@link JobSubmission}), intake ({@link Intake}, beside the
- * store so the worker can call it too), control ({@link JobControl}) and reports ({@link JobReports}).
+ * The job operations every client uses (the CLI and the REST API), each role in a class of its own:
+ * job types (here), submission ({@link JobSubmission}), intake ({@link Intake}, beside the store so
+ * the worker can call it too), control ({@link JobControl}) and reports ({@link JobReports}).
  */
 public final class JobService {
   private final StatusStore store;
@@ -38,7 +35,12 @@ public final class JobService {
   private final JobReports reports;
 
   public JobService(
-      WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes, CallbackTargets callbacks) {
+      WorkflowClient client,
+      StatusStore store,
+      RetrySettings retry,
+      Clock clock,
+      VolumeResolver volumes,
+      CallbackTargets callbacks) {
     this.store = store;
     this.volumes = volumes;
     this.callbacks = callbacks;
@@ -50,13 +52,23 @@ public final class JobService {
   }
 
   /** Callbacks allowed as the environment says ({@code OCRBATCH_CALLBACK_ALLOW}). */
-  public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock, VolumeResolver volumes) {
+  public JobService(
+      WorkflowClient client,
+      StatusStore store,
+      RetrySettings retry,
+      Clock clock,
+      VolumeResolver volumes) {
     this(client, store, retry, clock, volumes, CallbackTargets.fromEnvironment(System.getenv()));
   }
 
   /** With S3 and the BDRC bucket as the environment configures them. */
   public JobService(WorkflowClient client, StatusStore store, RetrySettings retry, Clock clock) {
-    this(client, store, retry, clock, new VolumeResolver(new Storage(StorageSettings.fromEnvironment())));
+    this(
+        client,
+        store,
+        retry,
+        clock,
+        new VolumeResolver(new Storage(StorageSettings.fromEnvironment())));
   }
 
   /** Where callbacks may go: checked at submission and again when one is sent. */
@@ -95,15 +107,30 @@ public final class JobService {
 
   /** The job type with its defaults filled in, or an error naming what is wrong with it. */
   public static JobTypeSpec validJobType(JobTypeSpec spec) {
-    require(spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
-        "job type name " + UserInput.quote(spec.name()) + " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    require(
+        spec.name() != null && spec.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
+        "job type name "
+            + UserInput.quote(spec.name())
+            + " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     JobTypeSpec routed = EngineRegistry.validate(spec); // the engine's own fields, and its queue
-    require(List.of("unicode", "wylie").contains(spec.encoding()), "encoding must be unicode or wylie, got " + UserInput.quote(spec.encoding()));
-    require(List.of("block", "line", "auto").contains(spec.lineMode()), "line mode must be block, line or auto, got " + UserInput.quote(spec.lineMode()));
+    require(
+        List.of("unicode", "wylie").contains(spec.encoding()),
+        "encoding must be unicode or wylie, got " + UserInput.quote(spec.encoding()));
+    require(
+        List.of("block", "line", "auto").contains(spec.lineMode()),
+        "line mode must be block, line or auto, got " + UserInput.quote(spec.lineMode()));
     PageWriters.validate(spec.outputFormats()); // formats some writer knows
     String language = spec.language() != null ? spec.language() : spec.model();
     return new JobTypeSpec(
-        0, spec.name(), spec.engine(), spec.model(), language, spec.encoding(), spec.lineMode(), spec.outputFormats(), routed.queue());
+        0,
+        spec.name(),
+        spec.engine(),
+        spec.model(),
+        language,
+        spec.encoding(),
+        spec.lineMode(),
+        spec.outputFormats(),
+        routed.queue());
   }
 
   private static void require(boolean ok, String message) {

@@ -35,7 +35,8 @@ public record JobView(
     List<Error> recentErrors,
     String filename) {
 
-  public record Tasks(int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
+  public record Tasks(
+      int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
 
   /** Page counts; {@code total} estimates pages of volumes not listed yet. */
   public record Pages(long total, long ok, long failed, double percent) {}
@@ -46,21 +47,39 @@ public record JobView(
     JobRecord job = report.job();
     Counts c = report.counts();
     long total = report.pagesTotal();
-    double percent = total == 0 ? (job.status().finished() ? 100 : 0) : Math.min(100, 100.0 * c.pagesFinished() / total);
+    double percent =
+        total == 0
+            ? (job.status().finished() ? 100 : 0)
+            : Math.min(100, 100.0 * c.pagesFinished() / total);
     return new JobView(
-        job.id(), job.jobKey(), job.typeName(), job.typeId(), job.status().dbName(), job.priority(), job.concurrency(), job.dpi(),
-        job.outputRoot(), job.callbackUrl(), job.cancelRequested(), job.createdAt(), job.startedAt(), job.finishedAt(),
+        job.id(),
+        job.jobKey(),
+        job.typeName(),
+        job.typeId(),
+        job.status().dbName(),
+        job.priority(),
+        job.concurrency(),
+        job.dpi(),
+        job.outputRoot(),
+        job.callbackUrl(),
+        job.cancelRequested(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt(),
         job.lastProgressAt(),
         new Tasks(c.tasks(), c.pending(), c.running(), c.done(), c.retryable(), c.terminal()),
         new Pages(total, c.pagesOk(), c.pagesFailed(), Math.round(percent * 10) / 10.0),
         Math.round(report.pagesPerHour() * 10) / 10.0,
         Math.round(report.tasksPerHour() * 100) / 100.0,
         report.eta() == null ? null : report.eta().toSeconds(),
-        report.recentErrors().stream().map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at())).toList(),
+        report.recentErrors().stream()
+            .map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at()))
+            .toList(),
         report.uploadedFile());
   }
 
   public boolean finished() {
-    return io.ocrbatch.workflows.JobStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)).finished();
+    return io.ocrbatch.workflows.JobStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT))
+        .finished();
   }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Turns what a user names into volumes: a local folder of volumes or an S3 prefix of volumes
  * ({@code s3://bucket/prefix/}, each sub-prefix a volume, or the prefix itself when it holds
- * images), volume folders, S3 prefixes, and BDRC archive volumes ({@code W22084-I0886} or
- * {@code bdrc:W22084-I0886}, in the configured archive bucket).
+ * images), volume folders, S3 prefixes, and BDRC archive volumes ({@code W22084-I0886} or {@code
+ * bdrc:W22084-I0886}, in the configured archive bucket).
  */
 public final class VolumeResolver {
   private final Storage storage;
@@ -35,12 +35,18 @@ public final class VolumeResolver {
   /** Each sub-folder (sub-prefix) holding volumes; or the folder itself if it holds images. */
   public List<VolumeRef> fromFolder(String location, Path base) {
     if (S3Location.isS3(location)) return fromS3Folder(S3Location.parse(location));
-    boolean bdrc = location.startsWith("bdrc:") || BdrcVolume.looksLikeVolumeId(location) || BdrcVolume.looksMeantAsVolumeId(location);
-    if (bdrc && !Files.isDirectory(base.resolve(location))) return fromEntries(List.of(location), base);
+    boolean bdrc =
+        location.startsWith("bdrc:")
+            || BdrcVolume.looksLikeVolumeId(location)
+            || BdrcVolume.looksMeantAsVolumeId(location);
+    if (bdrc && !Files.isDirectory(base.resolve(location)))
+      return fromEntries(List.of(location), base);
     return fromFolder(base.resolve(location));
   }
 
-  /** Each sub-folder of {@code root} holding images is a volume; or root itself if it holds images. */
+  /**
+   * Each sub-folder of {@code root} holding images is a volume; or root itself if it holds images.
+   */
   public static List<VolumeRef> fromFolder(Path root) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("folder not found: " + root.toAbsolutePath());
@@ -49,7 +55,10 @@ public final class VolumeResolver {
       List<Path> folders = PageImages.volumeFolders(root);
       if (folders.isEmpty()) {
         throw new IllegalArgumentException(
-            "no page images (" + String.join(", ", PageImages.EXTENSIONS) + ") in " + root.toAbsolutePath()
+            "no page images ("
+                + String.join(", ", PageImages.EXTENSIONS)
+                + ") in "
+                + root.toAbsolutePath()
                 + " or its sub-folders");
       }
       return refs(folders);
@@ -65,9 +74,13 @@ public final class VolumeResolver {
     if (holdsImages) {
       refs.add(s3Volume(root));
     } else {
-      listing.folders().stream().sorted(PageImages.NATURAL).forEach(f -> refs.add(s3Volume(root.child(f))));
+      listing.folders().stream()
+          .sorted(PageImages.NATURAL)
+          .forEach(f -> refs.add(s3Volume(root.child(f))));
     }
-    if (refs.isEmpty()) throw new IllegalArgumentException("no page images or sub-prefixes under " + root + " (missing or empty?)");
+    if (refs.isEmpty())
+      throw new IllegalArgumentException(
+          "no page images or sub-prefixes under " + root + " (missing or empty?)");
     return unique(refs);
   }
 
@@ -78,15 +91,19 @@ public final class VolumeResolver {
       String entry = raw.strip();
       if (S3Location.isS3(entry)) {
         refs.add(s3Volume(S3Location.parse(entry)));
-      } else if (entry.startsWith("bdrc:") || (BdrcVolume.looksLikeVolumeId(entry) && !Files.isDirectory(base.resolve(entry)))) {
-        refs.add(bdrc(BdrcVolume.parseVolumeId(entry.substring(entry.startsWith("bdrc:") ? 5 : 0))));
+      } else if (entry.startsWith("bdrc:")
+          || (BdrcVolume.looksLikeVolumeId(entry) && !Files.isDirectory(base.resolve(entry)))) {
+        refs.add(
+            bdrc(BdrcVolume.parseVolumeId(entry.substring(entry.startsWith("bdrc:") ? 5 : 0))));
       } else {
         Path folder = base.resolve(entry);
         if (!Files.isDirectory(folder) && BdrcVolume.looksMeantAsVolumeId(entry)) {
-          throw new IllegalArgumentException(BdrcVolume.malformedMessage(entry) + " (and no folder of that name exists)");
+          throw new IllegalArgumentException(
+              BdrcVolume.malformedMessage(entry) + " (and no folder of that name exists)");
         }
         if (!Files.isDirectory(folder)) {
-          throw new IllegalArgumentException("volume '" + entry + "': folder not found: " + folder.toAbsolutePath());
+          throw new IllegalArgumentException(
+              "volume '" + entry + "': folder not found: " + folder.toAbsolutePath());
         }
         refs.addAll(refs(List.of(folder)));
       }
@@ -97,26 +114,32 @@ public final class VolumeResolver {
 
   /**
    * Whether an entry names a BDRC archive volume rather than a path: {@code bdrc:…}, or a bare
-   * {@code W…-I…} id (no path separator; a same-named folder in the base still wins when resolving).
+   * {@code W…-I…} id (no path separator; a same-named folder in the base still wins when
+   * resolving).
    */
   public static boolean namesBdrcVolume(String entry) {
     String e = entry.strip();
-    return e.startsWith("bdrc:") || (BdrcVolume.looksLikeVolumeId(e) && !e.contains("/") && !e.contains("\\"));
+    return e.startsWith("bdrc:")
+        || (BdrcVolume.looksLikeVolumeId(e) && !e.contains("/") && !e.contains("\\"));
   }
 
-  /** A volume file: one volume per line; blank lines, {@code #} lines and {@code # …} tails ignored. */
+  /**
+   * A volume file: one volume per line; blank lines, {@code #} lines and {@code # …} tails ignored.
+   */
   public List<VolumeRef> fromVolumeFile(Path file) {
     try {
       List<String> entries = parseVolumeFile(Files.readAllLines(file));
       return fromEntries(entries, file.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read volume file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read volume file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 
   /** A BDRC archive volume in the configured bucket; ids are checked when the volume is listed. */
   public VolumeRef bdrc(BdrcVolume volume) {
-    return new VolumeRef(sanitize(volume.volumeId()), volume.sourceUri(storage.settings().bdrcBucket()));
+    return new VolumeRef(
+        sanitize(volume.volumeId()), volume.sourceUri(storage.settings().bdrcBucket()));
   }
 
   public static List<String> parseVolumeFile(List<String> lines) {
@@ -131,14 +154,16 @@ public final class VolumeResolver {
 
   private static VolumeRef s3Volume(S3Location prefix) {
     String name = prefix.name().isEmpty() ? prefix.bucket() : prefix.name();
-    return new VolumeRef(sanitize(name), new S3Location(prefix.bucket(), prefix.prefix()).toString());
+    return new VolumeRef(
+        sanitize(name), new S3Location(prefix.bucket(), prefix.prefix()).toString());
   }
 
   private static List<VolumeRef> refs(List<Path> folders) {
     List<VolumeRef> refs = new ArrayList<>();
     for (Path folder : folders) {
       Path absolute = folder.toAbsolutePath().normalize();
-      String base = sanitize(absolute.getFileName() == null ? "volume" : absolute.getFileName().toString());
+      String base =
+          sanitize(absolute.getFileName() == null ? "volume" : absolute.getFileName().toString());
       refs.add(new VolumeRef(base, absolute.toUri().toString()));
     }
     return unique(refs);

@@ -1,10 +1,9 @@
 package io.ocrbatch.api;
 
-import io.ocrbatch.activities.intake.JobKeys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ocrbatch.activities.intake.JobKeys;
 import io.ocrbatch.workflows.VolumeRef;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +32,8 @@ class JobKeysTest {
   @Test
   void callerKeysMustBeUsableAsWorkflowIds() {
     assertThat(JobKeys.validate("BDRC-2026_11:batch.1")).isEqualTo("BDRC-2026_11:batch.1");
-    assertThatThrownBy(() -> JobKeys.validate("../etc")).hasMessageContaining("invalid job key '../etc'");
+    assertThatThrownBy(() -> JobKeys.validate("../etc"))
+        .hasMessageContaining("invalid job key '../etc'");
     assertThatThrownBy(() -> JobKeys.validate("has space")).hasMessageContaining("invalid job key");
   }
 }

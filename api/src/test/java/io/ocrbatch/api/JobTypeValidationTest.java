@@ -15,27 +15,36 @@ class JobTypeValidationTest {
 
   @Test
   void neuralEnginesAreAcceptedWithTheirModels() {
-    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "ch")).engine()).isEqualTo("paddle");
-    assertThat(JobService.validJobType(spec("bdrc", "Woodblock+PhotiLines", "bo")).model()).isEqualTo("Woodblock+PhotiLines");
-    assertThat(JobService.validJobType(spec("bdrc", "Modern_v2.1", "bo")).model()).isEqualTo("Modern_v2.1");
+    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "ch")).engine())
+        .isEqualTo("paddle");
+    assertThat(JobService.validJobType(spec("bdrc", "Woodblock+PhotiLines", "bo")).model())
+        .isEqualTo("Woodblock+PhotiLines");
+    assertThat(JobService.validJobType(spec("bdrc", "Modern_v2.1", "bo")).model())
+        .isEqualTo("Modern_v2.1");
   }
 
   @Test
   void theEnginesProviderSetsTheQueueItsPagesGoTo() {
-    assertThat(JobService.validJobType(spec("null", "empty", "en")).queue()).isEqualTo(TaskQueues.OCR_CPU);
-    assertThat(JobService.validJobType(spec("tesseract", "eng", "eng")).queue()).isEqualTo(TaskQueues.OCR_CPU);
-    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "en")).queue()).isEqualTo(TaskQueues.OCR_GPU);
+    assertThat(JobService.validJobType(spec("null", "empty", "en")).queue())
+        .isEqualTo(TaskQueues.OCR_CPU);
+    assertThat(JobService.validJobType(spec("tesseract", "eng", "eng")).queue())
+        .isEqualTo(TaskQueues.OCR_CPU);
+    assertThat(JobService.validJobType(spec("paddle", "ppocr-v4", "en")).queue())
+        .isEqualTo(TaskQueues.OCR_GPU);
     assertThatThrownBy(() -> JobService.validJobType(spec("null", "x", "en")))
         .hasMessage("the null engine's model is empty or text, got 'x'");
   }
 
   @Test
   void aFormatNoWriterKnowsIsRefusedNamingTheKnownOnes() {
-    JobTypeSpec pdf = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "pdf"));
+    JobTypeSpec pdf =
+        new JobTypeSpec(
+            0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "pdf"));
     assertThatThrownBy(() -> JobService.validJobType(pdf))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown output format 'pdf'; known formats: txt, json, md");
-    JobTypeSpec md = new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "md"));
+    JobTypeSpec md =
+        new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "md"));
     assertThat(JobService.validJobType(md).outputFormats()).containsExactly("txt", "md");
   }
 

@@ -10,10 +10,13 @@ import picocli.CommandLine.Option;
 public class ClientOptions extends StackOptions {
   @Option(
       names = "--server",
-      description = "Go through the REST API of a running server/dev at this URL, and nothing else (default: $OCRBATCH_SERVER; else the database and Temporal directly).")
+      description =
+          "Go through the REST API of a running server/dev at this URL, and nothing else (default: $OCRBATCH_SERVER; else the database and Temporal directly).")
   String server;
 
-  @Option(names = "--token", description = "Bearer token for --server (default: $OCRBATCH_API_TOKEN).")
+  @Option(
+      names = "--token",
+      description = "Bearer token for --server (default: $OCRBATCH_API_TOKEN).")
   String token;
 
   /** Over the API when a server is named, else directly (never creating ./data unasked). */

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
       "Unfinished jobs in the database are restarted at start-up. Stop with Ctrl-C or SIGTERM (graceful)."
     })
 final class DevCommand implements Callable<Integer> {
-  @Option(names = "--temporal-port", description = "Port of the embedded Temporal (default: 7233).", defaultValue = "7233")
+  @Option(
+      names = "--temporal-port",
+      description = "Port of the embedded Temporal (default: 7233).",
+      defaultValue = "7233")
   int temporalPort;
 
   @Mixin EngineOptions engine;
@@ -41,9 +44,12 @@ final class DevCommand implements Callable<Integer> {
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs());
-      WorkerSettings settings = engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
-            try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
-          ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
+      WorkerSettings settings =
+          engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
+      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
+          ApiServer server =
+              ApiServer.start(
+                  parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         int restarted = parts.jobs().reconcile();
         System.err.printf(
             "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",

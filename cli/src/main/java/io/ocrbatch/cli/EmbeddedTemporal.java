@@ -29,20 +29,29 @@ final class EmbeddedTemporal implements AutoCloseable {
     this.port = port;
   }
 
-  /** @param port 0 for any free port */
+  /**
+   * @param port 0 for any free port
+   */
   static EmbeddedTemporal start(int port) {
     int chosen = port == 0 ? freePort() : port;
-    // TestServer.createPortBoundServer would listen on every interface; this is the same service on loopback only
+    // TestServer.createPortBoundServer would listen on every interface; this is the same service on
+    // loopback only
     TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
-      GRPCServerHelper.registerServicesAndHealthChecks(List.of(services.getWorkflowService(), services.getOperatorService()), builder);
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
+      GRPCServerHelper.registerServicesAndHealthChecks(
+          List.of(services.getWorkflowService(), services.getOperatorService()), builder);
       return new EmbeddedTemporal(services, builder.build().start(), chosen);
     } catch (IOException | RuntimeException e) {
       services.close();
       throw new IllegalStateException(
-          "cannot start the embedded Temporal service on port " + chosen + " (is another `ocrbatch dev` running?): "
-              + e.getMessage(), e);
+          "cannot start the embedded Temporal service on port "
+              + chosen
+              + " (is another `ocrbatch dev` running?): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -59,7 +68,8 @@ final class EmbeddedTemporal implements AutoCloseable {
   }
 
   WorkflowServiceStubs stubs() {
-    return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.engines.EngineRegistry;
-import io.ocrbatch.activities.fault.ExitCode;
-import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.engines.OcrEngines;
+import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
@@ -25,14 +25,22 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "evaluate",
-    description = "Character error rate and pages/s of job types on rendered English pages, clean and noisy.")
+    description =
+        "Character error rate and pages/s of job types on rendered English pages, clean and noisy.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--types", split = ",", defaultValue = "paddle-en,tesseract-eng",
-      description = "Job types to compare: ${COMPLETION-CANDIDATES} (bdrc ones with --model-dir) (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--types",
+      split = ",",
+      defaultValue = "paddle-en,tesseract-eng",
+      description =
+          "Job types to compare: ${COMPLETION-CANDIDATES} (bdrc ones with --model-dir) (default: ${DEFAULT-VALUE}).",
       completionCandidates = EvaluationTypes.class)
   List<String> types;
 
-  @Option(names = "--pages", defaultValue = "3", description = "Pages per variant (default: 3), A4 at 300 dpi, 12 pt text.")
+  @Option(
+      names = "--pages",
+      defaultValue = "3",
+      description = "Pages per variant (default: 3), A4 at 300 dpi, 12 pt text.")
   int pages;
 
   @Option(names = "--model-dir", description = "BDRC model directories, for bdrc: types.")
@@ -43,23 +51,44 @@ final class EvaluateCommand implements Callable<Integer> {
     List<PageRenderer.Page> clean = render(pages);
     List<BufferedImage> noisy = new ArrayList<>();
     for (int i = 0; i < clean.size(); i++) noisy.add(ScanNoise.scanned(clean.get(i).image(), i));
-    System.out.printf("%d rendered page(s) per variant, %d lines each on average; noisy = skewed 1°, blurred (sigma 1 px), 0.5%% speckle%n",
+    System.out.printf(
+        "%d rendered page(s) per variant, %d lines each on average; noisy = skewed 1°, blurred (sigma 1 px), 0.5%% speckle%n",
         pages, clean.stream().mapToInt(p -> p.lines().size()).sum() / Math.max(1, pages));
-    System.out.printf("%-16s %-6s %8s %12s %9s  %s%n", "job type", "pages", "CER", "s/page (med)", "pages/s", "engine");
-    try (OcrEngines engines = new OcrEngines(OcrEngines.tessdataFromEnvironment(), modelDir != null ? modelDir : OcrEngines.modelDirFromEnvironment())) {
+    System.out.printf(
+        "%-16s %-6s %8s %12s %9s  %s%n",
+        "job type", "pages", "CER", "s/page (med)", "pages/s", "engine");
+    try (OcrEngines engines =
+        new OcrEngines(
+            OcrEngines.tessdataFromEnvironment(),
+            modelDir != null ? modelDir : OcrEngines.modelDirFromEnvironment())) {
       for (String name : types) {
         JobTypeSpec type = spec(name);
         OcrEngine engine = engines.engineFor(type);
-        engine.recognize(clean.get(0).image(), 300); // warm-up: model load and first-run allocations are not timed
-        report(name, "clean", engine, engines, type, clean.stream().map(PageRenderer.Page::image).toList(), clean);
+        engine.recognize(
+            clean.get(0).image(),
+            300); // warm-up: model load and first-run allocations are not timed
+        report(
+            name,
+            "clean",
+            engine,
+            engines,
+            type,
+            clean.stream().map(PageRenderer.Page::image).toList(),
+            clean);
         report(name, "noisy", engine, engines, type, noisy, clean);
       }
     }
     return ExitCode.OK.code();
   }
 
-  private static void report(String name, String variant, OcrEngine engine, OcrEngines engines, JobTypeSpec type,
-      List<BufferedImage> images, List<PageRenderer.Page> truth) {
+  private static void report(
+      String name,
+      String variant,
+      OcrEngine engine,
+      OcrEngines engines,
+      JobTypeSpec type,
+      List<BufferedImage> images,
+      List<PageRenderer.Page> truth) {
     StringBuilder expected = new StringBuilder(), recognised = new StringBuilder();
     double[] seconds = new double[images.size()];
     for (int i = 0; i < images.size(); i++) {
@@ -72,8 +101,14 @@ final class EvaluateCommand implements Callable<Integer> {
     double cer = CharacterErrorRate.of(expected.toString(), recognised.toString());
     double total = Arrays.stream(seconds).sum();
     Arrays.sort(seconds);
-    System.out.printf("%-16s %-6s %7.2f%% %12.2f %9.2f  %s%n", name, variant, cer * 100, seconds[seconds.length / 2],
-        images.size() / total, engine.version());
+    System.out.printf(
+        "%-16s %-6s %7.2f%% %12.2f %9.2f  %s%n",
+        name,
+        variant,
+        cer * 100,
+        seconds[seconds.length / 2],
+        images.size() / total,
+        engine.version());
   }
 
   static List<PageRenderer.Page> render(int count) {
@@ -84,13 +119,21 @@ final class EvaluateCommand implements Callable<Integer> {
     return pages;
   }
 
-  /** The job type an evaluation name means, asked of every engine's provider, without a database. */
+  /**
+   * The job type an evaluation name means, asked of every engine's provider, without a database.
+   */
   static JobTypeSpec spec(String name) {
     return EngineRegistry.all().stream()
         .flatMap(p -> p.evaluationType(name).stream())
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "--types: unknown job type '" + name + "' (" + String.join(", ", new EvaluationTypes()) + ")"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--types: unknown job type '"
+                        + name
+                        + "' ("
+                        + String.join(", ", new EvaluationTypes())
+                        + ")"));
   }
 
   /** The names {@code --types} accepts, engine by engine. */

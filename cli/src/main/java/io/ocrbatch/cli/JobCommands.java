@@ -8,13 +8,18 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** BDRC-style job commands against a running stack ({@code dev}, or Temporal + PostgreSQL, or a server's API). */
+/**
+ * BDRC-style job commands against a running stack ({@code dev}, or Temporal + PostgreSQL, or a
+ * server's API).
+ */
 @Command(
     name = "job",
-    description = "Create, inspect and control jobs on a running stack (directly, or with --server through its REST API).",
+    description =
+        "Create, inspect and control jobs on a running stack (directly, or with --server through its REST API).",
     subcommands = {
       JobCreateCommand.class, JobStatusCommand.class, JobListCommand.class,
-      JobControlCommands.Cancel.class, JobControlCommands.Pause.class, JobControlCommands.Resume.class
+      JobControlCommands.Cancel.class, JobControlCommands.Pause.class,
+          JobControlCommands.Resume.class
     })
 final class JobCommands {
 
@@ -23,13 +28,19 @@ final class JobCommands {
     @Option(
         names = "--volumes",
         split = ",",
-        description = "Volumes, comma-separated: folders, s3://bucket/prefix/ or BDRC ids (W22084-I0886).")
+        description =
+            "Volumes, comma-separated: folders, s3://bucket/prefix/ or BDRC ids (W22084-I0886).")
     List<String> volumes;
 
-    @Option(names = "--volume-file", description = "File with one volume (folder, s3:// prefix or BDRC id) per line (# comments allowed).")
+    @Option(
+        names = "--volume-file",
+        description =
+            "File with one volume (folder, s3:// prefix or BDRC id) per line (# comments allowed).")
     Path volumeFile;
 
-    @Option(names = "--folder", description = "Folder or s3:// prefix whose sub-folders are volumes.")
+    @Option(
+        names = "--folder",
+        description = "Folder or s3:// prefix whose sub-folders are volumes.")
     String folder;
 
     List<VolumeRef> resolve(Storage storage) {

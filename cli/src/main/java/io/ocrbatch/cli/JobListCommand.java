@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code job list}: one line per job, newest first. */
-@Command(name = "list", description = "List jobs, one line each, newest first (--status/--exclude filter by status).")
+@Command(
+    name = "list",
+    description = "List jobs, one line each, newest first (--status/--exclude filter by status).")
 final class JobListCommand implements Callable<Integer> {
   @Mixin JobFilterOptions filter;
 
@@ -36,7 +38,13 @@ final class JobListCommand implements Callable<Integer> {
     String row = "%-5s %-28s %-10s %-22s %-14s %-25s%n";
     System.out.printf(row, "ID", "Key", "Status", "Type", "Tasks done", "Created");
     for (JobView v : views) {
-      System.out.printf(row, v.id(), v.jobKey(), v.status(), v.jobType(), v.tasks().done() + "/" + v.tasks().total(),
+      System.out.printf(
+          row,
+          v.id(),
+          v.jobKey(),
+          v.status(),
+          v.jobType(),
+          v.tasks().done() + "/" + v.tasks().total(),
           JobStatusFormat.time(v.createdAt()));
     }
     return ExitCode.OK.code();

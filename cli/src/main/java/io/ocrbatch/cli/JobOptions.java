@@ -6,18 +6,28 @@ import picocli.CommandLine.Option;
 final class JobOptions {
   @Option(
       names = "--job-key",
-      description = "Job key (default: J<date>_<hash of type and volumes>); the same key again resumes or shows that job.")
+      description =
+          "Job key (default: J<date>_<hash of type and volumes>); the same key again resumes or shows that job.")
   String jobKey;
 
-  @Option(names = "--out", defaultValue = "out", description = "Result folder or s3://bucket/prefix (default: ./out).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      description = "Result folder or s3://bucket/prefix (default: ./out).")
   String out;
 
   @Option(names = "--force", description = "Redo volumes and pages whose results exist already.")
   boolean force;
 
-  @Option(names = "--concurrency", defaultValue = "4", description = "Volumes processed at once (default: 4).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "4",
+      description = "Volumes processed at once (default: 4).")
   int concurrency;
 
-  @Option(names = "--dpi", defaultValue = "300", description = "Resolution the scans were made at, given to the engine (default: 300).")
+  @Option(
+      names = "--dpi",
+      defaultValue = "300",
+      description = "Resolution the scans were made at, given to the engine (default: 300).")
   int dpi;
 }

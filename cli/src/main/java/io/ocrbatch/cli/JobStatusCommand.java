@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code job status}: one block per job (status, type, times, progress, counts, throughput, ETA, recent errors). */
-@Command(name = "status", description = "Show jobs: status, progress, throughput, ETA and recent errors.")
+/**
+ * {@code job status}: one block per job (status, type, times, progress, counts, throughput, ETA,
+ * recent errors).
+ */
+@Command(
+    name = "status",
+    description = "Show jobs: status, progress, throughput, ETA and recent errors.")
 final class JobStatusCommand implements Callable<Integer> {
   @Option(names = "--job-id", description = "One job by id.")
   Long jobId;
@@ -20,7 +25,9 @@ final class JobStatusCommand implements Callable<Integer> {
 
   @Mixin JobFilterOptions filter;
 
-  @Option(names = "--json", description = "Print the jobs as a JSON array, as GET /api/jobs does (for scripts).")
+  @Option(
+      names = "--json",
+      description = "Print the jobs as a JSON array, as GET /api/jobs does (for scripts).")
   boolean json;
 
   @Mixin ClientOptions client;
@@ -29,7 +36,10 @@ final class JobStatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<JobView> views;
     try (JobsClient jobs = client.jobsClient()) {
-      views = jobId != null || jobKey != null ? List.of(jobs.job(jobId, jobKey)) : jobs.list(filter.shown(), filter.hidden(), filter.limit);
+      views =
+          jobId != null || jobKey != null
+              ? List.of(jobs.job(jobId, jobKey))
+              : jobs.list(filter.shown(), filter.hidden(), filter.limit);
     }
     if (json) {
       System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(views));

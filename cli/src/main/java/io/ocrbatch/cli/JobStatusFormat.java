@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
  * statuses are lower case, as in the database.
  */
 final class JobStatusFormat {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx").withZone(ZoneId.systemDefault());
 
   private JobStatusFormat() {}
 
@@ -20,20 +21,49 @@ final class JobStatusFormat {
     JobView.Pages p = job.pages();
     StringBuilder s = new StringBuilder();
     line(s, "Job: %s (id=%d)", job.jobKey(), job.id());
-    line(s, "Status: %s%s", job.status(), job.cancelRequested() && !job.finished() ? " (cancel requested)" : "");
+    line(
+        s,
+        "Status: %s%s",
+        job.status(),
+        job.cancelRequested() && !job.finished() ? " (cancel requested)" : "");
     line(s, "Type ID: %d (%s)", job.typeId(), job.jobType());
     line(s, "Created: %s", time(job.createdAt()));
     line(s, "Started: %s", time(job.startedAt()));
     line(s, "Finished: %s", time(job.finishedAt()));
-    line(s, "Progress: %d/%d done, %d failed", t.done(), t.total(), t.retryableFailed() + t.terminalFailed());
+    line(
+        s,
+        "Progress: %d/%d done, %d failed",
+        t.done(),
+        t.total(),
+        t.retryableFailed() + t.terminalFailed());
     line(s, "Pending: %d, Running: %d", t.pending(), t.running());
     line(s, "Retryable: %d, Terminal: %d", t.retryableFailed(), t.terminalFailed());
-    line(s, "Pages: %d/%d done, %d failed (%.1f%%)", p.ok() + p.failed(), p.total(), p.failed(), p.percent());
-    line(s, "Throughput: %.2f tasks/hour (%.0f pages/hour), ETA: %s",
-        job.tasksPerHour(), job.pagesPerHour(), eta(job.etaSeconds()));
+    line(
+        s,
+        "Pages: %d/%d done, %d failed (%.1f%%)",
+        p.ok() + p.failed(),
+        p.total(),
+        p.failed(),
+        p.percent());
+    line(
+        s,
+        "Throughput: %.2f tasks/hour (%.0f pages/hour), ETA: %s",
+        job.tasksPerHour(),
+        job.pagesPerHour(),
+        eta(job.etaSeconds()));
     if (!job.recentErrors().isEmpty()) {
       s.append("Recent Errors:\n");
-      job.recentErrors().forEach(e -> line(s, "  %s (%s, attempt %d, %s): %s", e.volume(), e.status(), e.attempts(), time(e.at()), e.error()));
+      job.recentErrors()
+          .forEach(
+              e ->
+                  line(
+                      s,
+                      "  %s (%s, attempt %d, %s): %s",
+                      e.volume(),
+                      e.status(),
+                      e.attempts(),
+                      time(e.at()),
+                      e.error()));
     }
     return s.toString();
   }

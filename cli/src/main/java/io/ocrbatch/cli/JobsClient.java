@@ -15,11 +15,19 @@ interface JobsClient extends AutoCloseable {
 
   /** What {@code job create} asks for. */
   record Creation(
-      String jobType, JobCommands.VolumeSource volumes, String jobKey, String out, boolean force, int concurrency, int dpi) {}
+      String jobType,
+      JobCommands.VolumeSource volumes,
+      String jobKey,
+      String out,
+      boolean force,
+      int concurrency,
+      int dpi) {}
 
   Submitted submit(Creation creation);
 
-  /** One job by id or by key (one of them non-null); IllegalArgumentException when there is none. */
+  /**
+   * One job by id or by key (one of them non-null); IllegalArgumentException when there is none.
+   */
   JobView job(Long id, String key);
 
   List<JobView> list(List<String> include, List<String> exclude, int limit);
@@ -34,7 +42,8 @@ interface JobsClient extends AutoCloseable {
   QueueStore.Stats queueStats();
 
   /** What {@code queue requeue-failed} did: tasks re-queued, their jobs, and tasks left alone. */
-  record Requeued(int requeued, List<String> jobs, long skippedInRunningJobs, long withoutAttemptsLeft) {}
+  record Requeued(
+      int requeued, List<String> jobs, long skippedInRunningJobs, long withoutAttemptsLeft) {}
 
   Requeued requeueFailed();
 

@@ -12,7 +12,10 @@ import io.ocrbatch.workflows.VolumeRef;
 import java.time.Clock;
 import java.util.List;
 
-/** The client commands without {@code --server}: the status database (and Temporal to start or signal jobs). */
+/**
+ * The client commands without {@code --server}: the status database (and Temporal to start or
+ * signal jobs).
+ */
 final class LocalJobs implements JobsClient {
   private final Stack parts;
 
@@ -22,7 +25,12 @@ final class LocalJobs implements JobsClient {
 
   /** Reads and reports need no Temporal. */
   private JobService reader() {
-    return new JobService(null, parts.store(), RetrySettings.defaults(), Clock.systemDefaultZone(), new VolumeResolver(parts.storage()));
+    return new JobService(
+        null,
+        parts.store(),
+        RetrySettings.defaults(),
+        Clock.systemDefaultZone(),
+        new VolumeResolver(parts.storage()));
   }
 
   private JobView view(JobService jobs, long id) {
@@ -34,7 +42,17 @@ final class LocalJobs implements JobsClient {
     List<VolumeRef> volumes = c.volumes().resolve(parts.storage());
     JobService jobs = parts.jobs();
     JobService.Submitted submitted =
-        jobs.submit(new JobRequest(c.jobType(), volumes, c.jobKey(), c.out(), c.concurrency(), c.dpi(), JobRequest.DEFAULT_PRIORITY, null, c.force()));
+        jobs.submit(
+            new JobRequest(
+                c.jobType(),
+                volumes,
+                c.jobKey(),
+                c.out(),
+                c.concurrency(),
+                c.dpi(),
+                JobRequest.DEFAULT_PRIORITY,
+                null,
+                c.force()));
     return new Submitted(view(jobs, submitted.job().id()), submitted.existed());
   }
 
@@ -70,7 +88,8 @@ final class LocalJobs implements JobsClient {
   @Override
   public JobTypeSpec createJobType(JobTypeSpec spec, String description) {
     if (parts.store().jobTypes().byName(spec.name()).isPresent()) {
-      throw new io.ocrbatch.activities.fault.ConflictException("job type '" + spec.name() + "' already exists");
+      throw new io.ocrbatch.activities.fault.ConflictException(
+          "job type '" + spec.name() + "' already exists");
     }
     return parts.store().jobTypes().create(JobService.validJobType(spec), description);
   }
@@ -84,7 +103,11 @@ final class LocalJobs implements JobsClient {
   public Requeued requeueFailed() {
     JobService jobs = parts.jobs();
     QueueStore.Requeue r = jobs.requeueFailed();
-    return new Requeued(r.requeued(), r.jobIds().stream().map(id -> jobs.find(id, null).jobKey()).toList(), r.inRunningJobs(), r.exhausted());
+    return new Requeued(
+        r.requeued(),
+        r.jobIds().stream().map(id -> jobs.find(id, null).jobKey()).toList(),
+        r.inRunningJobs(),
+        r.exhausted());
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.ocrbatch.cli;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
 import io.ocrbatch.activities.statusdb.JobRecord;
-import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
@@ -33,10 +32,16 @@ import picocli.CommandLine.Parameters;
       "130 interrupted (run it again to resume)."
     })
 final class OcrCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Folder or s3:// prefix of volumes (or of page images).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "Folder or s3:// prefix of volumes (or of page images).")
   String dir;
 
-  @Option(names = "--type", description = "Job type name or id (default: tesseract-eng).", defaultValue = "tesseract-eng")
+  @Option(
+      names = "--type",
+      description = "Job type name or id (default: tesseract-eng).",
+      defaultValue = "tesseract-eng")
   String type;
 
   @Mixin JobOptions options;
@@ -55,45 +60,68 @@ final class OcrCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Stack parts, List<VolumeRef> volumes, ShutdownSignal signal, PrintStream err) throws Exception {
+  private int run(Stack parts, List<VolumeRef> volumes, ShutdownSignal signal, PrintStream err)
+      throws Exception {
     try (EmbeddedTemporal temporal = EmbeddedTemporal.start(0)) {
       StatusStore store = parts.store();
       parts.useTemporal(temporal.stubs());
       JobService jobs = parts.jobs();
       JobTypeSpec jobType = jobs.jobType(type);
-      WorkerSettings settings = engine.apply(WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid()));
-            try (OcrWorker worker = new OcrWorker(parts.client(), store, settings)) {
-        err.println("Engine: " + worker.engines().check(jobType)); // fails here, with what to install, if it cannot load
+      WorkerSettings settings =
+          engine.apply(WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid()));
+      try (OcrWorker worker = new OcrWorker(parts.client(), store, settings)) {
+        err.println(
+            "Engine: "
+                + worker
+                    .engines()
+                    .check(jobType)); // fails here, with what to install, if it cannot load
         worker.start();
         JobService.Submitted submitted =
             jobs.submit(
                 new JobRequest(
-                    jobType.name(), volumes, options.jobKey, options.out, options.concurrency, options.dpi, JobRequest.DEFAULT_PRIORITY, null,
+                    jobType.name(),
+                    volumes,
+                    options.jobKey,
+                    options.out,
+                    options.concurrency,
+                    options.dpi,
+                    JobRequest.DEFAULT_PRIORITY,
+                    null,
                     options.force));
         JobRecord job = submitted.job();
         if (submitted.existed() && job.status().finished()) {
           err.printf(
               "Job %s already ended (%s); showing its result. To OCR the folder again, give a new --job-key"
-                  + " (pages whose outputs exist are still skipped).%n", job.jobKey(), job.status().dbName());
+                  + " (pages whose outputs exist are still skipped).%n",
+              job.jobKey(), job.status().dbName());
         }
         err.printf(
             "%s job %s (id %d): %d volume(s), type %s, results in %s%n",
-            !submitted.existed() ? "Started" : job.status().finished() ? "Found" : "Resuming", job.jobKey(), job.id(), volumes.size(), jobType.name(),
+            !submitted.existed() ? "Started" : job.status().finished() ? "Found" : "Resuming",
+            job.jobKey(),
+            job.id(),
+            volumes.size(),
+            jobType.name(),
             job.outputRoot() + "/" + jobType.name());
         return watch(store, job, err, signal);
       }
     }
   }
 
-  /** Follows the job until it ends, or until Ctrl-C: then pages in flight finish and it says how to resume. */
-  private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal) throws InterruptedException {
+  /**
+   * Follows the job until it ends, or until Ctrl-C: then pages in flight finish and it says how to
+   * resume.
+   */
+  private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal)
+      throws InterruptedException {
     Counts counts = store.progress().counts(job.id());
     ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesFinished());
     while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
       if (signal.signalled()) {
         err.printf(
             "%nInterrupted: letting pages in flight finish. Finished pages are kept; run the same command"
-                + " with --job-key %s to resume.%n", job.jobKey());
+                + " with --job-key %s to resume.%n",
+            job.jobKey());
         return ExitCode.INTERRUPTED.code();
       }
       bar.update(store.progress().counts(job.id()));
@@ -103,15 +131,26 @@ final class OcrCommand implements Callable<Integer> {
     bar.finish(counts);
     printSummary(store, job, counts, bar.pagesPerSecond(counts), err);
     if (job.status() == JobStatus.CANCELED) return ExitCode.CANCELED.code();
-    return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED ? ExitCode.PAGES_FAILED.code() : ExitCode.OK.code();
+    return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED
+        ? ExitCode.PAGES_FAILED.code()
+        : ExitCode.OK.code();
   }
 
-  private static void printSummary(StatusStore store, JobRecord job, Counts counts, double rate, PrintStream err) {
+  private static void printSummary(
+      StatusStore store, JobRecord job, Counts counts, double rate, PrintStream err) {
     err.printf(
         "Job %s %s: %d/%d volumes done, %d failed; %d pages ok, %d failed; %.2f pages/s this run%n",
-        job.jobKey(), job.status().dbName(), counts.done(), counts.tasks(), counts.terminal(), counts.pagesOk(),
-        counts.pagesFailed(), rate);
-    store.tasks().recentErrors(job.id(), 10).forEach(
-        e -> err.printf("  %s [%s] %s%n", e.volume(), e.status(), e.error()));
+        job.jobKey(),
+        job.status().dbName(),
+        counts.done(),
+        counts.tasks(),
+        counts.terminal(),
+        counts.pagesOk(),
+        counts.pagesFailed(),
+        rate);
+    store
+        .tasks()
+        .recentErrors(job.id(), 10)
+        .forEach(e -> err.printf("  %s [%s] %s%n", e.volume(), e.status(), e.error()));
   }
 }

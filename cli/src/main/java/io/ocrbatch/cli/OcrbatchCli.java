@@ -33,12 +33,13 @@ public final class OcrbatchCli {
   }
 
   /** Commands that own a data folder (database, uploads, logs) and may create it. */
-  private static final java.util.Set<String> SERVICES = java.util.Set.of("ocr", "dev", "server", "worker");
+  private static final java.util.Set<String> SERVICES =
+      java.util.Set.of("ocr", "dev", "server", "worker");
 
   /**
    * The log file goes to {@code <--data>/logs}: tell logback before anything logs. Other commands
-   * log there only when that folder exists, else to the temporary folder: no command creates
-   * ./data unasked.
+   * log there only when that folder exists, else to the temporary folder: no command creates ./data
+   * unasked.
    */
   private static void logUnderDataFolder(String[] args) {
     String data = null;
@@ -51,8 +52,12 @@ public final class OcrbatchCli {
     String folder = data != null ? data : System.getenv().getOrDefault("OCRBATCH_DATA", "data");
     boolean service = args.length > 0 && SERVICES.contains(args[0]);
     if (!service && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))) {
-      System.setProperty("OCRBATCH_LOG",
-          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-client-" + System.getProperty("user.name") + ".log").toString());
+      System.setProperty(
+          "OCRBATCH_LOG",
+          java.nio.file.Path.of(
+                  System.getProperty("java.io.tmpdir"),
+                  "ocrbatch-client-" + System.getProperty("user.name") + ".log")
+              .toString());
     }
   }
 

@@ -62,15 +62,26 @@ final class ProgressBar {
     long total = counts.pagesTotalEstimate();
     long finished = counts.pagesFinished();
     if (total == 0) {
-      return String.format("listing volumes… %d/%d volumes listed  %s", counts.listedTasks(), counts.tasks(), clock(elapsed));
+      return String.format(
+          "listing volumes… %d/%d volumes listed  %s",
+          counts.listedTasks(), counts.tasks(), clock(elapsed));
     }
     double fraction = Math.min(1.0, (double) finished / total);
     double rate = pagesPerSecond(counts);
     long remaining = total - finished;
-    String eta = rate > 0 && remaining > 0 ? clock(Duration.ofSeconds(Math.round(remaining / rate))) : "--:--";
+    String eta =
+        rate > 0 && remaining > 0
+            ? clock(Duration.ofSeconds(Math.round(remaining / rate)))
+            : "--:--";
     return String.format(
         "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d",
-        bar(fraction), finished, total, fraction * 100, rate, clock(elapsed), eta,
+        bar(fraction),
+        finished,
+        total,
+        fraction * 100,
+        rate,
+        clock(elapsed),
+        eta,
         counts.pagesFailed());
   }
 

@@ -2,9 +2,9 @@ package io.ocrbatch.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.activities.storage.S3Location;
-import io.ocrbatch.activities.statusdb.QueueStore;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.VolumeResolver;
@@ -27,13 +27,14 @@ import java.util.Map;
 
 /**
  * The client commands with {@code --server URL}: everything goes through the REST API of a running
- * {@code server}/{@code dev}; no database, Temporal, S3 or data folder is touched here. Volumes
- * are sent as named (local paths made absolute), for the server to resolve.
+ * {@code server}/{@code dev}; no database, Temporal, S3 or data folder is touched here. Volumes are
+ * sent as named (local paths made absolute), for the server to resolve.
  */
 final class RemoteJobs implements JobsClient {
   private final String base;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   RemoteJobs(String base, String token) {
     this.base = base.replaceAll("/+$", "");
@@ -54,47 +55,74 @@ final class RemoteJobs implements JobsClient {
       body.put("folder", entry(source.folder, cwd));
     }
     body.put("job_key", c.jobKey());
-    body.put("output", S3Location.isS3(c.out()) ? c.out() : Path.of(c.out()).toAbsolutePath().normalize().toString());
+    body.put(
+        "output",
+        S3Location.isS3(c.out())
+            ? c.out()
+            : Path.of(c.out()).toAbsolutePath().normalize().toString());
     body.put("force", c.force());
     body.put("concurrency", c.concurrency());
     body.put("dpi", c.dpi());
     Reply reply = send("POST", "/api/jobs", body);
-    return new Submitted(ApiJson.MAPPER.convertValue(reply.json(), JobView.class), reply.status() == 200);
+    return new Submitted(
+        ApiJson.MAPPER.convertValue(reply.json(), JobView.class), reply.status() == 200);
   }
 
-  /** A volume as the server should read it: s3:// and BDRC ids as written, local paths made absolute. */
+  /**
+   * A volume as the server should read it: s3:// and BDRC ids as written, local paths made
+   * absolute.
+   */
   static String entry(String raw, Path base) {
     String entry = raw.strip();
     if (S3Location.isS3(entry) || entry.startsWith("bdrc:")) return entry;
     Path local = base.resolve(entry).toAbsolutePath().normalize();
-    boolean bdrcLike = BdrcVolume.looksLikeVolumeId(entry) || BdrcVolume.looksMeantAsVolumeId(entry);
+    boolean bdrcLike =
+        BdrcVolume.looksLikeVolumeId(entry) || BdrcVolume.looksMeantAsVolumeId(entry);
     return bdrcLike && !Files.isDirectory(local) ? entry : local.toString();
   }
 
   private static List<String> volumeFileEntries(Path file) {
     try {
       Path base = file.toAbsolutePath().getParent();
-      return VolumeResolver.parseVolumeFile(Files.readAllLines(file)).stream().map(e -> entry(e, base)).toList();
+      return VolumeResolver.parseVolumeFile(Files.readAllLines(file)).stream()
+          .map(e -> entry(e, base))
+          .toList();
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read volume file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read volume file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public JobView job(Long id, String key) {
-    JobView job = ApiJson.MAPPER.convertValue(send("GET", "/api/jobs/" + encode(key != null ? key : id.toString()), null).json(), JobView.class);
+    JobView job =
+        ApiJson.MAPPER.convertValue(
+            send("GET", "/api/jobs/" + encode(key != null ? key : id.toString()), null).json(),
+            JobView.class);
     if (key == null && job.id() != id) { // a job whose key is that number
-      throw new IllegalArgumentException("--job-id " + id + " is ambiguous on " + base + ": job " + job.id() + " has the key '" + id + "'; use --job-key");
+      throw new IllegalArgumentException(
+          "--job-id "
+              + id
+              + " is ambiguous on "
+              + base
+              + ": job "
+              + job.id()
+              + " has the key '"
+              + id
+              + "'; use --job-key");
     }
     return job;
   }
 
   @Override
   public List<JobView> list(List<String> include, List<String> exclude, int limit) {
-    String query = "?limit=" + limit
-        + (include.isEmpty() ? "" : "&status=" + encode(String.join(",", include)))
-        + (exclude.isEmpty() ? "" : "&exclude_status=" + encode(String.join(",", exclude)));
-    return ApiJson.MAPPER.convertValue(send("GET", "/api/jobs" + query, null).json(), new TypeReference<List<JobView>>() {});
+    String query =
+        "?limit="
+            + limit
+            + (include.isEmpty() ? "" : "&status=" + encode(String.join(",", include)))
+            + (exclude.isEmpty() ? "" : "&exclude_status=" + encode(String.join(",", exclude)));
+    return ApiJson.MAPPER.convertValue(
+        send("GET", "/api/jobs" + query, null).json(), new TypeReference<List<JobView>>() {});
   }
 
   @Override
@@ -105,7 +133,8 @@ final class RemoteJobs implements JobsClient {
 
   @Override
   public List<JobTypeSpec> jobTypes() {
-    return ApiJson.MAPPER.convertValue(send("GET", "/api/job-types", null).json(), new TypeReference<List<JobTypeSpec>>() {});
+    return ApiJson.MAPPER.convertValue(
+        send("GET", "/api/job-types", null).json(), new TypeReference<List<JobTypeSpec>>() {});
   }
 
   @Override
@@ -119,17 +148,20 @@ final class RemoteJobs implements JobsClient {
     body.put("line_mode", spec.lineMode());
     body.put("output_formats", spec.outputFormats());
     body.put("description", description);
-    return ApiJson.MAPPER.convertValue(send("POST", "/api/job-types", body).json(), JobTypeSpec.class);
+    return ApiJson.MAPPER.convertValue(
+        send("POST", "/api/job-types", body).json(), JobTypeSpec.class);
   }
 
   @Override
   public QueueStore.Stats queueStats() {
-    return ApiJson.MAPPER.convertValue(send("GET", "/api/queue/stats", null).json(), QueueStore.Stats.class);
+    return ApiJson.MAPPER.convertValue(
+        send("GET", "/api/queue/stats", null).json(), QueueStore.Stats.class);
   }
 
   @Override
   public Requeued requeueFailed() {
-    return ApiJson.MAPPER.convertValue(send("POST", "/api/queue/requeue-failed", null).json(), Requeued.class);
+    return ApiJson.MAPPER.convertValue(
+        send("POST", "/api/queue/requeue-failed", null).json(), Requeued.class);
   }
 
   @Override
@@ -143,25 +175,41 @@ final class RemoteJobs implements JobsClient {
    */
   private Reply send(String method, String path, Object body) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
       if (token != null && !token.isBlank()) request.header("Authorization", "Bearer " + token);
       if (body != null) {
-        request.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(ApiJson.MAPPER.writeValueAsBytes(body)));
+        request
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                HttpRequest.BodyPublishers.ofByteArray(ApiJson.MAPPER.writeValueAsBytes(body)));
       } else {
-        request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+        request.method(
+            method,
+            method.equals("GET")
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(""));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = parse(response.body());
       int status = response.statusCode();
       if (status / 100 == 2) return new Reply(status, json);
       String detail = json.path("detail").asText("HTTP " + status);
-      if (status == 400 || status == 404) throw new io.ocrbatch.activities.fault.BadInputException(detail);
+      if (status == 400 || status == 404)
+        throw new io.ocrbatch.activities.fault.BadInputException(detail);
       if (status == 409) throw new io.ocrbatch.activities.fault.ConflictException(detail);
-      if (status == 401) throw new IllegalStateException(base + " refused the request (401): give --token or set OCRBATCH_API_TOKEN");
+      if (status == 401)
+        throw new IllegalStateException(
+            base + " refused the request (401): give --token or set OCRBATCH_API_TOKEN");
       throw new IllegalStateException(base + " answered " + status + ": " + detail);
     } catch (ConnectException e) {
-      throw new IllegalStateException("cannot reach the ocrbatch server at " + base + ": start `bin/ocrbatch server` or `bin/ocrbatch dev`", e);
+      throw new IllegalStateException(
+          "cannot reach the ocrbatch server at "
+              + base
+              + ": start `bin/ocrbatch server` or `bin/ocrbatch dev`",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("talking to " + base + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -175,8 +223,10 @@ final class RemoteJobs implements JobsClient {
     try {
       return ApiJson.MAPPER.readTree(body);
     } catch (IOException notJson) {
-      throw new IllegalStateException(base + " did not answer with JSON (is it an ocrbatch server?): "
-          + body.substring(0, Math.min(100, body.length())));
+      throw new IllegalStateException(
+          base
+              + " did not answer with JSON (is it an ocrbatch server?): "
+              + body.substring(0, Math.min(100, body.length())));
     }
   }
 

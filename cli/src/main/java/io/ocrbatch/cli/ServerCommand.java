@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The HTTP API alone, against a Temporal and a PostgreSQL that run elsewhere; workers run apart. */
+/**
+ * The HTTP API alone, against a Temporal and a PostgreSQL that run elsewhere; workers run apart.
+ */
 @Command(
     name = "server",
     description = {
@@ -27,7 +29,9 @@ final class ServerCommand implements Callable<Integer> {
         Stack parts = new Stack(stack)) {
       parts.database();
       parts.lazyClient();
-      try (ApiServer server = ApiServer.start(parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
+      try (ApiServer server =
+          ApiServer.start(
+              parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         System.err.printf(
             "ocrbatch server is up: %s (web page), API %s/api, Temporal %s. Ctrl-C stops.%n",
             server.url(), server.url(), stack.temporalTarget());

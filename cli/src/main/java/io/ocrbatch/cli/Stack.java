@@ -18,8 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The parts a command runs on, opened on demand and closed in reverse order: the status
- * database (external or embedded), the Temporal client, the job service.
+ * The parts a command runs on, opened on demand and closed in reverse order: the status database
+ * (external or embedded), the Temporal client, the job service.
  */
 final class Stack implements AutoCloseable {
   private final StackOptions options;
@@ -34,7 +34,10 @@ final class Stack implements AutoCloseable {
     this.options = options;
   }
 
-  /** For client commands: uses an existing status database, never starts a new one in ./data unasked. */
+  /**
+   * For client commands: uses an existing status database, never starts a new one in ./data
+   * unasked.
+   */
   static Stack forClient(StackOptions options) {
     Stack stack = new Stack(options);
     stack.mayCreateDataFolder = false;
@@ -56,7 +59,9 @@ final class Stack implements AutoCloseable {
       String url = options.dbUrlOrNull();
       if (url == null) {
         requireDataFolder();
-        url = own(EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull())).jdbcUrl();
+        url =
+            own(EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull()))
+                .jdbcUrl();
       }
       database = own(Database.connect(url, null, null, 16));
     }
@@ -65,9 +70,12 @@ final class Stack implements AutoCloseable {
 
   private void requireDataFolder() {
     java.nio.file.Path pg = options.dataDir().resolve("pg");
-    if (mayCreateDataFolder || options.dataFolderNamed() || java.nio.file.Files.isDirectory(pg)) return;
+    if (mayCreateDataFolder || options.dataFolderNamed() || java.nio.file.Files.isDirectory(pg))
+      return;
     throw new IllegalStateException(
-        "no ocrbatch status database in " + options.dataDir().toAbsolutePath() + " (no `dev` has run in this folder):"
+        "no ocrbatch status database in "
+            + options.dataDir().toAbsolutePath()
+            + " (no `dev` has run in this folder):"
             + " give --server URL of a running `dev`/`server`, --db-url of its PostgreSQL, or --data of its data folder");
   }
 
@@ -84,13 +92,17 @@ final class Stack implements AutoCloseable {
   }
 
   /**
-   * A client that connects on first use instead of now: a server keeps answering while Temporal
-   * is away (its requests that need Temporal get 503) and reconnects when it is back.
+   * A client that connects on first use instead of now: a server keeps answering while Temporal is
+   * away (its requests that need Temporal get 503) and reconnects when it is back.
    */
   WorkflowClient lazyClient() {
     if (client == null) {
-      useTemporal(WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(options.temporalTarget()).setRpcTimeout(Duration.ofSeconds(10)).build()));
+      useTemporal(
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget(options.temporalTarget())
+                  .setRpcTimeout(Duration.ofSeconds(10))
+                  .build()));
     }
     return client;
   }
@@ -100,28 +112,36 @@ final class Stack implements AutoCloseable {
     own(stubs::shutdown);
     client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(options.temporalNamespace()).build());
+            stubs,
+            WorkflowClientOptions.newBuilder().setNamespace(options.temporalNamespace()).build());
   }
 
   private static WorkflowServiceStubs connect(String target) {
     try {
       return WorkflowServiceStubs.newConnectedServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), Duration.ofSeconds(5));
+          WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(),
+          Duration.ofSeconds(5));
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "cannot reach Temporal at " + target + ": start `bin/ocrbatch dev`, or point --temporal /"
-              + " OCRBATCH_TEMPORAL_TARGET at a running Temporal frontend", e);
+          "cannot reach Temporal at "
+              + target
+              + ": start `bin/ocrbatch dev`, or point --temporal /"
+              + " OCRBATCH_TEMPORAL_TARGET at a running Temporal frontend",
+          e);
     }
   }
 
-  /** S3 and the BDRC archive as the environment configures them (the client is made on first use). */
+  /**
+   * S3 and the BDRC archive as the environment configures them (the client is made on first use).
+   */
   Storage storage() {
     if (storage == null) storage = own(new Storage(StorageSettings.fromEnvironment()));
     return storage;
   }
 
   JobService jobs() {
-    return new JobService(client(), store(), retry, Clock.systemDefaultZone(), new VolumeResolver(storage()));
+    return new JobService(
+        client(), store(), retry, Clock.systemDefaultZone(), new VolumeResolver(storage()));
   }
 
   @Override

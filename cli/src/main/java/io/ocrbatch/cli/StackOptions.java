@@ -7,29 +7,37 @@ import picocli.CommandLine.Option;
 public class StackOptions {
   @Option(
       names = "--data",
-      description = "Data folder of the embedded PostgreSQL and logs (default: $OCRBATCH_DATA or ./data).")
+      description =
+          "Data folder of the embedded PostgreSQL and logs (default: $OCRBATCH_DATA or ./data).")
   Path data;
 
   @Option(
       names = "--db-url",
-      description = "External PostgreSQL JDBC URL (default: $OCRBATCH_DB_URL; else the embedded one under --data).")
+      description =
+          "External PostgreSQL JDBC URL (default: $OCRBATCH_DB_URL; else the embedded one under --data).")
   String dbUrl;
 
   @Option(
       names = "--db-port",
-      description = "Port of the embedded PostgreSQL when this command starts it (default: $OCRBATCH_DB_PORT, else the"
-          + " port recorded in <data>/pg.port, else 54329).")
+      description =
+          "Port of the embedded PostgreSQL when this command starts it (default: $OCRBATCH_DB_PORT, else the"
+              + " port recorded in <data>/pg.port, else 54329).")
   Integer dbPort;
 
   @Option(
       names = "--temporal",
-      description = "Temporal frontend host:port (default: $OCRBATCH_TEMPORAL_TARGET or 127.0.0.1:7233).")
+      description =
+          "Temporal frontend host:port (default: $OCRBATCH_TEMPORAL_TARGET or 127.0.0.1:7233).")
   String temporal;
 
-  @Option(names = "--namespace", description = "Temporal namespace (default: $OCRBATCH_TEMPORAL_NAMESPACE or default).")
+  @Option(
+      names = "--namespace",
+      description = "Temporal namespace (default: $OCRBATCH_TEMPORAL_NAMESPACE or default).")
   String namespace;
 
-  /** Whether the data folder was named (--data or $OCRBATCH_DATA) rather than defaulted to ./data. */
+  /**
+   * Whether the data folder was named (--data or $OCRBATCH_DATA) rather than defaulted to ./data.
+   */
   boolean dataFolderNamed() {
     return data != null || !env("OCRBATCH_DATA", "").isEmpty();
   }

@@ -1,10 +1,10 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.fault.ExitCode;
-import io.ocrbatch.activities.sync.ResultSync;
-import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.sync.ResultSync;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,10 +22,16 @@ import picocli.CommandLine.Option;
       "(--db-url or the embedded one under --data)."
     })
 final class SyncCommand implements Callable<Integer> {
-  @Option(names = "--job-key", required = true, description = "The job's key, or 'latest' for the newest job that has ended.")
+  @Option(
+      names = "--job-key",
+      required = true,
+      description = "The job's key, or 'latest' for the newest job that has ended.")
   String jobKey;
 
-  @Option(names = "--to", required = true, description = "Destination: s3://bucket/prefix or a folder.")
+  @Option(
+      names = "--to",
+      required = true,
+      description = "Destination: s3://bucket/prefix or a folder.")
   String to;
 
   @Option(names = "--skip-images", description = "Copy OCR results only, not the page images.")
@@ -44,7 +50,8 @@ final class SyncCommand implements Callable<Integer> {
       StatusStore store = parts.store();
       JobRecord job = find(store);
       if (!job.status().finished() && !job.intake()) {
-        err.printf("Job %s is %s; sync copies the results of jobs that have ended (or the done volumes of intake jobs).%n",
+        err.printf(
+            "Job %s is %s; sync copies the results of jobs that have ended (or the done volumes of intake jobs).%n",
             job.jobKey(), job.status().dbName());
         return ExitCode.COULD_NOT_RUN.code();
       }
@@ -58,13 +65,24 @@ final class SyncCommand implements Callable<Integer> {
       }
       ProgressBar bar = new ProgressBar(err, System.console() != null, 0);
       ResultSync.Progress result =
-          new ResultSync(storage).run(volumes, job.typeName(), to, !skipImages, p -> {
-            if (!quiet) bar.show(line(p, bar));
-          });
+          new ResultSync(storage)
+              .run(
+                  volumes,
+                  job.typeName(),
+                  to,
+                  !skipImages,
+                  p -> {
+                    if (!quiet) bar.show(line(p, bar));
+                  });
       if (!quiet) bar.finish(line(result, bar));
       err.printf(
           "Synced job %s (%d volume(s)) to %s/%s: %d file(s) copied (%s), %d already there.%n",
-          job.jobKey(), volumes.size(), to.replaceAll("/+$", ""), job.typeName(), result.copied(), mib(result.bytesCopied()),
+          job.jobKey(),
+          volumes.size(),
+          to.replaceAll("/+$", ""),
+          job.typeName(),
+          result.copied(),
+          mib(result.bytesCopied()),
           result.skipped());
       return ExitCode.OK.code();
     }
@@ -72,16 +90,27 @@ final class SyncCommand implements Callable<Integer> {
 
   private JobRecord find(StatusStore store) {
     if ("latest".equals(jobKey)) {
-      return store.jobs().list(List.of("completed", "failed", "canceled"), List.of(), 1).stream().findFirst()
+      return store.jobs().list(List.of("completed", "failed", "canceled"), List.of(), 1).stream()
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no job has ended yet"));
     }
-    return store.jobs().byKey(jobKey).orElseThrow(() -> new IllegalArgumentException("no job with key '" + jobKey + "'"));
+    return store
+        .jobs()
+        .byKey(jobKey)
+        .orElseThrow(() -> new IllegalArgumentException("no job with key '" + jobKey + "'"));
   }
 
   private static String line(ResultSync.Progress p, ProgressBar bar) {
     double fraction = p.filesTotal() == 0 ? 1 : (double) p.filesDone() / p.filesTotal();
-    return String.format("%s %d/%d files %3.0f%%  copied %d (%s)  unchanged %d  elapsed %s",
-        ProgressBar.bar(fraction), p.filesDone(), p.filesTotal(), fraction * 100, p.copied(), mib(p.bytesCopied()), p.skipped(),
+    return String.format(
+        "%s %d/%d files %3.0f%%  copied %d (%s)  unchanged %d  elapsed %s",
+        ProgressBar.bar(fraction),
+        p.filesDone(),
+        p.filesTotal(),
+        fraction * 100,
+        p.copied(),
+        mib(p.bytesCopied()),
+        p.skipped(),
         ProgressBar.clock(bar.elapsed()));
   }
 

@@ -54,10 +54,12 @@ final class CliTestSupport {
     Optional<Integer> port = EmbeddedDatabase.runningPort(dataDir.toAbsolutePath().resolve("pg"));
     if (port.isPresent() && Files.exists(pidFile)) {
       long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-      ProcessHandle.of(pid).ifPresent(p -> {
-        p.destroy();
-        p.onExit().join();
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                p.destroy();
+                p.onExit().join();
+              });
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kill -9 of the main job mid-volume, then the same command again: nothing lost, nothing redone. */
+/**
+ * kill -9 of the main job mid-volume, then the same command again: nothing lost, nothing redone.
+ */
 class CrashResumeTest {
   @TempDir Path dir;
 
@@ -29,18 +31,31 @@ class CrashResumeTest {
     CliTestSupport.englishVolume(scans.resolve("vol"), 12, 0);
     Path out = dir.resolve("out");
     Path results = out.resolve("tesseract-eng/vol");
-    String[] command = {"ocr", scans.toString(), "--out", out.toString(), "--data", dir.resolve("data").toString(), "--job-key", "CRASH", "--threads", "1"};
+    String[] command = {
+      "ocr",
+      scans.toString(),
+      "--out",
+      out.toString(),
+      "--data",
+      dir.resolve("data").toString(),
+      "--job-key",
+      "CRASH",
+      "--threads",
+      "1"
+    };
 
     int portBefore;
     try (CliProcess first = CliProcess.start(dir, command)) {
       ServiceModeTest.waitFor(() -> jsonCount(results) >= 3);
-      portBefore = EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()).orElseThrow();
+      portBefore =
+          EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()).orElseThrow();
       first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
       first.process.waitFor();
     }
     Map<Path, FileTime> finished = new HashMap<>();
     try (Stream<Path> files = Files.list(results)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) finished.put(f, Files.getLastModifiedTime(f));
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList())
+        finished.put(f, Files.getLastModifiedTime(f));
     }
     assertThat(finished.size()).isBetween(3, 11);
     assertThat(results.resolve("success.json")).doesNotExist();
@@ -51,11 +66,16 @@ class CrashResumeTest {
     assertThat(jsonCount(results)).isEqualTo(12);
     assertThat(results.resolve("success.json")).exists();
     for (Map.Entry<Path, FileTime> page : finished.entrySet()) {
-      assertThat(Files.getLastModifiedTime(page.getKey())).as("%s was not OCRed again", page.getKey()).isEqualTo(page.getValue());
+      assertThat(Files.getLastModifiedTime(page.getKey()))
+          .as("%s was not OCRed again", page.getKey())
+          .isEqualTo(page.getValue());
     }
     assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()))
-        .as("the killed process's PostgreSQL was adopted and stopped").isEmpty();
-    assertThat(dir.resolve("data/pg.port")).as("the restarted PostgreSQL kept the port").hasContent(String.valueOf(portBefore));
+        .as("the killed process's PostgreSQL was adopted and stopped")
+        .isEmpty();
+    assertThat(dir.resolve("data/pg.port"))
+        .as("the restarted PostgreSQL kept the port")
+        .hasContent(String.valueOf(portBefore));
   }
 
   @Test
@@ -63,15 +83,31 @@ class CrashResumeTest {
     Path scans = dir.resolve("scans");
     CliTestSupport.englishVolume(scans.resolve("vol"), 10, 0);
     Path results = dir.resolve("out/tesseract-eng/vol");
-    String[] command = {"ocr", scans.toString(), "--out", dir.resolve("out").toString(), "--data", dir.resolve("data").toString(), "--job-key", "TERM", "--threads", "1"};
+    String[] command = {
+      "ocr",
+      scans.toString(),
+      "--out",
+      dir.resolve("out").toString(),
+      "--data",
+      dir.resolve("data").toString(),
+      "--job-key",
+      "TERM",
+      "--threads",
+      "1"
+    };
 
     try (CliProcess first = CliProcess.start(dir, command)) {
       ServiceModeTest.waitFor(() -> jsonCount(results) >= 2);
       first.stop(java.time.Duration.ofSeconds(60));
-      assertThat(first.output).anyMatch(l -> l.contains("Interrupted: letting pages in flight finish"));
-      assertThat(first.output).noneMatch(l -> l.contains("LEAK")).noneMatch(l -> l.contains("WARN"));
+      assertThat(first.output)
+          .anyMatch(l -> l.contains("Interrupted: letting pages in flight finish"));
+      assertThat(first.output)
+          .noneMatch(l -> l.contains("LEAK"))
+          .noneMatch(l -> l.contains("WARN"));
     }
-    assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath())).as("database stopped cleanly").isEmpty();
+    assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()))
+        .as("database stopped cleanly")
+        .isEmpty();
 
     assertThat(OcrbatchCli.run(command)).isEqualTo(ExitCode.OK.code());
     assertThat(jsonCount(results)).isEqualTo(10);

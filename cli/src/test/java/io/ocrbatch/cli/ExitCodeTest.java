@@ -13,16 +13,24 @@ import io.ocrbatch.api.JobKeyConflictException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** Every failure type exits with the code it carries, mapped in the CLI's one handler; the README's table holds. */
+/**
+ * Every failure type exits with the code it carries, mapped in the CLI's one handler; the README's
+ * table holds.
+ */
 class ExitCodeTest {
   @Test
   void eachExceptionTypeExitsWithItsCode() {
     assertThat(code(new BadInputException("unknown job type 'x'"))).isEqualTo(1);
     assertThat(code(new ConflictException("job J1 has already ended"))).isEqualTo(1);
     assertThat(code(new JobKeyConflictException("job key 'k' names other volumes"))).isEqualTo(1);
-    assertThat(code(new StoreUnavailableException("database error", new SQLException("refused")))).isEqualTo(1);
+    assertThat(code(new StoreUnavailableException("database error", new SQLException("refused"))))
+        .isEqualTo(1);
     assertThat(code(new StorageUnavailableException("cannot read page", null))).isEqualTo(1);
-    assertThat(code(new OrchestrationUnavailableException("127.0.0.1:7233", new RuntimeException("refused")))).isEqualTo(1);
+    assertThat(
+            code(
+                new OrchestrationUnavailableException(
+                    "127.0.0.1:7233", new RuntimeException("refused"))))
+        .isEqualTo(1);
     assertThat(code(new InterruptedException())).isEqualTo(130);
     assertThat(code(new IllegalStateException("anything else"))).isEqualTo(1);
   }
@@ -30,7 +38,8 @@ class ExitCodeTest {
   @Test
   void aWrappedFaultKeepsItsCode() {
     assertThat(code(new RuntimeException("wrapped", new Canceled()))).isEqualTo(4);
-    assertThat(code(new IllegalStateException("interrupted", new InterruptedException()))).isEqualTo(130);
+    assertThat(code(new IllegalStateException("interrupted", new InterruptedException())))
+        .isEqualTo(130);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.ocrbatch.cli;
 
-import io.ocrbatch.activities.fault.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.testing.ModelFixtures;
@@ -46,12 +46,24 @@ class NeuralEnginesEndToEndTest {
     List<String> truth = CliTestSupport.englishVolume(scans.resolve("vol-p"), 2, 0);
     Path out = dir.resolve("out");
 
-    CliTestSupport.Result run = runCapturingErr("ocr", scans.toString(), "--type", "paddle-en", "--out", out.toString(), "--data", data());
+    CliTestSupport.Result run =
+        runCapturingErr(
+            "ocr",
+            scans.toString(),
+            "--type",
+            "paddle-en",
+            "--out",
+            out.toString(),
+            "--data",
+            data());
 
     assertThat(run.exitCode()).as(run.stdout()).isZero();
     assertThat(run.stdout()).contains("Engine: paddle PP-OCRv4 (en, onnxruntime cpu())");
     Path vol = out.resolve("paddle-en/vol-p");
-    String recognised = Files.readString(vol.resolve("page-001.txt")) + "\n" + Files.readString(vol.resolve("page-002.txt"));
+    String recognised =
+        Files.readString(vol.resolve("page-001.txt"))
+            + "\n"
+            + Files.readString(vol.resolve("page-002.txt"));
     double cer = CharacterErrorRate.of(String.join("\n", truth), recognised);
     System.out.printf("End-to-end paddle-en CER: %.2f%%%n", cer * 100);
     assertThat(cer).isLessThanOrEqualTo(0.03);
@@ -59,8 +71,14 @@ class NeuralEnginesEndToEndTest {
     JsonNode word = page.path("lines").get(0).path("words").get(0);
     assertThat(word.path("bbox").size()).isEqualTo(4);
     assertThat(word.path("confidence").asDouble()).isBetween(50.0, 100.0);
-    assertThat(Json.MAPPER.readTree(vol.resolve("config.json").toFile()).path("engine").asText()).isEqualTo("paddle");
-    assertThat(Json.MAPPER.readTree(vol.resolve("manifest.json").toFile()).path("engine_version").asText()).startsWith("paddle PP-OCRv4");
+    assertThat(Json.MAPPER.readTree(vol.resolve("config.json").toFile()).path("engine").asText())
+        .isEqualTo("paddle");
+    assertThat(
+            Json.MAPPER
+                .readTree(vol.resolve("manifest.json").toFile())
+                .path("engine_version")
+                .asText())
+        .startsWith("paddle PP-OCRv4");
   }
 
   @Test
@@ -69,30 +87,98 @@ class NeuralEnginesEndToEndTest {
     ModelFixtures.torchScript(models, "TorchRec");
     Path lines = dir.resolve("lines");
     Files.createDirectories(lines);
-    javax.imageio.ImageIO.write(ModelFixtures.lineImage("ab"), "png", lines.resolve("line-1.png").toFile());
-    assertThat(CliTestSupport.run("job-types", "create", "--name", "bdrc-torch", "--engine", "bdrc", "--model", "TorchRec",
-        "--language", "bo", "--line-mode", "line", "--data", data()).exitCode()).isZero();
+    javax.imageio.ImageIO.write(
+        ModelFixtures.lineImage("ab"), "png", lines.resolve("line-1.png").toFile());
+    assertThat(
+            CliTestSupport.run(
+                    "job-types",
+                    "create",
+                    "--name",
+                    "bdrc-torch",
+                    "--engine",
+                    "bdrc",
+                    "--model",
+                    "TorchRec",
+                    "--language",
+                    "bo",
+                    "--line-mode",
+                    "line",
+                    "--data",
+                    data())
+                .exitCode())
+        .isZero();
 
     // With the model directory: the TorchScript model runs on DJL PyTorch.
     Path out = dir.resolve("out");
-    CliTestSupport.Result with = runCapturingErr("ocr", lines.toString(), "--type", "bdrc-torch", "--model-dir", models.toString(),
-        "--out", out.toString(), "--data", data());
+    CliTestSupport.Result with =
+        runCapturingErr(
+            "ocr",
+            lines.toString(),
+            "--type",
+            "bdrc-torch",
+            "--model-dir",
+            models.toString(),
+            "--out",
+            out.toString(),
+            "--data",
+            data());
     assertThat(with.exitCode()).as(with.stdout()).isZero();
     assertThat(with.stdout()).contains("Engine: bdrc TorchRec (PyTorch, cpu())");
     assertThat(out.resolve("bdrc-torch/lines/line-1.txt")).content().isEqualToIgnoringNewLines("b");
 
     // Without it: a clear error before any job starts.
-    CliTestSupport.Result without = runCapturingErr("ocr", lines.toString(), "--type", "bdrc-torch", "--out", out.toString(),
-        "--job-key", "NO-MODELS", "--data", data());
+    CliTestSupport.Result without =
+        runCapturingErr(
+            "ocr",
+            lines.toString(),
+            "--type",
+            "bdrc-torch",
+            "--out",
+            out.toString(),
+            "--job-key",
+            "NO-MODELS",
+            "--data",
+            data());
     assertThat(without.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
-    assertThat(without.stdout()).contains("job type 'bdrc-torch' needs model 'TorchRec' but this worker has no --model-dir (OCRBATCH_MODEL_DIR)");
+    assertThat(without.stdout())
+        .contains(
+            "job type 'bdrc-torch' needs model 'TorchRec' but this worker has no --model-dir (OCRBATCH_MODEL_DIR)");
 
-    // A broken model_config.json stops the worker at start-up, naming the file and the field, even for other job types.
-    Files.write(Files.createDirectories(models.resolve("Broken")).resolve("x.onnx"), new byte[] {1});
-    ModelFixtures.write(models.resolve("Broken"), Map.of("onnx-model", "x.onnx", "charset", "abc", "encoder", "stack", "input_width", "wide", "input_height", 48));
-    CliTestSupport.Result broken = runCapturingErr("ocr", lines.toString(), "--type", "paddle-en", "--model-dir", models.toString(),
-        "--out", out.toString(), "--job-key", "BROKEN", "--data", data());
+    // A broken model_config.json stops the worker at start-up, naming the file and the field, even
+    // for other job types.
+    Files.write(
+        Files.createDirectories(models.resolve("Broken")).resolve("x.onnx"), new byte[] {1});
+    ModelFixtures.write(
+        models.resolve("Broken"),
+        Map.of(
+            "onnx-model",
+            "x.onnx",
+            "charset",
+            "abc",
+            "encoder",
+            "stack",
+            "input_width",
+            "wide",
+            "input_height",
+            48));
+    CliTestSupport.Result broken =
+        runCapturingErr(
+            "ocr",
+            lines.toString(),
+            "--type",
+            "paddle-en",
+            "--model-dir",
+            models.toString(),
+            "--out",
+            out.toString(),
+            "--job-key",
+            "BROKEN",
+            "--data",
+            data());
     assertThat(broken.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
-    assertThat(broken.stdout()).contains(models.resolve("Broken/model_config.json") + ": 'input_width' must be a positive integer, got \"wide\"");
+    assertThat(broken.stdout())
+        .contains(
+            models.resolve("Broken/model_config.json")
+                + ": 'input_width' must be a positive integer, got \"wide\"");
   }
 }

@@ -65,18 +65,28 @@ final class DatabaseWatch implements AutoCloseable {
           polling.suspend();
           suspended = true;
           lastLog = Instant.now();
-          log.warn("Worker {} health: status database {} unreachable ({}); polling suspended until it answers",
-              workerName, target(), state.error());
+          log.warn(
+              "Worker {} health: status database {} unreachable ({}); polling suspended until it answers",
+              workerName,
+              target(),
+              state.error());
         } else if (Duration.between(lastLog, Instant.now()).compareTo(REPEAT_LOG) >= 0) {
           lastLog = Instant.now();
-          log.warn("Worker {} health: status database {} still unreachable after {} s ({}); polling suspended",
-              workerName, target(), secondsSince(state.since()), state.error());
+          log.warn(
+              "Worker {} health: status database {} still unreachable after {} s ({}); polling suspended",
+              workerName,
+              target(),
+              secondsSince(state.since()),
+              state.error());
         }
       } else if (suspended) {
         polling.resume();
         suspended = false;
         backoff = Duration.ofSeconds(1);
-        log.info("Worker {} health: status database {} answers again; polling resumed", workerName, target());
+        log.info(
+            "Worker {} health: status database {} answers again; polling resumed",
+            workerName,
+            target());
       }
       Duration wait = suspended ? backoff : HEALTHY_INTERVAL;
       if (suspended) backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);

@@ -3,12 +3,12 @@ package io.ocrbatch.worker;
 import io.ocrbatch.activities.OcrActivitiesImpl;
 import io.ocrbatch.activities.StatusActivitiesImpl;
 import io.ocrbatch.activities.VolumeActivitiesImpl;
-import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.engines.OcrEngines;
+import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
-import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
@@ -40,21 +40,31 @@ public final class OcrWorker implements AutoCloseable {
   public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
     this.settings = settings;
     this.factory =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(1200)
-            .setWorkerInterceptors(new DatabaseGuard(store.health(), settings.name())).build());
-    this.engines = new OcrEngines(settings.tessdata(), settings.modelDir()); // a malformed model directory stops us here
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setMaxWorkflowThreadCount(1200)
+                .setWorkerInterceptors(new DatabaseGuard(store.health(), settings.name()))
+                .build());
+    this.engines =
+        new OcrEngines(
+            settings.tessdata(), settings.modelDir()); // a malformed model directory stops us here
     this.storage = new Storage(settings.storage());
-    this.watch = new DatabaseWatch(store.health(), new DatabaseWatch.Polling() {
-      @Override
-      public void suspend() {
-        factory.suspendPolling();
-      }
+    this.watch =
+        new DatabaseWatch(
+            store.health(),
+            new DatabaseWatch.Polling() {
+              @Override
+              public void suspend() {
+                factory.suspendPolling();
+              }
 
-      @Override
-      public void resume() {
-        factory.resumePolling();
-      }
-    }, settings.name());
+              @Override
+              public void resume() {
+                factory.resumePolling();
+              }
+            },
+            settings.name());
     reportModels(store);
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
@@ -64,10 +74,12 @@ public final class OcrWorker implements AutoCloseable {
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
-    cpu.registerActivitiesImplementations(new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+    cpu.registerActivitiesImplementations(
+        new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
     if (settings.gpuSlots() > 0) {
       Worker gpu = factory.newWorker(TaskQueues.OCR_GPU, options(settings.gpuSlots()));
-      gpu.registerActivitiesImplementations(new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+      gpu.registerActivitiesImplementations(
+          new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
     }
   }
 
@@ -91,8 +103,8 @@ public final class OcrWorker implements AutoCloseable {
 
   /**
    * Two activity pollers: plenty for activities that take seconds, and at most two tasks taken by
-   * polls already waiting when the worker suspends polling (its database went away), fewer than
-   * an activity's attempts.
+   * polls already waiting when the worker suspends polling (its database went away), fewer than an
+   * activity's attempts.
    *
    * <p>A sticky queue whose worker died is never re-routed by the in-process Temporal service, so
    * workflow tasks always go to the shared queue; it costs a history replay per task, which is
@@ -112,9 +124,18 @@ public final class OcrWorker implements AutoCloseable {
     if (stale > 0) log.info("Removed {} page download(s) left behind by a stopped worker", stale);
     factory.start();
     watch.start();
-    log.info("Worker {} polling {}, {} ({} slots){}", settings.name(), TaskQueues.IO, TaskQueues.OCR_CPU, settings.cpuSlots(),
+    log.info(
+        "Worker {} polling {}, {} ({} slots){}",
+        settings.name(),
+        TaskQueues.IO,
+        TaskQueues.OCR_CPU,
+        settings.cpuSlots(),
         settings.gpuSlots() > 0
-            ? String.format(" and %s (%d slot(s) on %s)", TaskQueues.OCR_GPU, settings.gpuSlots(), NeuralModels.gpuCount() > 0 ? "GPU" : "CPU")
+            ? String.format(
+                " and %s (%d slot(s) on %s)",
+                TaskQueues.OCR_GPU,
+                settings.gpuSlots(),
+                NeuralModels.gpuCount() > 0 ? "GPU" : "CPU")
             : "");
     return this;
   }
@@ -123,7 +144,9 @@ public final class OcrWorker implements AutoCloseable {
   @Override
   public void close() {
     watch.close();
-    if (!factory.isStarted()) { // e.g. the job type's engine failed its check: nothing runs, nothing to wait for
+    if (!factory
+        .isStarted()) { // e.g. the job type's engine failed its check: nothing runs, nothing to
+      // wait for
       factory.shutdownNow();
       engines.close();
       storage.close();

@@ -1,16 +1,16 @@
 package io.ocrbatch.worker;
 
-import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.engines.OcrEngines;
+import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.storage.StorageSettings;
 import java.nio.file.Path;
 
 /**
- * What a worker process serves: how many pages it OCRs at once on the CPU (one Tesseract handle
- * per slot) and with neural models ({@code ocr-gpu}: one slot per GPU, or one on a CPU-only host;
- * 0 leaves that queue to other workers), how many I/O activities and workflow tasks it runs,
- * where Tesseract's models and BDRC model directories are, and how it reaches S3.
+ * What a worker process serves: how many pages it OCRs at once on the CPU (one Tesseract handle per
+ * slot) and with neural models ({@code ocr-gpu}: one slot per GPU, or one on a CPU-only host; 0
+ * leaves that queue to other workers), how many I/O activities and workflow tasks it runs, where
+ * Tesseract's models and BDRC model directories are, and how it reaches S3.
  */
 public record WorkerSettings(
     String name,
@@ -25,23 +25,33 @@ public record WorkerSettings(
   public static WorkerSettings defaults(String name) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new WorkerSettings(
-        name, cores, Math.max(1, NeuralModels.gpuCount()), 16, OcrEngines.tessdataFromEnvironment(),
-        OcrEngines.modelDirFromEnvironment(), ImageDecoder.DEFAULT_MAX_PIXELS, StorageSettings.fromEnvironment());
+        name,
+        cores,
+        Math.max(1, NeuralModels.gpuCount()),
+        16,
+        OcrEngines.tessdataFromEnvironment(),
+        OcrEngines.modelDirFromEnvironment(),
+        ImageDecoder.DEFAULT_MAX_PIXELS,
+        StorageSettings.fromEnvironment());
   }
 
   public WorkerSettings withCpuSlots(int slots) {
-    return new WorkerSettings(name, slots, gpuSlots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
+    return new WorkerSettings(
+        name, slots, gpuSlots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
   }
 
   public WorkerSettings withGpuSlots(int slots) {
-    return new WorkerSettings(name, cpuSlots, slots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
+    return new WorkerSettings(
+        name, cpuSlots, slots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
   }
 
   public WorkerSettings withModelDir(Path dir) {
-    return new WorkerSettings(name, cpuSlots, gpuSlots, ioSlots, tessdata, dir, maxImagePixels, storage);
+    return new WorkerSettings(
+        name, cpuSlots, gpuSlots, ioSlots, tessdata, dir, maxImagePixels, storage);
   }
 
   public WorkerSettings withStorage(StorageSettings storage) {
-    return new WorkerSettings(name, cpuSlots, gpuSlots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
+    return new WorkerSettings(
+        name, cpuSlots, gpuSlots, ioSlots, tessdata, modelDir, maxImagePixels, storage);
   }
 }

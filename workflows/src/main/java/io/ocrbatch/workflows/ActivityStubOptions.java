@@ -11,8 +11,8 @@ final class ActivityStubOptions {
 
   /**
    * Status-store and listing calls: short, idempotent, retried with backoff through a database
-   * blip. Never cancel-requested (ABANDON): Temporal's in-process service can wedge a workflow
-   * that cancels an activity completing at the same moment (sdk-java issue 2391).
+   * blip. Never cancel-requested (ABANDON): Temporal's in-process service can wedge a workflow that
+   * cancels an activity completing at the same moment (sdk-java issue 2391).
    */
   static ActivityOptions io() {
     return ActivityOptions.newBuilder()

@@ -6,18 +6,20 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One job. Workflow id: the job key. Fans out one {@link VolumeWorkflow} per task through a
- * sliding window and continues-as-new before its history grows large.
+ * One job. Workflow id: the job key. Fans out one {@link VolumeWorkflow} per task through a sliding
+ * window and continues-as-new before its history grows large.
  *
  * <p>Signals (also sendable with {@code temporal workflow signal --name NAME}): {@code pause},
  * {@code resume}, {@code setConcurrency} (an integer ≥ 1), {@code cancel}, {@code volumesAdded}
- * (re-read the job's tasks; rolling intake jobs wait for it). Temporal cancellation
- * works like {@code cancel}. Query: {@code progress}.
+ * (re-read the job's tasks; rolling intake jobs wait for it). Temporal cancellation works like
+ * {@code cancel}. Query: {@code progress}.
  */
 @WorkflowInterface
 public interface BatchJobWorkflow {
 
-  /** @param cursor null on the first run; carried by continue-as-new after that */
+  /**
+   * @param cursor null on the first run; carried by continue-as-new after that
+   */
   @WorkflowMethod
   JobOutcome run(JobSpec spec, JobCursor cursor);
 

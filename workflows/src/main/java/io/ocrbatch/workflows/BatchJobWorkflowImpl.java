@@ -10,11 +10,11 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,15 +24,15 @@ import java.util.Set;
  * <ol>
  *   <li>Tasks are read from the store {@value #TASKS_PER_FETCH} at a time in task-id order, after
  *       the cursor's last task id; the store returns only tasks that still have work (pending,
- *       running, failed retryably), so a job started again (requeue, restart, intake) costs what
- *       is left, not its size.
+ *       running, failed retryably), so a job started again (requeue, restart, intake) costs what is
+ *       left, not its size.
  *   <li>At most {@code concurrency} children run at once (signal {@code setConcurrency}); each is a
  *       child in a detached cancellation scope, retried by Temporal as a whole task; its result
  *       updates the cursor's counts. A child that fails for good is recorded terminal here.
- *   <li>Signals: {@code pause} stops handing out (running children go on), {@code resume},
- *       {@code cancel} (or Temporal cancellation) sets the job's cancel flag, cancels running
- *       children and waits for them to hand their tasks back; {@code volumesAdded} (intake jobs)
- *       says new tasks exist past the cursor.
+ *   <li>Signals: {@code pause} stops handing out (running children go on), {@code resume}, {@code
+ *       cancel} (or Temporal cancellation) sets the job's cancel flag, cancels running children and
+ *       waits for them to hand their tasks back; {@code volumesAdded} (intake jobs) says new tasks
+ *       exist past the cursor.
  *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
  *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
  *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
@@ -51,8 +51,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
   private final Set<Long> running = new LinkedHashSet<>();
+
   /** Each running child's own cancellation scope, to stop it at once when the job is canceled. */
   private final Map<Long, CancellationScope> childScopes = new HashMap<>();
+
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
   private JobCursor cursor = JobCursor.START;
@@ -70,7 +72,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.spec = spec;
     this.cursor = carried == null ? JobCursor.START : carried;
     this.fetchedUpTo = cursor.afterTaskId();
-    this.concurrency = Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
+    this.concurrency =
+        Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
     this.paused = cursor.paused();
     try {
       if (cursor.runs() == 0) {
@@ -83,7 +86,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     if (cancelRequested) {
       Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
     } else if (hasWork() || spec.intake()) {
-      Workflow.newContinueAsNewStub(BatchJobWorkflow.class).run(spec, cursor.nextRun(concurrency, paused));
+      Workflow.newContinueAsNewStub(BatchJobWorkflow.class)
+          .run(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
@@ -152,7 +156,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     running.add(task.taskId());
     // Detached: canceling the job must not cancel children (and through them activities);
     // children stop through the job's cancel flag instead (see stopRunningChildren).
-    CancellationScope scope = Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task));
+    CancellationScope scope =
+        Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task));
     childScopes.put(task.taskId(), scope);
     scope.run();
   }
@@ -161,13 +166,17 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     VolumeTask task = spec.taskFor(ref);
     VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
     try {
-      VolumeResult result = child.run(task); // read cursor only after the child ends: others update it meanwhile
+      VolumeResult result =
+          child.run(task); // read cursor only after the child ends: others update it meanwhile
       cursor = cursor.with(result);
     } catch (ChildWorkflowFailure | CanceledFailure failure) {
       if (!Failures.isCancellation(failure)) {
         VolumeResult result =
             VolumeResult.failed(
-                ref.taskId(), ref.volume().volumeId(), TaskStatus.TERMINAL_FAILED, Failures.describe(failure));
+                ref.taskId(),
+                ref.volume().volumeId(),
+                TaskStatus.TERMINAL_FAILED,
+                Failures.describe(failure));
         status.taskFinished(result, task.retry().maxTaskAttempts());
         cursor = cursor.with(result);
       }
@@ -192,10 +201,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   /**
    * Page activities see the flag before their next page; running volumes then end as pending.
-   * Children are also canceled, so a volume waiting on a listing or status call being retried
-   * stops at once instead of after its retries (those activities are abandoned, never
-   * cancel-requested; page chunks run outside the child's cancellation and stop by the flag).
-   * Histories recorded before this waited for the flag alone.
+   * Children are also canceled, so a volume waiting on a listing or status call being retried stops
+   * at once instead of after its retries (those activities are abandoned, never cancel-requested;
+   * page chunks run outside the child's cancellation and stop by the flag). Histories recorded
+   * before this waited for the flag alone.
    */
   private void stopRunningChildren() {
     status.jobCancelRequested(spec.jobId());

@@ -14,7 +14,10 @@ public record ChunkResult(int ocred, int skipped, int failed, int interrupted) {
 
   public ChunkResult plus(ChunkResult other) {
     return new ChunkResult(
-        ocred + other.ocred, skipped + other.skipped, failed + other.failed, interrupted + other.interrupted);
+        ocred + other.ocred,
+        skipped + other.skipped,
+        failed + other.failed,
+        interrupted + other.interrupted);
   }
 
   public int succeeded() {

@@ -4,10 +4,13 @@ package io.ocrbatch.workflows;
 public final class FailureTypes {
   /** The volume cannot be processed however often it is tried (missing, unreadable, empty). */
   public static final String VOLUME_NOT_PROCESSABLE = "VolumeNotProcessable";
+
   /** The OCR engine cannot load on this worker (a missing package or model): not retried. */
   public static final String ENGINE_UNAVAILABLE = "EngineUnavailable";
+
   /** The GPU failed on a page; retried (the worker may fall back to the CPU). */
   public static final String GPU_FAILURE = "GpuFailure";
+
   /** The worker cannot reach its status database; retried, on another worker if there is one. */
   public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 

@@ -18,7 +18,14 @@ public record JobCursor(
 
   public JobCursor after(long taskId) {
     return new JobCursor(
-        Math.max(afterTaskId, taskId), volumesDone, volumesFailed, pagesOk, pagesFailed, runs, concurrency, paused);
+        Math.max(afterTaskId, taskId),
+        volumesDone,
+        volumesFailed,
+        pagesOk,
+        pagesFailed,
+        runs,
+        concurrency,
+        paused);
   }
 
   /** Counts an ended volume; one handed back as pending (canceled mid-way) is not counted. */
@@ -38,6 +45,14 @@ public record JobCursor(
 
   /** The cursor for the next run, keeping the signalled concurrency and pause. */
   public JobCursor nextRun(int concurrency, boolean paused) {
-    return new JobCursor(afterTaskId, volumesDone, volumesFailed, pagesOk, pagesFailed, runs + 1, concurrency, paused);
+    return new JobCursor(
+        afterTaskId,
+        volumesDone,
+        volumesFailed,
+        pagesOk,
+        pagesFailed,
+        runs + 1,
+        concurrency,
+        paused);
   }
 }

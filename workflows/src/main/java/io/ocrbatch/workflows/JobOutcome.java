@@ -1,4 +1,5 @@
 package io.ocrbatch.workflows;
 
 /** How a job ended. */
-public record JobOutcome(JobStatus status, int volumesDone, int volumesFailed, int pagesOk, int pagesFailed) {}
+public record JobOutcome(
+    JobStatus status, int volumesDone, int volumesFailed, int pagesOk, int pagesFailed) {}

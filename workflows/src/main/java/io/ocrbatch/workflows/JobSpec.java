@@ -23,9 +23,26 @@ public record JobSpec(
     boolean intake) {
 
   public JobSpec(
-      long jobId, String jobKey, JobTypeSpec jobType, String outputRoot, int concurrency, int dpi,
-      int pagesPerChunk, RetrySettings retry, int childrenPerRun) {
-    this(jobId, jobKey, jobType, outputRoot, concurrency, dpi, pagesPerChunk, retry, childrenPerRun, false);
+      long jobId,
+      String jobKey,
+      JobTypeSpec jobType,
+      String outputRoot,
+      int concurrency,
+      int dpi,
+      int pagesPerChunk,
+      RetrySettings retry,
+      int childrenPerRun) {
+    this(
+        jobId,
+        jobKey,
+        jobType,
+        outputRoot,
+        concurrency,
+        dpi,
+        pagesPerChunk,
+        retry,
+        childrenPerRun,
+        false);
   }
 
   /** Children started before continuing as new, when {@link #childrenPerRun} is 0. */
@@ -37,6 +54,14 @@ public record JobSpec(
 
   public VolumeTask taskFor(TaskRef task) {
     return new VolumeTask(
-        jobId, jobKey, task.taskId(), task.volume(), jobType, outputRoot, dpi, pagesPerChunk, retry);
+        jobId,
+        jobKey,
+        task.taskId(),
+        task.volume(),
+        jobType,
+        outputRoot,
+        dpi,
+        pagesPerChunk,
+        retry);
   }
 }

@@ -2,7 +2,12 @@ package io.ocrbatch.workflows;
 
 /** How a volume's task ended. */
 public record VolumeResult(
-    long taskId, String volumeId, TaskStatus status, int pages, ChunkResult pageCounts, String error) {
+    long taskId,
+    String volumeId,
+    TaskStatus status,
+    int pages,
+    ChunkResult pageCounts,
+    String error) {
 
   public static VolumeResult done(long taskId, String volumeId, int pages, ChunkResult counts) {
     return new VolumeResult(taskId, volumeId, TaskStatus.DONE, pages, counts, null);

@@ -33,12 +33,18 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
         if (counts.interrupted() > 0) {
           status.taskInterrupted(task.taskId(), "job canceled before this volume finished");
           return new VolumeResult(
-              task.taskId(), task.volume().volumeId(), TaskStatus.PENDING, listing.pages().size(), counts, null);
+              task.taskId(),
+              task.volume().volumeId(),
+              TaskStatus.PENDING,
+              listing.pages().size(),
+              counts,
+              null);
         }
         volumes.writeManifest(task, listing, counts);
       }
       VolumeResult result =
-          VolumeResult.done(task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
+          VolumeResult.done(
+              task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
       status.taskFinished(result, attempt);
       return result;
     } catch (ActivityFailure | CanceledFailure failure) {
@@ -49,7 +55,8 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
       boolean terminal = Failures.isNonRetryable(failure) || attempt >= maxAttempts;
       TaskStatus ended = terminal ? TaskStatus.TERMINAL_FAILED : TaskStatus.RETRYABLE_FAILED;
       VolumeResult result =
-          VolumeResult.failed(task.taskId(), task.volume().volumeId(), ended, Failures.describe(failure));
+          VolumeResult.failed(
+              task.taskId(), task.volume().volumeId(), ended, Failures.describe(failure));
       status.taskFinished(result, attempt);
       if (terminal) {
         return result;
@@ -59,40 +66,52 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   }
 
   /**
-   * The volume's pages in chunks. Since {@link #BOUNDED_CHUNKS}: at most {@link #MAX_CHUNKS}
-   * chunks (a huge volume gets bigger chunks; a chunk's retry resumes after its last heartbeated
-   * page, so size costs no redone work) and at most {@link #MAX_PENDING_CHUNKS} scheduled at once,
-   * so a 30,000-page volume stays far below Temporal's 2,000 pending activities and 51,200
-   * history events without continuing as new. Histories recorded before scheduled every chunk at once.
+   * The volume's pages in chunks. Since {@link #BOUNDED_CHUNKS}: at most {@link #MAX_CHUNKS} chunks
+   * (a huge volume gets bigger chunks; a chunk's retry resumes after its last heartbeated page, so
+   * size costs no redone work) and at most {@link #MAX_PENDING_CHUNKS} scheduled at once, so a
+   * 30,000-page volume stays far below Temporal's 2,000 pending activities and 51,200 history
+   * events without continuing as new. Histories recorded before scheduled every chunk at once.
    */
   private ChunkResult ocrAllPages(VolumeTask task, VolumeListing listing) {
-    OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
+    OcrActivities ocr =
+        Workflow.newActivityStub(OcrActivities.class, ActivityStubOptions.ocr(task));
     List<String> pages = listing.pages();
     int size = chunkSize(pages.size(), task.pagesPerChunk());
     if (Workflow.getVersion(BOUNDED_CHUNKS, Workflow.DEFAULT_VERSION, 1) >= 1) {
       size = Math.max(size, (pages.size() + MAX_CHUNKS - 1) / MAX_CHUNKS);
       for (int first = 0; first < pages.size(); first += size) {
-        Workflow.await(() -> pendingChunks < MAX_PENDING_CHUNKS); // a canceled volume stops scheduling here
-        PageChunk chunk = new PageChunk(task, listing.outputDir(), first, List.copyOf(pages.subList(first, Math.min(pages.size(), first + size))));
+        Workflow.await(
+            () -> pendingChunks < MAX_PENDING_CHUNKS); // a canceled volume stops scheduling here
+        PageChunk chunk =
+            new PageChunk(
+                task,
+                listing.outputDir(),
+                first,
+                List.copyOf(pages.subList(first, Math.min(pages.size(), first + size))));
         pendingChunks++;
         // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391).
-        Workflow.newDetachedCancellationScope(() -> {
-          Promise<ChunkResult> result = Async.function(ocr::ocrChunk, chunk);
-          chunks.add(result);
-          result.handle((r, e) -> pendingChunks--);
-        }).run();
+        Workflow.newDetachedCancellationScope(
+                () -> {
+                  Promise<ChunkResult> result = Async.function(ocr::ocrChunk, chunk);
+                  chunks.add(result);
+                  result.handle((r, e) -> pendingChunks--);
+                })
+            .run();
       }
     } else {
       int chunkSize = size;
-      Runnable schedule = () -> {
-        for (int first = 0; first < pages.size(); first += chunkSize) {
-          List<String> slice = List.copyOf(pages.subList(first, Math.min(pages.size(), first + chunkSize)));
-          PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
-          chunks.add(Async.function(ocr::ocrChunk, chunk));
-        }
-      };
+      Runnable schedule =
+          () -> {
+            for (int first = 0; first < pages.size(); first += chunkSize) {
+              List<String> slice =
+                  List.copyOf(pages.subList(first, Math.min(pages.size(), first + chunkSize)));
+              PageChunk chunk = new PageChunk(task, listing.outputDir(), first, slice);
+              chunks.add(Async.function(ocr::ocrChunk, chunk));
+            }
+          };
       // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391), so a
-      // canceled volume lets them finish their page; histories recorded before ran them in the root scope.
+      // canceled volume lets them finish their page; histories recorded before ran them in the root
+      // scope.
       if (Workflow.getVersion(CHUNKS_DETACHED, Workflow.DEFAULT_VERSION, 1) >= 1) {
         Workflow.newDetachedCancellationScope(schedule).run();
       } else {
@@ -111,7 +130,10 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   /** Most chunks a volume is cut into. */
   static final int MAX_CHUNKS = 1_000;
 
-  /** Most chunks scheduled and not yet ended at once (Temporal refuses more than 2,000 pending activities). */
+  /**
+   * Most chunks scheduled and not yet ended at once (Temporal refuses more than 2,000 pending
+   * activities).
+   */
   static final int MAX_PENDING_CHUNKS = 256;
 
   static final String CHUNKS_DETACHED = "chunks-detached-from-volume-cancel";

@@ -35,12 +35,15 @@ class BatchJobWorkflowTest {
     fake.withVolumes(5);
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J1").run(WorkflowTestSupport.spec("J1", 2, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J1").run(WorkflowTestSupport.spec("J1", 2, 0), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(outcome.volumesDone()).isEqualTo(5);
     assertThat(outcome.pagesOk()).isEqualTo(15);
-    assertThat(fake.pageCounts()).hasSize(15).allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
+    assertThat(fake.pageCounts())
+        .hasSize(15)
+        .allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
     assertThat(fake.manifests).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5");
     assertThat(fake.countStatus("done")).isEqualTo(5);
     assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
@@ -64,7 +67,8 @@ class BatchJobWorkflowTest {
     fake.ocrFailures.put("v1", new AtomicInteger(2));
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J3").run(WorkflowTestSupport.spec("J3", 2, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J3").run(WorkflowTestSupport.spec("J3", 2, 0), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(fake.countStatus("done")).isEqualTo(2);
@@ -78,10 +82,22 @@ class BatchJobWorkflowTest {
     fake.millisPerPage = 400;
     fake.dieAfterPage = "v1-p2.png"; // the first chunk's worker dies after its second page
     env.close(); // heartbeat timeouts need the real clock: no time skipping here
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     client = env.getWorkflowClient();
     WorkflowTestSupport.register(env, fake);
-    JobSpec spec = new JobSpec(1, "J13", WorkflowTestSupport.ENG, "/out", 1, 300, 10, new RetrySettings(3, 3, 100, 1_000), 0);
+    JobSpec spec =
+        new JobSpec(
+            1,
+            "J13",
+            WorkflowTestSupport.ENG,
+            "/out",
+            1,
+            300,
+            10,
+            new RetrySettings(3, 3, 100, 1_000),
+            0);
 
     JobOutcome outcome = WorkflowTestSupport.stub(client, "J13").run(spec, null);
 
@@ -95,7 +111,9 @@ class BatchJobWorkflowTest {
     assertThat(fake.pageCounts()).hasSize(24);
     for (int p = 1; p <= 24; p++) {
       long expected = p == 2 && resumeAt == 1 ? 2 : 1;
-      assertThat(fake.pageCounts().get("v1-p" + p + ".png")).as("page %d of %s", p, fake.pagesOcred).isEqualTo(expected);
+      assertThat(fake.pageCounts().get("v1-p" + p + ".png"))
+          .as("page %d of %s", p, fake.pagesOcred)
+          .isEqualTo(expected);
     }
   }
 
@@ -105,23 +123,28 @@ class BatchJobWorkflowTest {
     fake.missingVolumes.add("v2");
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J4").run(WorkflowTestSupport.spec("J4", 3, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J4").run(WorkflowTestSupport.spec("J4", 3, 0), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
     assertThat(outcome.volumesDone()).isEqualTo(2);
     assertThat(outcome.volumesFailed()).isEqualTo(1);
     assertThat(fake.taskStatus.get(2L)).isEqualTo("terminal_failed");
     assertThat(fake.taskAttempts.get(2L)).isEqualTo(1);
-    assertThat(fake.taskErrors.get(2L)).contains("VolumeNotProcessable").contains("volume folder not found: /scans/v2");
+    assertThat(fake.taskErrors.get(2L))
+        .contains("VolumeNotProcessable")
+        .contains("volume folder not found: /scans/v2");
   }
 
   @Test
   void aTaskThatKeepsFailingIsRetriedUpToMaxAttemptsThenTerminal() {
     fake.withVolumes(1);
-    fake.ocrFailures.put("v1", new AtomicInteger(100)); // 3 activity attempts per task attempt, never succeeds
+    fake.ocrFailures.put(
+        "v1", new AtomicInteger(100)); // 3 activity attempts per task attempt, never succeeds
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J5").run(WorkflowTestSupport.spec("J5", 1, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J5").run(WorkflowTestSupport.spec("J5", 1, 0), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
     assertThat(fake.taskStatus.get(1L)).isEqualTo("terminal_failed");
@@ -135,7 +158,8 @@ class BatchJobWorkflowTest {
     fake.alreadyDone.add("v1");
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J6").run(WorkflowTestSupport.spec("J6", 2, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J6").run(WorkflowTestSupport.spec("J6", 2, 0), null);
 
     assertThat(outcome.volumesDone()).isEqualTo(2);
     assertThat(fake.pagesOcred).noneMatch(p -> p.startsWith("v1-"));
@@ -148,12 +172,15 @@ class BatchJobWorkflowTest {
     fake.pagesPerVolume = 1;
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J7").run(WorkflowTestSupport.spec("J7", 2, 3), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J7").run(WorkflowTestSupport.spec("J7", 2, 3), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(outcome.volumesDone()).isEqualTo(7);
     assertThat(outcome.pagesOk()).isEqualTo(7);
-    assertThat(fake.pageCounts()).hasSize(7).allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
+    assertThat(fake.pageCounts())
+        .hasSize(7)
+        .allSatisfy((page, times) -> assertThat(times).isEqualTo(1));
     assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
   }
 
@@ -171,7 +198,9 @@ class BatchJobWorkflowTest {
 
     assertThat(outcome.volumesDone()).isEqualTo(12);
     assertThat(fake.maxRunningVolumes.get()).isEqualTo(3);
-    assertThat(job.progress().concurrency()).as("the last of several runs kept the signalled value").isEqualTo(3);
+    assertThat(job.progress().concurrency())
+        .as("the last of several runs kept the signalled value")
+        .isEqualTo(3);
     assertThat(fake.jobEvents).containsExactly("started", "finished:completed");
   }
 
@@ -212,15 +241,21 @@ class BatchJobWorkflowTest {
 
     assertThat(outcome.status()).isEqualTo(JobStatus.CANCELED);
     // workflow time (the test service skips time): without stopping the children, the listing's
-    // retries (10 attempts, up to a minute apart) and the task's retries took over ten minutes. On a
+    // retries (10 attempts, up to a minute apart) and the task's retries took over ten minutes. On
+    // a
     // loaded machine the test service may skip ahead to a retry timer before the cancel is handled
     // (a minute was seen), hence the margin.
-    assertThat(Duration.ofMillis(env.currentTimeMillis() - canceledAt)).isLessThan(Duration.ofMinutes(5));
-    assertThat(fake.countStatus("pending")).as("the retrying volumes are handed back, v3 never started").isEqualTo(3);
+    assertThat(Duration.ofMillis(env.currentTimeMillis() - canceledAt))
+        .isLessThan(Duration.ofMinutes(5));
+    assertThat(fake.countStatus("pending"))
+        .as("the retrying volumes are handed back, v3 never started")
+        .isEqualTo(3);
     assertThat(fake.jobEvents).containsSubsequence("cancel-requested", "finished:canceled");
     // the cancel path's histories replay deterministically
-    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("J8b"), BatchJobWorkflowImpl.class);
-    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("J8b/v1"), VolumeWorkflowImpl.class);
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory("J8b"), BatchJobWorkflowImpl.class);
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory("J8b/v1"), VolumeWorkflowImpl.class);
   }
 
   @Test
@@ -243,7 +278,18 @@ class BatchJobWorkflowTest {
     fake.withVolumes(1);
     WorkflowTestSupport.register(env, fake);
     BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J20");
-    JobSpec spec = new JobSpec(1, "J20", WorkflowTestSupport.ENG, "/out", 2, 300, 2, new RetrySettings(3, 3, 100, 2_000), 3, true);
+    JobSpec spec =
+        new JobSpec(
+            1,
+            "J20",
+            WorkflowTestSupport.ENG,
+            "/out",
+            2,
+            300,
+            2,
+            new RetrySettings(3, 3, 100, 2_000),
+            3,
+            true);
     WorkflowClient.start(job::run, spec, null);
 
     waitUntil(() -> fake.countStatus("done") == 1);
@@ -253,7 +299,8 @@ class BatchJobWorkflowTest {
 
     fake.addVolumes(4);
     job.volumesAdded();
-    waitUntil(() -> fake.countStatus("done") == 5); // three children per run: continued as new on the way
+    waitUntil(
+        () -> fake.countStatus("done") == 5); // three children per run: continued as new on the way
     fake.addVolumes(1);
     job.volumesAdded();
     waitUntil(() -> fake.countStatus("done") == 6);
@@ -294,10 +341,12 @@ class BatchJobWorkflowTest {
     fake.withVolumes(1);
     fake.millisPerPage = 200;
     WorkflowTestSupport.register(env, fake);
-    WorkflowClient.start(WorkflowTestSupport.stub(client, "J11")::run, WorkflowTestSupport.spec("J11", 1, 0), null);
+    WorkflowClient.start(
+        WorkflowTestSupport.stub(client, "J11")::run, WorkflowTestSupport.spec("J11", 1, 0), null);
 
     BatchJobWorkflow again = WorkflowTestSupport.stub(client, "J11");
-    assertThatThrownBy(() -> WorkflowClient.start(again::run, WorkflowTestSupport.spec("J11", 1, 0), null))
+    assertThatThrownBy(
+            () -> WorkflowClient.start(again::run, WorkflowTestSupport.spec("J11", 1, 0), null))
         .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
   }
 
@@ -323,7 +372,9 @@ class BatchJobWorkflowTest {
     fake.pagesPerVolume = 30_000;
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J30K").run(WorkflowTestSupport.spec("J30K", 1, 0, 1), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J30K")
+            .run(WorkflowTestSupport.spec("J30K", 1, 0, 1), null);
 
     assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(outcome.pagesOk()).isEqualTo(30_000);
@@ -334,12 +385,18 @@ class BatchJobWorkflowTest {
     for (var e : events) {
       switch (e.getEventType()) {
         case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> maxPending = Math.max(maxPending, ++pending);
-        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EVENT_TYPE_ACTIVITY_TASK_FAILED, EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT,
-            EVENT_TYPE_ACTIVITY_TASK_CANCELED -> pending--;
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED,
+            EVENT_TYPE_ACTIVITY_TASK_FAILED,
+            EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT,
+            EVENT_TYPE_ACTIVITY_TASK_CANCELED ->
+            pending--;
         default -> {}
       }
     }
-    assertThat(maxPending).as("most activities pending at once").isLessThanOrEqualTo(VolumeWorkflowImpl.MAX_PENDING_CHUNKS).isLessThan(2_000);
+    assertThat(maxPending)
+        .as("most activities pending at once")
+        .isLessThanOrEqualTo(VolumeWorkflowImpl.MAX_PENDING_CHUNKS)
+        .isLessThan(2_000);
     assertThat(events).as("history events").hasSizeLessThan(51_200);
   }
 
@@ -350,7 +407,8 @@ class BatchJobWorkflowTest {
     fake.taskStatus.put(4_242L, "pending"); // requeued: the one task with work left
     WorkflowTestSupport.register(env, fake);
 
-    JobOutcome outcome = WorkflowTestSupport.stub(client, "J10K").run(WorkflowTestSupport.spec("J10K", 4, 0), null);
+    JobOutcome outcome =
+        WorkflowTestSupport.stub(client, "J10K").run(WorkflowTestSupport.spec("J10K", 4, 0), null);
 
     assertThat(outcome.volumesDone()).isEqualTo(1);
     assertThat(fake.tasksStarted.get()).isEqualTo(1);

@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * In-memory stand-ins for the status store, the volume listing and the OCR engine, recording
- * what the workflows asked of them. The real activities are tested against PostgreSQL and
- * Tesseract in their own modules.
+ * In-memory stand-ins for the status store, the volume listing and the OCR engine, recording what
+ * the workflows asked of them. The real activities are tested against PostgreSQL and Tesseract in
+ * their own modules.
  */
 final class FakeActivities implements StatusActivities, VolumeActivities, OcrActivities {
   final List<TaskRef> tasks = new CopyOnWriteArrayList<>();
@@ -28,11 +28,15 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final Set<String> manifests = ConcurrentHashMap.newKeySet();
   final Set<String> alreadyDone = ConcurrentHashMap.newKeySet();
   final Set<String> missingVolumes = ConcurrentHashMap.newKeySet();
+
   /** Volumes whose listing always fails retryably (storage unreachable); counts the attempts. */
   final Set<String> unlistableVolumes = ConcurrentHashMap.newKeySet();
+
   final AtomicInteger listAttempts = new AtomicInteger();
+
   /** Volume id → how many OCR attempts fail (retryably) before one succeeds. */
   final Map<String, AtomicInteger> ocrFailures = new ConcurrentHashMap<>();
+
   final AtomicInteger runningChunks = new AtomicInteger();
   final AtomicInteger maxRunningChunks = new AtomicInteger();
   final Set<Long> runningVolumes = ConcurrentHashMap.newKeySet();
@@ -40,8 +44,10 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   volatile int pagesPerVolume = 3;
   volatile long millisPerPage = 0;
   volatile boolean cancelFlag;
+
   /** Page name after which the first attempt stops heartbeating and hangs, like a dead worker. */
   volatile String dieAfterPage;
+
   final List<Integer> resumedAt = new CopyOnWriteArrayList<>();
   final AtomicInteger tasksStarted = new AtomicInteger();
 
@@ -85,7 +91,10 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
     // as the store: only tasks that still have work
     return tasks.stream()
         .filter(t -> t.taskId() > afterTaskId)
-        .filter(t -> List.of("pending", "running", "retryable_failed").contains(taskStatus.get(t.taskId())))
+        .filter(
+            t ->
+                List.of("pending", "running", "retryable_failed")
+                    .contains(taskStatus.get(t.taskId())))
         .limit(limit)
         .toList();
   }
@@ -119,9 +128,11 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   public VolumeListing listPages(VolumeTask task) {
     String id = task.volume().volumeId();
     listAttempts.incrementAndGet();
-    if (unlistableVolumes.contains(id)) throw new IllegalStateException("storage unreachable: " + id);
+    if (unlistableVolumes.contains(id))
+      throw new IllegalStateException("storage unreachable: " + id);
     if (missingVolumes.contains(id)) {
-      throw ApplicationFailure.newNonRetryableFailure("volume folder not found: /scans/" + id, FailureTypes.VOLUME_NOT_PROCESSABLE);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "volume folder not found: /scans/" + id, FailureTypes.VOLUME_NOT_PROCESSABLE);
     }
     List<String> pages = new ArrayList<>();
     for (int p = 1; p <= pagesPerVolume; p++) pages.add(id + "-p" + p + ".png");
@@ -143,10 +154,15 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
         throw new IllegalStateException("transient storage error");
       }
       ActivityExecutionContext context = Activity.getExecutionContext();
-      int start = context.getHeartbeatDetails(Integer.class).map(i -> i + 1).orElse(0); // as the real activity
+      int start =
+          context
+              .getHeartbeatDetails(Integer.class)
+              .map(i -> i + 1)
+              .orElse(0); // as the real activity
       if (start > 0) resumedAt.add(start);
       for (int i = start; i < chunk.pages().size(); i++) {
-        if (cancelFlag) return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
+        if (cancelFlag)
+          return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
         if (millisPerPage > 0) sleep(millisPerPage);
         pagesOcred.add(chunk.pages().get(i));
         context.heartbeat(i);

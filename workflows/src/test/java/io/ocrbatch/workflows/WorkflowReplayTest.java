@@ -10,16 +10,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Determinism: histories recorded from earlier versions of the workflows must replay on the
- * current code (running jobs survive a deploy), and so must a history made now.
- * Re-record with {@code -Docrbatch.recordHistories=workflows/src/test/resources/histories}.
+ * Determinism: histories recorded from earlier versions of the workflows must replay on the current
+ * code (running jobs survive a deploy), and so must a history made now. Re-record with {@code
+ * -Docrbatch.recordHistories=workflows/src/test/resources/histories}.
  */
 class WorkflowReplayTest {
 
   @Test
   void recordedHistoriesReplayOnTheCurrentCode() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/batch-job.json", BatchJobWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/volume.json", VolumeWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/batch-job.json", BatchJobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/volume.json", VolumeWorkflowImpl.class);
   }
 
   @Test

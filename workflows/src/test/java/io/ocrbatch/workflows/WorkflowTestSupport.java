@@ -8,7 +8,9 @@ import java.util.List;
 
 /** Test environment with the production task-queue layout and fake activities. */
 final class WorkflowTestSupport {
-  static final JobTypeSpec ENG = new JobTypeSpec(1, "tesseract-eng", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "json"));
+  static final JobTypeSpec ENG =
+      new JobTypeSpec(
+          1, "tesseract-eng", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "json"));
 
   private WorkflowTestSupport() {}
 
@@ -26,11 +28,21 @@ final class WorkflowTestSupport {
   }
 
   static JobSpec spec(String key, int concurrency, int childrenPerRun, int pagesPerChunk) {
-    return new JobSpec(1, key, ENG, "/out", concurrency, 300, pagesPerChunk, new RetrySettings(3, 3, 100, 2_000), childrenPerRun);
+    return new JobSpec(
+        1,
+        key,
+        ENG,
+        "/out",
+        concurrency,
+        300,
+        pagesPerChunk,
+        new RetrySettings(3, 3, 100, 2_000),
+        childrenPerRun);
   }
 
   static BatchJobWorkflow stub(WorkflowClient client, String key) {
     return client.newWorkflowStub(
-        BatchJobWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(key).setTaskQueue(TaskQueues.IO).build());
+        BatchJobWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(key).setTaskQueue(TaskQueues.IO).build());
   }
 }

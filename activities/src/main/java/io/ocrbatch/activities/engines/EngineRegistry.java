@@ -3,7 +3,6 @@ package io.ocrbatch.activities.engines;
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.FieldRules;
-
 import io.ocrbatch.activities.ocr.bdrc.BdrcProvider;
 import io.ocrbatch.activities.ocr.nullengine.NullEngineProvider;
 import io.ocrbatch.activities.ocr.paddle.PaddleProvider;
@@ -12,17 +11,17 @@ import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.Optional;
 
-/** The OCR engines this build knows, one provider each: the one list the API, worker, CLI and evaluate read. */
+/**
+ * The OCR engines this build knows, one provider each: the one list the API, worker, CLI and
+ * evaluate read.
+ */
 public final class EngineRegistry {
   /** The engine of a job type that names none (API, {@code job-type create}). */
   public static final String DEFAULT_ENGINE = TesseractProvider.ID;
 
   /** One line per engine (trailing commas: adding an engine adds one line). */
   private static final EngineProvider[] ENGINES = {
-    new TesseractProvider(),
-    new PaddleProvider(),
-    new BdrcProvider(),
-    new NullEngineProvider(),
+    new TesseractProvider(), new PaddleProvider(), new BdrcProvider(), new NullEngineProvider(),
   };
 
   private static final List<EngineProvider> PROVIDERS = List.of(ENGINES);
@@ -39,8 +38,15 @@ public final class EngineRegistry {
 
   /** The provider of the job type's engine; EngineUnavailableException when this build has none. */
   public static EngineProvider of(JobTypeSpec type) {
-    return find(type.engine()).orElseThrow(() -> new EngineUnavailableException(
-        "engine '" + type.engine() + "' of job type '" + type.name() + "' is not available on this worker"));
+    return find(type.engine())
+        .orElseThrow(
+            () ->
+                new EngineUnavailableException(
+                    "engine '"
+                        + type.engine()
+                        + "' of job type '"
+                        + type.name()
+                        + "' is not available on this worker"));
   }
 
   /** The engines' ids as a sentence: {@code tesseract, paddle or bdrc}. */
@@ -55,13 +61,19 @@ public final class EngineRegistry {
    * IllegalArgumentException naming what is wrong.
    */
   public static JobTypeSpec validate(JobTypeSpec type) {
-    EngineProvider provider = find(type.engine()).orElseThrow(() -> new IllegalArgumentException(
-        "engine must be " + ids() + ", got " + FieldRules.quote(type.engine())));
+    EngineProvider provider =
+        find(type.engine())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "engine must be " + ids() + ", got " + FieldRules.quote(type.engine())));
     provider.validate(type);
     return type.withQueue(provider.queue());
   }
 
-  /** A job type read back (database, evaluate) with its engine's queue; unknown engines keep none. */
+  /**
+   * A job type read back (database, evaluate) with its engine's queue; unknown engines keep none.
+   */
   public static JobTypeSpec routed(JobTypeSpec type) {
     return find(type.engine()).map(p -> type.withQueue(p.queue())).orElse(type);
   }

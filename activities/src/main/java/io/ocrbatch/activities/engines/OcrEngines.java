@@ -25,7 +25,8 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
   private final Path tessdata;
   private final Path modelDir;
   private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
-  private final ThreadLocal<Map<String, OcrEngine>> perThread = ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<Map<String, OcrEngine>> perThread =
+      ThreadLocal.withInitial(HashMap::new);
   private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
   private final ThreadLocal<EwtsConverter> wylie = ThreadLocal.withInitial(EwtsConverter::new);
 
@@ -34,8 +35,8 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
   }
 
   /**
-   * @param modelDir BDRC-style model directories ({@code --model-dir}), or null when there are none;
-   *     every model in it is checked now, so a malformed one is an error at start-up
+   * @param modelDir BDRC-style model directories ({@code --model-dir}), or null when there are
+   *     none; every model in it is checked now, so a malformed one is an error at start-up
    */
   public OcrEngines(Path tessdata, Path modelDir) {
     this.tessdata = tessdata;
@@ -77,11 +78,15 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
   /** This thread's engine for the job type; fails with what to install when it cannot load. */
   public OcrEngine engineFor(JobTypeSpec type) {
     String key = type.engine() + ":" + type.model() + ":" + type.lineMode();
-    return perThread.get().computeIfAbsent(key, k -> {
-      OcrEngine engine = create(type);
-      created.add(engine);
-      return engine;
-    });
+    return perThread
+        .get()
+        .computeIfAbsent(
+            key,
+            k -> {
+              OcrEngine engine = create(type);
+              created.add(engine);
+              return engine;
+            });
   }
 
   /** Ends every handle; call once the threads using them have stopped. */
@@ -94,7 +99,8 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
         try {
           closeable.close();
         } catch (Exception e) {
-          throw new IllegalStateException("cannot close " + thing.getClass().getSimpleName() + ": " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "cannot close " + thing.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
       }
     }
@@ -105,7 +111,9 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
     return EngineRegistry.of(type).create(type, this);
   }
 
-  /** The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}). */
+  /**
+   * The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}).
+   */
   public PageText encode(PageText page, JobTypeSpec type) {
     if (!"wylie".equals(type.encoding())) return page;
     EwtsConverter converter = wylie.get();

@@ -1,6 +1,9 @@
 package io.ocrbatch.activities.fault;
 
-/** Process exit codes, documented in the README ("Exit codes"); failures carry theirs ({@link Fault}). */
+/**
+ * Process exit codes, documented in the README ("Exit codes"); failures carry theirs ({@link
+ * Fault}).
+ */
 public enum ExitCode {
   /** Every page succeeded (or the command did what was asked). */
   OK(0),

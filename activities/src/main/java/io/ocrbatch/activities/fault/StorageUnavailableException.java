@@ -1,6 +1,8 @@
 package io.ocrbatch.activities.fault;
 
-/** A result or page image could not be read or written (a disk, S3): HTTP 503, worth retrying later. */
+/**
+ * A result or page image could not be read or written (a disk, S3): HTTP 503, worth retrying later.
+ */
 public class StorageUnavailableException extends RuntimeException implements Fault {
   public StorageUnavailableException(String message, Throwable cause) {
     super(message, cause);

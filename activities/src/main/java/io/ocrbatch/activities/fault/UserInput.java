@@ -6,11 +6,17 @@ public final class UserInput {
 
   private UserInput() {}
 
-  /** {@code 'value'}, cut to 100 characters (saying how long it was) and with control characters shown as '?'. */
+  /**
+   * {@code 'value'}, cut to 100 characters (saying how long it was) and with control characters
+   * shown as '?'.
+   */
   public static String quote(String value) {
     if (value == null) return "null";
     String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "…";
     shown = shown.replaceAll("\\p{Cntrl}", "?");
-    return "'" + shown + "'" + (value.length() > MAX_QUOTED ? " (" + value.length() + " characters)" : "");
+    return "'"
+        + shown
+        + "'"
+        + (value.length() > MAX_QUOTED ? " (" + value.length() + " characters)" : "");
   }
 }

@@ -11,7 +11,14 @@ public final class AtomicFiles {
 
   public static void write(Path target, byte[] content) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+    Path temp =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + ".tmp-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + Thread.currentThread().getId());
     try {
       Files.write(temp, content);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

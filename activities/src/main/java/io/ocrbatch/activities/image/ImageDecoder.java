@@ -16,10 +16,10 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Decodes page images with the ImageIO plugins registered on the class path (TwelveMonkeys for
- * JPEG incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG) and renders PDF pages with
- * PDFBox at the job's dpi, refusing pages whose pixel count is over a limit before any pixel is
- * decoded (decompression bombs).
+ * Decodes page images with the ImageIO plugins registered on the class path (TwelveMonkeys for JPEG
+ * incl. CMYK and TIFF incl. Group 4 and LZW; the JDK for PNG) and renders PDF pages with PDFBox at
+ * the job's dpi, refusing pages whose pixel count is over a limit before any pixel is decoded
+ * (decompression bombs).
  */
 public class ImageDecoder {
   public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
@@ -65,7 +65,10 @@ public class ImageDecoder {
     }
   }
 
-  /** Decodes image {@code index} (0-based) of the file as 8-bit gray; PDF pages are rendered at {@code dpi}. */
+  /**
+   * Decodes image {@code index} (0-based) of the file as 8-bit gray; PDF pages are rendered at
+   * {@code dpi}.
+   */
   public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
     if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
     if (isPdf(file)) return renderPdfPage(file, index, dpi);
@@ -81,7 +84,13 @@ public class ImageDecoder {
         long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
         if (pixels > maxPixels) {
           throw new BadImageException(
-              where + ": " + reader.getWidth(index) + "x" + reader.getHeight(index) + " pixels is over the limit of " + maxPixels);
+              where
+                  + ": "
+                  + reader.getWidth(index)
+                  + "x"
+                  + reader.getHeight(index)
+                  + " pixels is over the limit of "
+                  + maxPixels);
         }
         return toGray(reader.read(index));
       } finally {
@@ -96,12 +105,15 @@ public class ImageDecoder {
     String where = file + " (page " + (index + 1) + ")";
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
       if (index >= pdf.getNumberOfPages()) {
-        throw new BadImageException(where + ": the PDF has only " + pdf.getNumberOfPages() + " page(s)");
+        throw new BadImageException(
+            where + ": the PDF has only " + pdf.getNumberOfPages() + " page(s)");
       }
       PDRectangle box = pdf.getPage(index).getCropBox();
-      long pixels = Math.round(box.getWidth() / 72.0 * dpi) * Math.round(box.getHeight() / 72.0 * dpi);
+      long pixels =
+          Math.round(box.getWidth() / 72.0 * dpi) * Math.round(box.getHeight() / 72.0 * dpi);
       if (pixels > maxPixels) {
-        throw new BadImageException(where + ": " + pixels + " pixels at " + dpi + " dpi is over the limit of " + maxPixels);
+        throw new BadImageException(
+            where + ": " + pixels + " pixels at " + dpi + " dpi is over the limit of " + maxPixels);
       }
       return toGray(new PDFRenderer(pdf).renderImageWithDPI(index, dpi, ImageType.GRAY));
     } catch (IOException | RuntimeException e) {
@@ -112,7 +124,8 @@ public class ImageDecoder {
   /** 8-bit gray in one compact buffer (stride = width, no offset): what Tesseract is handed. */
   static BufferedImage toGray(BufferedImage image) {
     if (isCompactGray(image)) return image;
-    BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage gray =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = gray.createGraphics();
     try {
       g.drawImage(image, 0, 0, null);

@@ -25,20 +25,26 @@ public final class PageImages {
   /** A name with one of the {@link #EXTENSIONS}, not hidden. */
   public static boolean isImageName(String name) {
     int dot = name.lastIndexOf('.');
-    return dot > 0 && !name.startsWith(".") && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0
+        && !name.startsWith(".")
+        && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   /** Image file names directly inside {@code folder}, naturally sorted. */
   public static List<String> list(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(PageImages::isImage).map(p -> p.getFileName().toString()).sorted(NATURAL).toList();
+      return files
+          .filter(PageImages::isImage)
+          .map(p -> p.getFileName().toString())
+          .sorted(NATURAL)
+          .toList();
     }
   }
 
   /**
-   * The pages of a volume folder in reading order: each image file, and each frame of a
-   * multi-page TIFF or page of a PDF as {@code name#N}. A file whose pages cannot be counted stays
-   * one page (its decoding then fails that page with the reason).
+   * The pages of a volume folder in reading order: each image file, and each frame of a multi-page
+   * TIFF or page of a PDF as {@code name#N}. A file whose pages cannot be counted stays one page
+   * (its decoding then fails that page with the reason).
    */
   public static List<String> pages(Path folder) throws IOException {
     List<String> pages = new java.util.ArrayList<>();
@@ -96,7 +102,8 @@ public final class PageImages {
     while (ma.find(ia) && mb.find(ib) && ma.start() - ia == mb.start() - ib) {
       int prefix = a.substring(ia, ma.start()).compareTo(b.substring(ib, mb.start()));
       if (prefix != 0) return prefix;
-      int number = new java.math.BigInteger(ma.group()).compareTo(new java.math.BigInteger(mb.group()));
+      int number =
+          new java.math.BigInteger(ma.group()).compareTo(new java.math.BigInteger(mb.group()));
       if (number != 0) return number;
       ia = ma.end();
       ib = mb.end();

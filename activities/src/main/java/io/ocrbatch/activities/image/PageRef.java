@@ -2,8 +2,8 @@ package io.ocrbatch.activities.image;
 
 /**
  * A page of a volume: an image file, or one frame of a multi-page TIFF, written {@code scan.tif#3}
- * (frames counted from 1). Its outputs are named after {@link #stem()}: {@code scan} or
- * {@code scan-0003}.
+ * (frames counted from 1). Its outputs are named after {@link #stem()}: {@code scan} or {@code
+ * scan-0003}.
  */
 public record PageRef(String file, int frame) {
 

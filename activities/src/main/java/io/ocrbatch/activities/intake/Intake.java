@@ -26,35 +26,51 @@ public final class Intake {
   public record Added(JobRecord job, int added) {}
 
   /**
-   * Adds volumes to a rolling intake job, creating or reopening it, then tells its workflow
-   * through signal-with-start. The job is {@code jobKey} when given, else the one of the job type
-   * and priority ({@code intake-<type>}, or {@code intake-<type>-p<n>} for a priority other than 3).
-   * A volume already in the job adds nothing, so a redelivered message creates no work. Returns
-   * once Temporal has accepted the signal.
+   * Adds volumes to a rolling intake job, creating or reopening it, then tells its workflow through
+   * signal-with-start. The job is {@code jobKey} when given, else the one of the job type and
+   * priority ({@code intake-<type>}, or {@code intake-<type>-p<n>} for a priority other than 3). A
+   * volume already in the job adds nothing, so a redelivered message creates no work. Returns once
+   * Temporal has accepted the signal.
    *
-   * @throws io.ocrbatch.activities.fault.BadInputException the job type, priority, key or output is wrong
+   * @throws io.ocrbatch.activities.fault.BadInputException the job type, priority, key or output is
+   *     wrong
    * @throws ConflictException the intake job is being canceled (try again when it has ended)
    */
-  public Added add(String jobTypeName, int priority, List<VolumeRef> volumes, String output, String jobKey) {
+  public Added add(
+      String jobTypeName, int priority, List<VolumeRef> volumes, String output, String jobKey) {
     JobTypeSpec type = JobInputs.jobType(store, jobTypeName);
     JobInputs.priority(priority);
     String key =
         jobKey != null
             ? JobKeys.validate(jobKey)
-            : "intake-" + type.name() + (priority == JobInputs.DEFAULT_PRIORITY ? "" : "-p" + priority);
+            : "intake-"
+                + type.name()
+                + (priority == JobInputs.DEFAULT_PRIORITY ? "" : "-p" + priority);
     int maxAttempts = launcher.retry().maxTaskAttempts();
     JobStore.Created created =
-        store.jobs()
+        store
+            .jobs()
             .create(
                 new NewJob(
-                    key, type.id(), JobInputs.outputRoot(output), JobInputs.DEFAULT_CONCURRENCY, JobInputs.DEFAULT_DPI,
-                    JobInputs.PAGES_PER_CHUNK, maxAttempts, volumes, priority, null, false, true));
+                    key,
+                    type.id(),
+                    JobInputs.outputRoot(output),
+                    JobInputs.DEFAULT_CONCURRENCY,
+                    JobInputs.DEFAULT_DPI,
+                    JobInputs.PAGES_PER_CHUNK,
+                    maxAttempts,
+                    volumes,
+                    priority,
+                    null,
+                    false,
+                    true));
     long jobId = created.job().id();
     int added = volumes.size();
     if (created.existed()) {
       if (created.job().cancelRequested() && !created.job().status().finished()) {
         // its workflow is stopping and would ignore the signal: keep the message until it has ended
-        throw new ConflictException("intake job " + key + " is being canceled; try again when it has ended");
+        throw new ConflictException(
+            "intake job " + key + " is being canceled; try again when it has ended");
       }
       store.jobs().reopen(jobId);
       added = store.jobs().addTasks(jobId, volumes, maxAttempts);

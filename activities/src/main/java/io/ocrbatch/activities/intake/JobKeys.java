@@ -25,8 +25,12 @@ public final class JobKeys {
     List<String> sources = volumes.stream().map(VolumeRef::sourceUri).sorted().toList();
     String material = jobType + "\n" + String.join("\n", sources);
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-      return "J" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + HexFormat.of().formatHex(hash).substring(0, 8);
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+      return "J"
+          + day.format(DateTimeFormatter.BASIC_ISO_DATE)
+          + "_"
+          + HexFormat.of().formatHex(hash).substring(0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -36,7 +40,9 @@ public final class JobKeys {
   public static String validate(String key) {
     if (!VALID.matcher(key).matches()) {
       throw new BadInputException(
-          "invalid job key " + UserInput.quote(key) + ": use 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+          "invalid job key "
+              + UserInput.quote(key)
+              + ": use 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
     return key;
   }

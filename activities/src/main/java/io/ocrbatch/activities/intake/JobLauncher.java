@@ -45,8 +45,8 @@ public final class JobLauncher {
   }
 
   /**
-   * Starts the job's workflow unless it runs already or the job has ended. Tasks already done
-   * are skipped by their success markers and finished pages by their outputs.
+   * Starts the job's workflow unless it runs already or the job has ended. Tasks already done are
+   * skipped by their success markers and finished pages by their outputs.
    */
   public void ensureRunning(JobRecord job) {
     if (job.status().finished()) return;
@@ -65,7 +65,10 @@ public final class JobLauncher {
     }
   }
 
-  /** Signal-with-start: the job's workflow learns of new volumes, started first if it is not running. */
+  /**
+   * Signal-with-start: the job's workflow learns of new volumes, started first if it is not
+   * running.
+   */
   public void volumesAdded(JobRecord job) {
     try {
       BatchJobWorkflow workflow = stub(job);
@@ -78,19 +81,34 @@ public final class JobLauncher {
     }
   }
 
-  /** Temporal not answering becomes {@link OrchestrationUnavailableException}; anything else is kept. */
+  /**
+   * Temporal not answering becomes {@link OrchestrationUnavailableException}; anything else is
+   * kept.
+   */
   public RuntimeException unavailableOr(RuntimeException e) {
     return OrchestrationUnavailableException.isUnreachable(e)
-        ? new OrchestrationUnavailableException(client.getWorkflowServiceStubs().getOptions().getTarget(), e)
+        ? new OrchestrationUnavailableException(
+            client.getWorkflowServiceStubs().getOptions().getTarget(), e)
         : e;
   }
 
   private JobSpec spec(JobRecord job) {
     JobTypeSpec type = store.jobTypes().byId(job.typeId()).orElseThrow();
     return new JobSpec(
-        job.id(), job.jobKey(), type, job.outputRoot(), job.concurrency(), job.dpi(), job.pagesPerChunk(),
-        new RetrySettings(job.maxAttempts(), retry.maxActivityAttempts(), retry.initialIntervalMillis(), retry.heartbeatTimeoutMillis()),
-        0, job.intake());
+        job.id(),
+        job.jobKey(),
+        type,
+        job.outputRoot(),
+        job.concurrency(),
+        job.dpi(),
+        job.pagesPerChunk(),
+        new RetrySettings(
+            job.maxAttempts(),
+            retry.maxActivityAttempts(),
+            retry.initialIntervalMillis(),
+            retry.heartbeatTimeoutMillis()),
+        0,
+        job.intake());
   }
 
   private BatchJobWorkflow stub(JobRecord job) {
@@ -99,7 +117,8 @@ public final class JobLauncher {
         WorkflowOptions.newBuilder()
             .setWorkflowId(job.jobKey())
             .setTaskQueue(TaskQueues.IO)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setPriority(Priority.newBuilder().setPriorityKey(job.priority()).build())
             .build());
   }

@@ -1,7 +1,6 @@
 package io.ocrbatch.activities.ocr;
 
 import io.ocrbatch.activities.engines.EngineRegistry;
-
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,10 @@ public interface EngineProvider {
   /** One line for help texts: what {@code model} and {@code language} mean for this engine. */
   String fieldsHelp();
 
-  /** Checks the engine's own fields (model, language); throws IllegalArgumentException saying what is wrong. */
+  /**
+   * Checks the engine's own fields (model, language); throws IllegalArgumentException saying what
+   * is wrong.
+   */
   void validate(JobTypeSpec type);
 
   /**
@@ -32,26 +34,38 @@ public interface EngineProvider {
    */
   String version(JobTypeSpec type, OcrEngine engine);
 
-  /** The digest ({@code sha256:…}) of the model files the job type names on this worker, or null. */
+  /**
+   * The digest ({@code sha256:…}) of the model files the job type names on this worker, or null.
+   */
   default String modelDigest(JobTypeSpec type, EngineResources resources) {
     return null;
   }
 
-  /** The engine for one worker thread; EngineUnavailableException saying what to install when it cannot load. */
+  /**
+   * The engine for one worker thread; EngineUnavailableException saying what to install when it
+   * cannot load.
+   */
   OcrEngine create(JobTypeSpec type, EngineResources resources);
 
-  /** The job type {@code evaluate --types} means by {@code name}, when this engine owns that name. */
+  /**
+   * The job type {@code evaluate --types} means by {@code name}, when this engine owns that name.
+   */
   Optional<JobTypeSpec> evaluationType(String name);
 
   /** The names {@code evaluate --types} accepts for this engine, for its error message. */
   String evaluationNames();
 
-  /** Names of this engine's own language codes, or null when its codes are ISO 639 / Tesseract's. */
+  /**
+   * Names of this engine's own language codes, or null when its codes are ISO 639 / Tesseract's.
+   */
   default Map<String, String> languageNames() {
     return null;
   }
 
-  /** Logs what this worker has for the engine, and whether {@code type} can run here (worker start-up). */
+  /**
+   * Logs what this worker has for the engine, and whether {@code type} can run here (worker
+   * start-up).
+   */
   default void report(JobTypeSpec type, EngineResources resources, Logger log) {}
 
   /** Logs, once per worker, what this engine has here (its models). */

@@ -29,9 +29,11 @@ public final class FileDigests {
   }
 
   private static String compute(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
-      return "sha256:" + HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+      return "sha256:"
+          + HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (IOException | NoSuchAlgorithmException e) {
       return null;
     }

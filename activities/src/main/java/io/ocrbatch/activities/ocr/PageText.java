@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The page model every engine fills: a page's text regions (blocks) in reading order, each of lines
- * of words, with boxes in page pixels, confidences 0–100 and, where the engine knows it, each line's
- * baseline. Neural engines give one region per page until layout analysis exists.
+ * of words, with boxes in page pixels, confidences 0–100 and, where the engine knows it, each
+ * line's baseline. Neural engines give one region per page until layout analysis exists.
  */
 public record PageText(int width, int height, List<Region> regions) {
 
@@ -23,7 +23,9 @@ public record PageText(int width, int height, List<Region> regions) {
   /** A text block: its box and lines, top to bottom. */
   public record Region(Box box, List<Line> lines) {}
 
-  /** A page read as one region (engines without layout analysis); no region when there are no lines. */
+  /**
+   * A page read as one region (engines without layout analysis); no region when there are no lines.
+   */
   public static PageText oneRegion(int width, int height, List<Line> lines) {
     if (lines.isEmpty()) return new PageText(width, height, List.of());
     Box box = lines.stream().map(Line::box).reduce(Box::union).orElseThrow();
@@ -48,10 +50,31 @@ public record PageText(int width, int height, List<Region> regions) {
 
   /** The same page with every text passed through {@code convert} (e.g. Unicode to Wylie). */
   public PageText mapText(UnaryOperator<String> convert) {
-    return new PageText(width, height, regions.stream()
-        .map(r -> new Region(r.box(), r.lines().stream().map(l -> new Line(
-            convert.apply(l.text()), l.box(), l.confidence(), l.baseline(),
-            l.words().stream().map(w -> new Word(convert.apply(w.text()), w.box(), w.confidence())).toList())).toList()))
-        .toList());
+    return new PageText(
+        width,
+        height,
+        regions.stream()
+            .map(
+                r ->
+                    new Region(
+                        r.box(),
+                        r.lines().stream()
+                            .map(
+                                l ->
+                                    new Line(
+                                        convert.apply(l.text()),
+                                        l.box(),
+                                        l.confidence(),
+                                        l.baseline(),
+                                        l.words().stream()
+                                            .map(
+                                                w ->
+                                                    new Word(
+                                                        convert.apply(w.text()),
+                                                        w.box(),
+                                                        w.confidence()))
+                                            .toList()))
+                            .toList()))
+            .toList());
   }
 }

@@ -1,13 +1,10 @@
 package io.ocrbatch.activities.output;
 
-import io.ocrbatch.activities.page.PageJson;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.output.format.PageResult;
 import io.ocrbatch.activities.output.format.PageWriter;
 import io.ocrbatch.activities.output.format.PageWriters;
+import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;
@@ -16,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A page's result files, one per format its job type asks for ({@code <stem>.txt}, …) and
- * {@code <stem>.json} always, each written whole by its {@link PageWriter}, the JSON last: a page
- * whose JSON exists has been OCRed and is never OCRed again; a page is done when every format's file
+ * A page's result files, one per format its job type asks for ({@code <stem>.txt}, …) and {@code
+ * <stem>.json} always, each written whole by its {@link PageWriter}, the JSON last: a page whose
+ * JSON exists has been OCRed and is never OCRed again; a page is done when every format's file
  * exists, and one missing a format gets that format only, from its JSON.
  */
 public final class PageOutputs {
@@ -73,8 +70,14 @@ public final class PageOutputs {
 
   /** The finished page as its JSON describes it; empty when the JSON is not there. */
   public Optional<Written> read() throws IOException {
-    return document().map(d -> new Written(
-        d.page().lines().size(), d.confidence(), d.durationMs(), d.provenance().imageEtag()));
+    return document()
+        .map(
+            d ->
+                new Written(
+                    d.page().lines().size(),
+                    d.confidence(),
+                    d.durationMs(),
+                    d.provenance().imageEtag()));
   }
 
   /** The page JSON's content; empty when it is not there. */
@@ -84,7 +87,14 @@ public final class PageOutputs {
     try {
       return Optional.of(PageJson.read(bytes.get()));
     } catch (IOException e) {
-      throw new IOException("page result " + folder.location() + "/" + jsonName() + " is not valid JSON: " + e.getMessage(), e);
+      throw new IOException(
+          "page result "
+              + folder.location()
+              + "/"
+              + jsonName()
+              + " is not valid JSON: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -95,6 +105,7 @@ public final class PageOutputs {
 
   /** Writes the given formats only (a page missing some), in order. */
   public void write(PageResult page, List<PageWriter> only) throws IOException {
-    for (PageWriter writer : only) folder.write(fileName(writer), writer.render(page), writer.contentType());
+    for (PageWriter writer : only)
+      folder.write(fileName(writer), writer.render(page), writer.contentType());
   }
 }

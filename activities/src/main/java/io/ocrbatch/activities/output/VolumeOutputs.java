@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A volume's result folder: {@code manifest.json} and {@code config.json}, then
- * {@code success.json} written last as the idempotency marker (a volume whose marker names the
- * same version and job type is skipped).
+ * A volume's result folder: {@code manifest.json} and {@code config.json}, then {@code
+ * success.json} written last as the idempotency marker (a volume whose marker names the same
+ * version and job type is skipped).
  */
 public final class VolumeOutputs {
   public static final String MANIFEST = "manifest.json";
@@ -25,8 +25,8 @@ public final class VolumeOutputs {
   }
 
   /**
-   * Whether the marker names this version and job type; with {@code redoBefore} (a forced re-run)
-   * a marker written before that instant does not count.
+   * Whether the marker names this version and job type; with {@code redoBefore} (a forced re-run) a
+   * marker written before that instant does not count.
    */
   public boolean isComplete(String version, String jobType, Instant redoBefore) throws IOException {
     Map<String, Instant> files = folder.files();
@@ -36,14 +36,16 @@ public final class VolumeOutputs {
     if (marker.isEmpty()) return false;
     try {
       JsonNode node = Json.MAPPER.readTree(marker.get());
-      return version.equals(node.path("version").asText()) && jobType.equals(node.path("job_type").asText());
+      return version.equals(node.path("version").asText())
+          && jobType.equals(node.path("job_type").asText());
     } catch (IOException e) {
       return false; // unreadable marker: redo the volume (finished pages are still skipped)
     }
   }
 
   /** The manifest and provenance, then the success marker. */
-  public void writeAll(Map<String, Object> manifest, Map<String, Object> config, Map<String, Object> success)
+  public void writeAll(
+      Map<String, Object> manifest, Map<String, Object> config, Map<String, Object> success)
       throws IOException {
     folder.write(MANIFEST, Json.bytes(manifest), "application/json");
     folder.write(CONFIG, Json.bytes(config), "application/json");

@@ -1,10 +1,10 @@
 package io.ocrbatch.activities.page;
 
-import io.ocrbatch.activities.files.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
 import java.io.IOException;
@@ -14,15 +14,16 @@ import java.util.List;
 /**
  * The page JSON, written and read here only: {@code image}, {@code width}, {@code height}, the
  * {@link Provenance}, {@code duration_ms}, {@code confidence}, {@code text}, {@code lines} (each
- * with {@code bbox} [x1,y1,x2,y2], {@code confidence}, {@code baseline} where known, {@code words}),
- * then {@code regions} in reading order, each a {@code bbox} and the indexes of its {@code lines}.
- * A file written before regions existed reads as one region holding every line.
+ * with {@code bbox} [x1,y1,x2,y2], {@code confidence}, {@code baseline} where known, {@code
+ * words}), then {@code regions} in reading order, each a {@code bbox} and the indexes of its {@code
+ * lines}. A file written before regions existed reads as one region holding every line.
  */
 public final class PageJson {
   private PageJson() {}
 
   /** A page JSON's content: the page model, its provenance, and what it says about the run. */
-  public record Document(PageText page, Provenance provenance, long durationMs, Float confidence, String text) {}
+  public record Document(
+      PageText page, Provenance provenance, long durationMs, Float confidence, String text) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,7 +31,12 @@ public final class PageJson {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record LineJson(String text, List<Integer> bbox, float confidence, List<Integer> baseline, List<WordJson> words) {}
+  record LineJson(
+      String text,
+      List<Integer> bbox,
+      float confidence,
+      List<Integer> baseline,
+      List<WordJson> words) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record RegionJson(List<Integer> bbox, List<Integer> lines) {}
@@ -52,8 +58,15 @@ public final class PageJson {
       List<Integer> indexes = new ArrayList<>();
       for (PageText.Line line : region.lines()) {
         indexes.add(lines.size());
-        lines.add(new LineJson(line.text(), bbox(line.box()), line.confidence(), bbox(line.baseline()),
-            line.words().stream().map(w -> new WordJson(w.text(), bbox(w.box()), w.confidence())).toList()));
+        lines.add(
+            new LineJson(
+                line.text(),
+                bbox(line.box()),
+                line.confidence(),
+                bbox(line.baseline()),
+                line.words().stream()
+                    .map(w -> new WordJson(w.text(), bbox(w.box()), w.confidence()))
+                    .toList()));
       }
       regions.add(new RegionJson(bbox(region.box()), indexes));
     }
@@ -66,11 +79,23 @@ public final class PageJson {
   public static Document read(byte[] bytes) throws IOException {
     JsonNode doc = Json.MAPPER.readTree(bytes);
     if (doc == null || !doc.isObject()) throw new IOException("not a JSON object");
-    LineJson[] lineJson = Json.MAPPER.treeToValue(doc.path("lines").isArray() ? doc.get("lines") : Json.MAPPER.createArrayNode(), LineJson[].class);
+    LineJson[] lineJson =
+        Json.MAPPER.treeToValue(
+            doc.path("lines").isArray() ? doc.get("lines") : Json.MAPPER.createArrayNode(),
+            LineJson[].class);
     List<PageText.Line> lines = new ArrayList<>();
     for (LineJson l : lineJson) {
-      lines.add(new PageText.Line(l.text(), box(l.bbox()), l.confidence(), box(l.baseline()),
-          l.words() == null ? List.of() : l.words().stream().map(w -> new PageText.Word(w.text(), box(w.bbox()), w.confidence())).toList()));
+      lines.add(
+          new PageText.Line(
+              l.text(),
+              box(l.bbox()),
+              l.confidence(),
+              box(l.baseline()),
+              l.words() == null
+                  ? List.of()
+                  : l.words().stream()
+                      .map(w -> new PageText.Word(w.text(), box(w.bbox()), w.confidence()))
+                      .toList()));
     }
     int width = doc.path("width").asInt();
     int height = doc.path("height").asInt();
@@ -78,7 +103,8 @@ public final class PageJson {
     if (doc.path("regions").isArray()) {
       List<PageText.Region> regions = new ArrayList<>();
       for (RegionJson r : Json.MAPPER.treeToValue(doc.get("regions"), RegionJson[].class)) {
-        regions.add(new PageText.Region(box(r.bbox()), r.lines().stream().map(lines::get).toList()));
+        regions.add(
+            new PageText.Region(box(r.bbox()), r.lines().stream().map(lines::get).toList()));
       }
       page = new PageText(width, height, regions);
     } else {

@@ -18,8 +18,10 @@ import java.util.List;
  * returns the lines as they were laid out: the ground truth for character-error-rate tests.
  */
 public final class PageRenderer {
-  public static final Path DEJAVU_SERIF = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
-  public static final Path TIBETAN_MACHINE = Path.of("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf");
+  public static final Path DEJAVU_SERIF =
+      Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
+  public static final Path TIBETAN_MACHINE =
+      Path.of("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf");
 
   /** A rendered page and the text on it, one entry per line. */
   public record Page(BufferedImage image, List<String> lines) {}
@@ -35,7 +37,10 @@ public final class PageRenderer {
    */
   public PageRenderer(Path fontFile, float pixelSize, int width, int height) {
     if (!Files.isRegularFile(fontFile)) {
-      throw new IllegalStateException("font " + fontFile + " is missing: apt-get install -y fonts-dejavu-core fonts-tibetan-machine");
+      throw new IllegalStateException(
+          "font "
+              + fontFile
+              + " is missing: apt-get install -y fonts-dejavu-core fonts-tibetan-machine");
     }
     try {
       this.font = Font.createFont(Font.TRUETYPE_FONT, fontFile.toFile()).deriveFont(pixelSize);
@@ -51,7 +56,8 @@ public final class PageRenderer {
    * Lays words out in lines that fit the page, as many lines as fit, and draws them.
    *
    * @param words the text, consumed from the front; what does not fit stays in the list
-   * @param separator what joins words on a line (" " for English, "" for Tibetan whose units end in tsheg)
+   * @param separator what joins words on a line (" " for English, "" for Tibetan whose units end in
+   *     tsheg)
    */
   public Page render(List<String> words, String separator, double lineSpacing) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
@@ -61,12 +67,16 @@ public final class PageRenderer {
       g.fillRect(0, 0, width, height);
       g.setColor(Color.BLACK);
       g.setFont(font);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       FontMetrics metrics = g.getFontMetrics();
       int step = (int) Math.round(metrics.getHeight() * lineSpacing);
       List<String> lines = new ArrayList<>();
-      for (int y = margin + metrics.getAscent(); y + metrics.getDescent() < height - margin && !words.isEmpty(); y += step) {
+      for (int y = margin + metrics.getAscent();
+          y + metrics.getDescent() < height - margin && !words.isEmpty();
+          y += step) {
         String line = takeLine(words, separator, metrics, width - 2 * margin);
         g.drawString(line, margin, y);
         lines.add(line);
@@ -77,7 +87,8 @@ public final class PageRenderer {
     }
   }
 
-  private static String takeLine(List<String> words, String separator, FontMetrics metrics, int maxWidth) {
+  private static String takeLine(
+      List<String> words, String separator, FontMetrics metrics, int maxWidth) {
     StringBuilder line = new StringBuilder(words.remove(0));
     while (!words.isEmpty() && metrics.stringWidth(line + separator + words.get(0)) <= maxWidth) {
       line.append(separator).append(words.remove(0));

@@ -24,7 +24,10 @@ public final class SamplePdf {
 
   public static List<List<String>> writeEnglish(Path file, int pages) throws IOException {
     if (!Files.isRegularFile(PageRenderer.DEJAVU_SERIF)) {
-      throw new IllegalStateException("font " + PageRenderer.DEJAVU_SERIF + " is missing: apt-get install -y fonts-dejavu-core");
+      throw new IllegalStateException(
+          "font "
+              + PageRenderer.DEJAVU_SERIF
+              + " is missing: apt-get install -y fonts-dejavu-core");
     }
     List<String> words = new ArrayList<>(SampleTexts.englishWords(pages * 200));
     List<List<String>> truth = new ArrayList<>();
@@ -41,13 +44,15 @@ public final class SamplePdf {
     return truth;
   }
 
-  private static List<String> writePage(PDDocument pdf, PDPage page, PDType0Font font, List<String> words) throws IOException {
+  private static List<String> writePage(
+      PDDocument pdf, PDPage page, PDType0Font font, List<String> words) throws IOException {
     float width = page.getMediaBox().getWidth() - 2 * MARGIN;
     int maxLines = (int) ((page.getMediaBox().getHeight() - 2 * MARGIN) / LEADING);
     List<String> lines = new ArrayList<>();
     while (lines.size() < maxLines && !words.isEmpty()) {
       StringBuilder line = new StringBuilder(words.remove(0));
-      while (!words.isEmpty() && font.getStringWidth(line + " " + words.get(0)) / 1000 * FONT_SIZE <= width) {
+      while (!words.isEmpty()
+          && font.getStringWidth(line + " " + words.get(0)) / 1000 * FONT_SIZE <= width) {
         line.append(' ').append(words.remove(0));
       }
       lines.add(line.toString());

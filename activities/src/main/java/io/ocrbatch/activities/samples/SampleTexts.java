@@ -20,7 +20,9 @@ public final class SampleTexts {
 
   /** Tibetan syllables in Unicode, each with its tsheg or shad, repeated to {@code count}. */
   public static List<String> tibetanSyllables(int count) {
-    String unicode = new EwtsConverter().toUnicode(resource("tibetan.wylie.txt").replaceAll("\\s+", " ").strip());
+    String unicode =
+        new EwtsConverter()
+            .toUnicode(resource("tibetan.wylie.txt").replaceAll("\\s+", " ").strip());
     List<String> units = new ArrayList<>();
     StringBuilder unit = new StringBuilder();
     for (char c : unicode.toCharArray()) {

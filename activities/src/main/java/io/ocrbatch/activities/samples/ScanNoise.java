@@ -16,7 +16,8 @@ public final class ScanNoise {
   public static BufferedImage skew(BufferedImage page, double degrees) {
     BufferedImage out = blankLike(page);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.rotate(Math.toRadians(degrees), page.getWidth() / 2.0, page.getHeight() / 2.0);
     g.drawImage(page, 0, 0, null);
     g.dispose();
@@ -40,7 +41,10 @@ public final class ScanNoise {
     return out;
   }
 
-  /** Salt-and-pepper dust: {@code fraction} of the pixels (e.g. 0.005) set black or white, repeatably. */
+  /**
+   * Salt-and-pepper dust: {@code fraction} of the pixels (e.g. 0.005) set black or white,
+   * repeatably.
+   */
   public static BufferedImage speckle(BufferedImage page, double fraction, long seed) {
     BufferedImage out = copy(page);
     Random random = new Random(seed);
@@ -59,7 +63,8 @@ public final class ScanNoise {
   }
 
   private static BufferedImage blankLike(BufferedImage page) {
-    BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage out =
+        new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = out.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, page.getWidth(), page.getHeight());
@@ -68,7 +73,8 @@ public final class ScanNoise {
   }
 
   private static BufferedImage copy(BufferedImage page) {
-    BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage out =
+        new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     out.getRaster().setRect(page.getRaster());
     return out;
   }

@@ -11,7 +11,10 @@ import org.flywaydb.core.Flyway;
 /** A migrated PostgreSQL status store reached by JDBC URL, with a connection pool. */
 public final class Database implements AutoCloseable {
 
-  /** How long a statement waits for a connection before failing (retryably): a database that is down fails fast. */
+  /**
+   * How long a statement waits for a connection before failing (retryably): a database that is down
+   * fails fast.
+   */
   static final long CONNECTION_TIMEOUT_MS = 5_000;
 
   private final HikariDataSource dataSource;
@@ -46,14 +49,24 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to PostgreSQL at " + url + ": " + io.ocrbatch.activities.fault.RootCause.message(e), e);
+      throw new IllegalStateException(
+          "cannot connect to PostgreSQL at "
+              + url
+              + ": "
+              + io.ocrbatch.activities.fault.RootCause.message(e),
+          e);
     }
     Flyway.configure().dataSource(dataSource).load().migrate();
-    return new Database(dataSource, url, new DatabaseHealth(url, () -> probeConnection(url, user, password)));
+    return new Database(
+        dataSource, url, new DatabaseHealth(url, () -> probeConnection(url, user, password)));
   }
 
-  /** A connection of its own (not the pool's, which may be busy rather than cut off), quick to give up. */
-  private static Connection probeConnection(String url, String user, String password) throws SQLException {
+  /**
+   * A connection of its own (not the pool's, which may be busy rather than cut off), quick to give
+   * up.
+   */
+  private static Connection probeConnection(String url, String user, String password)
+      throws SQLException {
     Properties properties = new Properties();
     if (user != null) properties.setProperty("user", user);
     if (password != null) properties.setProperty("password", password);
@@ -67,7 +80,9 @@ public final class Database implements AutoCloseable {
     return new Jdbc(dataSource, health);
   }
 
-  /** Whether the database answers (probed on demand; statements that cannot reach it report here). */
+  /**
+   * Whether the database answers (probed on demand; statements that cannot reach it report here).
+   */
   public DatabaseHealth health() {
     return health;
   }

@@ -45,7 +45,8 @@ public final class DatabaseHealth {
 
   /** Opens a connection and runs {@code SELECT 1}; updates and returns the state. */
   public State check() {
-    try (Connection c = probe.connect(); var s = c.createStatement()) {
+    try (Connection c = probe.connect();
+        var s = c.createStatement()) {
       s.setQueryTimeout(5);
       s.execute("SELECT 1");
       return set(true, null);
@@ -67,7 +68,10 @@ public final class DatabaseHealth {
 
   private synchronized State set(boolean up, String error) {
     State before = state;
-    state = before.up() == up ? new State(up, before.since(), error) : new State(up, Instant.now(), error);
+    state =
+        before.up() == up
+            ? new State(up, before.since(), error)
+            : new State(up, Instant.now(), error);
     return state;
   }
 
@@ -77,7 +81,10 @@ public final class DatabaseHealth {
       if (t instanceof SQLTransientConnectionException) return true;
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) return true;
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) return true;
       }
     }
     return false;

@@ -9,19 +9,19 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL (zonky's binaries from Maven Central) whose data lives on disk under
- * {@code <dataDir>/pg}. A server already running on that directory for a live process (a
- * {@code dev}, say) is attached to rather than started twice; one left behind by a killed JVM
- * (nobody holds zonky's lock file any more) is stopped and replaced by one this process owns.
+ * A real PostgreSQL (zonky's binaries from Maven Central) whose data lives on disk under {@code
+ * <dataDir>/pg}. A server already running on that directory for a live process (a {@code dev}, say)
+ * is attached to rather than started twice; one left behind by a killed JVM (nobody holds zonky's
+ * lock file any more) is stopped and replaced by one this process owns.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -45,8 +45,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * @param port the port to start on, or null for the one this data folder used before (see
-   *     {@link EmbeddedPort}); a server already running is attached to on whatever port it has
+   * @param port the port to start on, or null for the one this data folder used before (see {@link
+   *     EmbeddedPort}); a server already running is attached to on whatever port it has
    */
   public static EmbeddedDatabase startOrAttach(Path dataDir, Integer port) {
     Path directory = dataDir.toAbsolutePath().resolve("pg");
@@ -66,7 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPort(chosen)
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
-              // we stop it ourselves, after the worker: zonky's own hook would stop it first on Ctrl-C
+              // we stop it ourselves, after the worker: zonky's own hook would stop it first on
+              // Ctrl-C
               .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "200")
               .start();
@@ -112,16 +113,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static void stopOrphan(Path directory) {
     try {
-      long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
-      ProcessHandle.of(pid).ifPresent(postmaster -> {
-        log.info("Stopping the PostgreSQL (pid {}) left running on {} by a process that is gone", pid, directory);
-        fastShutdown(postmaster); // workers attached to it still hold connections: don't wait for them
-        try {
-          postmaster.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          postmaster.destroyForcibly(); // crash recovery runs at the next start
-        }
-      });
+      long pid =
+          Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+      ProcessHandle.of(pid)
+          .ifPresent(
+              postmaster -> {
+                log.info(
+                    "Stopping the PostgreSQL (pid {}) left running on {} by a process that is gone",
+                    pid,
+                    directory);
+                fastShutdown(
+                    postmaster); // workers attached to it still hold connections: don't wait for
+                // them
+                try {
+                  postmaster.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  postmaster.destroyForcibly(); // crash recovery runs at the next start
+                }
+              });
     } catch (IOException | RuntimeException e) {
       log.warn("Could not stop the PostgreSQL left running on {}: {}", directory, e.getMessage());
     }
@@ -130,7 +139,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** SIGINT: PostgreSQL's fast shutdown (clients are disconnected, then it stops cleanly). */
   private static void fastShutdown(ProcessHandle postmaster) {
     try {
-      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+          .inheritIO()
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
     } catch (IOException e) {
       postmaster.destroy(); // SIGTERM: smart shutdown
     } catch (InterruptedException e) {

@@ -34,7 +34,11 @@ final class EmbeddedPort {
     }
     if (free(DEFAULT)) return DEFAULT;
     int any = anyFree();
-    log.warn("Port {} (the embedded PostgreSQL's default) is in use; using {} for {} from now on", DEFAULT, any, dataDir);
+    log.warn(
+        "Port {} (the embedded PostgreSQL's default) is in use; using {} for {} from now on",
+        DEFAULT,
+        any,
+        dataDir);
     return any;
   }
 
@@ -43,7 +47,8 @@ final class EmbeddedPort {
       Files.createDirectories(dataDir);
       Files.writeString(dataDir.resolve(FILE), Integer.toString(port));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record the embedded PostgreSQL's port in " + dataDir.resolve(FILE), e);
+      throw new UncheckedIOException(
+          "cannot record the embedded PostgreSQL's port in " + dataDir.resolve(FILE), e);
     }
   }
 
@@ -58,10 +63,16 @@ final class EmbeddedPort {
   }
 
   private static int requireFree(int port, String why) {
-    if (port < 1 || port > 65535) throw new IllegalArgumentException("embedded PostgreSQL port " + port + " (" + why + ") is not a TCP port");
+    if (port < 1 || port > 65535)
+      throw new IllegalArgumentException(
+          "embedded PostgreSQL port " + port + " (" + why + ") is not a TCP port");
     if (!freeWithin(port, 5_000)) {
-      throw new IllegalStateException("cannot start the embedded PostgreSQL on port " + port + " (" + why
-          + "): the port is in use by another program; stop it, or give another port with --db-port");
+      throw new IllegalStateException(
+          "cannot start the embedded PostgreSQL on port "
+              + port
+              + " ("
+              + why
+              + "): the port is in use by another program; stop it, or give another port with --db-port");
     }
     return port;
   }

@@ -81,10 +81,20 @@ public final class Jdbc {
     return ps;
   }
 
-  /** A failed statement, with the statement's text in the message: the store is unavailable (HTTP 503). */
-  public static final class StoreException extends io.ocrbatch.activities.fault.StoreUnavailableException {
+  /**
+   * A failed statement, with the statement's text in the message: the store is unavailable (HTTP
+   * 503).
+   */
+  public static final class StoreException
+      extends io.ocrbatch.activities.fault.StoreUnavailableException {
     StoreException(String sql, SQLException cause) {
-      super("database error: " + cause.getMessage() + " [in: " + sql.strip().replaceAll("\\s+", " ") + "]", cause);
+      super(
+          "database error: "
+              + cause.getMessage()
+              + " [in: "
+              + sql.strip().replaceAll("\\s+", " ")
+              + "]",
+          cause);
     }
   }
 }

@@ -49,7 +49,10 @@ public final class JobProgressStore {
         .orElseGet(() -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null));
   }
 
-  /** The same counts computed from the task and page rows (slow on big jobs): for checks and repairs. */
+  /**
+   * The same counts computed from the task and page rows (slow on big jobs): for checks and
+   * repairs.
+   */
   public Counts recount(long jobId) {
     return jdbc.queryOne(
             "SELECT count(*),"

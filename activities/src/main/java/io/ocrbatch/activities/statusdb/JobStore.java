@@ -48,7 +48,8 @@ public final class JobStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot record job " + job.jobKey() + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot record job " + job.jobKey() + ": " + e.getMessage(), e);
     }
   }
 
@@ -81,8 +82,8 @@ public final class JobStore {
     insertTaskRows(c, jobId, job.volumes(), job.maxAttempts());
   }
 
-  private static void insertTaskRows(Connection c, long jobId, List<VolumeRef> volumes, int maxAttempts)
-      throws SQLException {
+  private static void insertTaskRows(
+      Connection c, long jobId, List<VolumeRef> volumes, int maxAttempts) throws SQLException {
     try (PreparedStatement volume =
             c.prepareStatement(
                 "INSERT INTO volumes (source_uri, volume_name, bdrc_w_id, bdrc_i_id) VALUES (?, ?, ?, ?)"
@@ -121,12 +122,16 @@ public final class JobStore {
   }
 
   /** Newest first, filtered by status; an empty include list means every status. */
-  public List<JobRecord> list(List<String> includeStatuses, List<String> excludeStatuses, int limit) {
+  public List<JobRecord> list(
+      List<String> includeStatuses, List<String> excludeStatuses, int limit) {
     return list(includeStatuses, excludeStatuses, limit, 0);
   }
 
-  /** A page of {@link #list(List, List, int)}: {@code limit} jobs after the newest {@code offset}. */
-  public List<JobRecord> list(List<String> includeStatuses, List<String> excludeStatuses, int limit, int offset) {
+  /**
+   * A page of {@link #list(List, List, int)}: {@code limit} jobs after the newest {@code offset}.
+   */
+  public List<JobRecord> list(
+      List<String> includeStatuses, List<String> excludeStatuses, int limit, int offset) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder("WHERE true ");
     if (!includeStatuses.isEmpty()) {
@@ -139,23 +144,33 @@ public final class JobStore {
     }
     params.add(limit);
     params.add(offset);
-    return jdbc.query(SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?", JobStore::map, params.toArray());
+    return jdbc.query(
+        SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?",
+        JobStore::map,
+        params.toArray());
   }
 
   /** What a submitter chose beyond the volumes; set once, when the job is created. */
   public void setSubmissionOptions(long jobId, int priority, String callbackUrl, boolean force) {
     jdbc.update(
-        "UPDATE jobs SET priority = ?, callback_url = ?, force = ? WHERE id = ?", priority, callbackUrl, force, jobId);
+        "UPDATE jobs SET priority = ?, callback_url = ?, force = ? WHERE id = ?",
+        priority,
+        callbackUrl,
+        force,
+        jobId);
   }
 
   /** For a job that redoes existing results ({@code force}): results older than this are redone. */
   public Optional<Instant> redoResultsBefore(long jobId) {
-    return jdbc.queryOne("SELECT created_at FROM jobs WHERE id = ? AND force", rs -> instant(rs, "created_at"), jobId);
+    return jdbc.queryOne(
+        "SELECT created_at FROM jobs WHERE id = ? AND force",
+        rs -> instant(rs, "created_at"),
+        jobId);
   }
 
   /**
-   * Adds tasks for volumes the job does not have yet (a volume already in the job is left as it
-   * is: a redelivered request adds nothing). Returns how many were added.
+   * Adds tasks for volumes the job does not have yet (a volume already in the job is left as it is:
+   * a redelivered request adds nothing). Returns how many were added.
    */
   public int addTasks(long jobId, List<VolumeRef> volumes, int maxAttempts) {
     long before = jdbc.queryLong("SELECT count(*) FROM tasks WHERE job_id = ?", jobId);
@@ -169,7 +184,8 @@ public final class JobStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot add volumes to job " + jobId + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot add volumes to job " + jobId + ": " + e.getMessage(), e);
     }
     refreshCounts(jobId);
     return (int) (jdbc.queryLong("SELECT count(*) FROM tasks WHERE job_id = ?", jobId) - before);
@@ -245,7 +261,9 @@ public final class JobStore {
   }
 
   public boolean cancelRequested(long jobId) {
-    return jdbc.queryOne("SELECT cancel_requested FROM jobs WHERE id = ?", rs -> rs.getBoolean(1), jobId).orElse(true);
+    return jdbc.queryOne(
+            "SELECT cancel_requested FROM jobs WHERE id = ?", rs -> rs.getBoolean(1), jobId)
+        .orElse(true);
   }
 
   /** Recomputes the job's task counters from its tasks (idempotent). */

@@ -24,11 +24,13 @@ public final class JobTypeStore {
   }
 
   public Optional<JobTypeSpec> byId(long id) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM job_types WHERE id = ?", JobTypeStore::map, id);
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM job_types WHERE id = ?", JobTypeStore::map, id);
   }
 
   public Optional<JobTypeSpec> byName(String name) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM job_types WHERE name = ?", JobTypeStore::map, name);
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM job_types WHERE name = ?", JobTypeStore::map, name);
   }
 
   /** Adds a job type; a name that exists already is an error naming it. */
@@ -52,14 +54,15 @@ public final class JobTypeStore {
   }
 
   private static JobTypeSpec map(ResultSet rs) throws SQLException {
-    return EngineRegistry.routed(new JobTypeSpec(
-        rs.getLong("id"),
-        rs.getString("name"),
-        rs.getString("engine"),
-        rs.getString("model"),
-        rs.getString("language"),
-        rs.getString("encoding"),
-        rs.getString("line_mode"),
-        Arrays.stream(rs.getString("output_formats").split(",")).map(String::strip).toList()));
+    return EngineRegistry.routed(
+        new JobTypeSpec(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("engine"),
+            rs.getString("model"),
+            rs.getString("language"),
+            rs.getString("encoding"),
+            rs.getString("line_mode"),
+            Arrays.stream(rs.getString("output_formats").split(",")).map(String::strip).toList()));
   }
 }

@@ -22,8 +22,26 @@ public record NewJob(
     boolean intake) {
 
   public NewJob(
-      String jobKey, long typeId, String outputRoot, int concurrency, int dpi, int pagesPerChunk, int maxAttempts,
+      String jobKey,
+      long typeId,
+      String outputRoot,
+      int concurrency,
+      int dpi,
+      int pagesPerChunk,
+      int maxAttempts,
       List<VolumeRef> volumes) {
-    this(jobKey, typeId, outputRoot, concurrency, dpi, pagesPerChunk, maxAttempts, volumes, 3, null, false, false);
+    this(
+        jobKey,
+        typeId,
+        outputRoot,
+        concurrency,
+        dpi,
+        pagesPerChunk,
+        maxAttempts,
+        volumes,
+        3,
+        null,
+        false,
+        false);
   }
 }

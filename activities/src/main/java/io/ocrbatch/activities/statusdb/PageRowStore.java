@@ -14,13 +14,25 @@ public final class PageRowStore {
   }
 
   /**
-   * One page's outcome; {@code error} is null for a page that succeeded, {@code imageEtag} for
-   * an image read from local disk.
+   * One page's outcome; {@code error} is null for a page that succeeded, {@code imageEtag} for an
+   * image read from local disk.
    */
   public record PageMetric(
-      String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error, String imageEtag) {
+      String imageName,
+      boolean ok,
+      long durationMs,
+      int linesDetected,
+      Float confidence,
+      String error,
+      String imageEtag) {
 
-    public PageMetric(String imageName, boolean ok, long durationMs, int linesDetected, Float confidence, String error) {
+    public PageMetric(
+        String imageName,
+        boolean ok,
+        long durationMs,
+        int linesDetected,
+        Float confidence,
+        String error) {
       this(imageName, ok, durationMs, linesDetected, confidence, error, null);
     }
   }
@@ -37,7 +49,9 @@ public final class PageRowStore {
             + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
             + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
             + " image_etag = EXCLUDED.image_etag, created_at = now()",
-        taskId, page, worker);
+        taskId,
+        page,
+        worker);
   }
 
   /** Records a page's outcome unless it has a row already (which is kept as it is). */
@@ -51,9 +65,12 @@ public final class PageRowStore {
    */
   public Set<String> recorded(long taskId, Collection<String> imageNames) {
     if (imageNames.isEmpty()) return Set.of();
-    return new HashSet<>(jdbc.query(
-        "SELECT image_name FROM page_metrics WHERE task_id = ? AND image_name = ANY(?)",
-        rs -> rs.getString(1), taskId, imageNames.toArray(String[]::new)));
+    return new HashSet<>(
+        jdbc.query(
+            "SELECT image_name FROM page_metrics WHERE task_id = ? AND image_name = ANY(?)",
+            rs -> rs.getString(1),
+            taskId,
+            imageNames.toArray(String[]::new)));
   }
 
   private void insert(String sql, long taskId, PageMetric page, String worker) {

@@ -16,26 +16,47 @@ public final class QueueStore {
    * @param processing tasks running in jobs that have not ended
    * @param failed tasks that failed (retryably or terminally), in any job
    * @param completedToday tasks done since midnight (database time zone)
-   * @param avgWaitTimeMinutes mean time from job creation to task start, over tasks started in the last 24 h
+   * @param avgWaitTimeMinutes mean time from job creation to task start, over tasks started in the
+   *     last 24 h
    * @param oldestPendingMinutes age of the oldest job that still has a pending task
    */
   public record Stats(
-      long pending, long processing, long failed, long completedToday, double avgWaitTimeMinutes, double oldestPendingMinutes) {}
+      long pending,
+      long processing,
+      long failed,
+      long completedToday,
+      double avgWaitTimeMinutes,
+      double oldestPendingMinutes) {}
 
-  /** From the jobs' counters (migration V6) and indexed ranges of tasks: not a scan of every task. */
+  /**
+   * From the jobs' counters (migration V6) and indexed ranges of tasks: not a scan of every task.
+   */
   public Stats stats() {
     return jdbc.queryOne(
             "SELECT (SELECT coalesce(sum(g.pending), 0) FROM job_progress g JOIN jobs j ON j.id = g.job_id"
-                + "   WHERE j.status IN " + UNFINISHED + "),"
+                + "   WHERE j.status IN "
+                + UNFINISHED
+                + "),"
                 + " (SELECT coalesce(sum(g.running), 0) FROM job_progress g JOIN jobs j ON j.id = g.job_id"
-                + "   WHERE j.status IN " + UNFINISHED + "),"
+                + "   WHERE j.status IN "
+                + UNFINISHED
+                + "),"
                 + " (SELECT coalesce(sum(g.retryable + g.terminal), 0) FROM job_progress g),"
                 + " (SELECT count(*) FROM tasks WHERE status = 'done' AND done_at >= date_trunc('day', now())),"
                 + " (SELECT coalesce(avg(extract(epoch FROM t.started_at - j.created_at) / 60), 0)"
                 + "   FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE t.started_at >= now() - interval '24 hours'),"
                 + " (SELECT coalesce(extract(epoch FROM now() - min(j.created_at)) / 60, 0)"
-                + "   FROM jobs j JOIN job_progress g ON g.job_id = j.id WHERE g.pending > 0 AND j.status IN " + UNFINISHED + ")",
-            rs -> new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6)))
+                + "   FROM jobs j JOIN job_progress g ON g.job_id = j.id WHERE g.pending > 0 AND j.status IN "
+                + UNFINISHED
+                + ")",
+            rs ->
+                new Stats(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getDouble(5),
+                    rs.getDouble(6)))
         .orElseThrow();
   }
 
@@ -43,8 +64,10 @@ public final class QueueStore {
    * What {@link #requeueFailed} did.
    *
    * @param requeued failed tasks set back to pending
-   * @param jobIds the ended jobs they belong to, reopened (status running) for their workflow to be started again
-   * @param inRunningJobs failed tasks with attempts left that were left alone because their job is still running
+   * @param jobIds the ended jobs they belong to, reopened (status running) for their workflow to be
+   *     started again
+   * @param inRunningJobs failed tasks with attempts left that were left alone because their job is
+   *     still running
    * @param exhausted failed tasks with no attempts left
    */
   public record Requeue(int requeued, List<Long> jobIds, long inRunningJobs, long exhausted) {}
@@ -58,7 +81,8 @@ public final class QueueStore {
     long inRunning =
         jdbc.queryLong(
             "SELECT count(*) FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE t.status IN ('retryable_failed', 'terminal_failed')"
-                + " AND t.attempts < t.max_attempts AND j.status IN " + UNFINISHED);
+                + " AND t.attempts < t.max_attempts AND j.status IN "
+                + UNFINISHED);
     long exhausted =
         jdbc.queryLong(
             "SELECT count(*) FROM tasks WHERE status IN ('retryable_failed', 'terminal_failed') AND attempts >= max_attempts");

@@ -30,9 +30,9 @@ public final class TaskStore {
   }
 
   /**
-   * The job's tasks that still have work (pending, running, or failed retryably), after a task
-   * id: what a job's workflow hands out. A job started again (requeue, restart, an intake job)
-   * walks only these, so its cost follows the work left, not the job's size.
+   * The job's tasks that still have work (pending, running, or failed retryably), after a task id:
+   * what a job's workflow hands out. A job started again (requeue, restart, an intake job) walks
+   * only these, so its cost follows the work left, not the job's size.
    */
   public List<TaskRef> tasksWithWorkAfter(long jobId, long afterTaskId, int limit) {
     return jdbc.query(
@@ -87,7 +87,9 @@ public final class TaskStore {
     // task_metrics and the job's counters (done_tasks, failed_tasks, last_progress_at) follow in
     // the same statement (triggers, migration V6); a task that ended without pages still gets
     // its task_metrics row, as before.
-    jdbc.update("INSERT INTO task_metrics (task_id) VALUES (?) ON CONFLICT (task_id) DO NOTHING", result.taskId());
+    jdbc.update(
+        "INSERT INTO task_metrics (task_id) VALUES (?) ON CONFLICT (task_id) DO NOTHING",
+        result.taskId());
   }
 
   public void interrupted(long taskId, String reason) {
@@ -125,7 +127,13 @@ public final class TaskStore {
             + " FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN volumes v ON v.id = t.volume_id"
             + " WHERE p.job_id = ? AND p.status = 'failed' ORDER BY p.created_at DESC LIMIT ?)) e"
             + " ORDER BY at DESC NULLS LAST LIMIT ?",
-        rs -> new TaskError(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), JobStore.instant(rs, "at")),
+        rs ->
+            new TaskError(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getString(4),
+                JobStore.instant(rs, "at")),
         jobId,
         limit,
         jobId,

@@ -1,10 +1,10 @@
 package io.ocrbatch.activities.storage;
 
-import io.ocrbatch.activities.files.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocrbatch.activities.files.Digests;
+import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageImages;
-import io.ocrbatch.activities.files.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A volume of the BDRC archive. Its page list is {@code dimensions.json} in the volume's prefix:
- * gzip-compressed JSON (no {@code .gz} suffix), an array of {@code {filename, width, height, …}}
- * in reading order; entries with an {@code error} key and non-image names are skipped. The
- * version is the first six hex digits of that object's ETag.
+ * gzip-compressed JSON (no {@code .gz} suffix), an array of {@code {filename, width, height, …}} in
+ * reading order; entries with an {@code error} key and non-image names are skipped. The version is
+ * the first six hex digits of that object's ETag.
  */
 final class BdrcArchiveSource implements VolumeSource {
   static final String DIMENSIONS = "dimensions.json";
@@ -38,22 +38,35 @@ final class BdrcArchiveSource implements VolumeSource {
 
   @Override
   public Contents list() throws IOException {
-    volume.problem().ifPresent(p -> {
-      throw new VolumeProblem("malformed BDRC volume id '" + volume.volumeId() + "': " + p);
-    });
+    volume
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new VolumeProblem("malformed BDRC volume id '" + volume.volumeId() + "': " + p);
+            });
     S3Location manifest = folder().child(DIMENSIONS);
     S3Objects.Fetched fetched;
     try {
       fetched = s3.get(manifest);
     } catch (S3Exception e) {
       if (S3Objects.isDenied(e)) {
-        throw new VolumeProblem("access denied reading " + manifest + " (the worker needs s3:GetObject on the archive bucket)", e);
+        throw new VolumeProblem(
+            "access denied reading "
+                + manifest
+                + " (the worker needs s3:GetObject on the archive bucket)",
+            e);
       }
       throw e;
     }
     if (fetched == null) {
       throw new VolumeProblem(
-          "BDRC volume " + volume.volumeId() + " has no " + DIMENSIONS + " at " + manifest + " (not in the archive?)");
+          "BDRC volume "
+              + volume.volumeId()
+              + " has no "
+              + DIMENSIONS
+              + " at "
+              + manifest
+              + " (not in the archive?)");
     }
     List<String> pages = pages(fetched.bytes(), manifest);
     if (pages.isEmpty()) throw new VolumeProblem(manifest + " lists no readable page images");
@@ -89,7 +102,8 @@ final class BdrcArchiveSource implements VolumeSource {
 
   @Override
   public PageFile fetch(String fileName) throws IOException, BadImageException {
-    return s3.downloadImage(folder().child(fileName), "image listed in " + DIMENSIONS + " but missing");
+    return s3.downloadImage(
+        folder().child(fileName), "image listed in " + DIMENSIONS + " but missing");
   }
 
   @Override

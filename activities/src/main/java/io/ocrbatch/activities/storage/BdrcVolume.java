@@ -33,14 +33,19 @@ public record BdrcVolume(String workId, String imageGroupId) {
     return new BdrcVolume(m.group(1), m.group(2));
   }
 
-  /** A name meant as a BDRC id but not one: {@code W}, a digit, then a dash ({@code W22308-XYZ}), no path separator. */
+  /**
+   * A name meant as a BDRC id but not one: {@code W}, a digit, then a dash ({@code W22308-XYZ}), no
+   * path separator.
+   */
   public static boolean looksMeantAsVolumeId(String name) {
     return name != null && INTENDED_ID.matcher(name).matches() && !looksLikeVolumeId(name);
   }
 
   /** Why {@code id} is refused, with the expected form. */
   public static String malformedMessage(String id) {
-    return "malformed BDRC volume id '" + id + "': expected W<work id>-I<image group id> in capitals, digits or _,"
+    return "malformed BDRC volume id '"
+        + id
+        + "': expected W<work id>-I<image group id> in capitals, digits or _,"
         + " like W22084-I0886 or W22308-I1KG9611";
   }
 
@@ -75,18 +80,33 @@ public record BdrcVolume(String workId, String imageGroupId) {
   /** Why this is not a valid BDRC volume, or empty when it is. */
   public Optional<String> problem() {
     if (workId == null || !WORK.matcher(workId).matches()) {
-      return Optional.of("work id '" + workId + "' must be W followed by capital letters, digits or _");
+      return Optional.of(
+          "work id '" + workId + "' must be W followed by capital letters, digits or _");
     }
     if (imageGroupId == null || !IMAGE_GROUP.matcher(imageGroupId).matches()) {
-      return Optional.of("image group id '" + imageGroupId + "' must be I followed by capital letters, digits or _");
+      return Optional.of(
+          "image group id '"
+              + imageGroupId
+              + "' must be I followed by capital letters, digits or _");
     }
     return Optional.empty();
   }
 
   /** {@code Works/60/W22084/images/W22084-0886/} for W22084/I0886. */
   public String archivePrefix() {
-    String suffix = SHORT_IMAGE_GROUP.matcher(imageGroupId).matches() ? imageGroupId.substring(1) : imageGroupId;
-    return "Works/" + md5Hex(workId).substring(0, 2) + "/" + workId + "/images/" + workId + "-" + suffix + "/";
+    String suffix =
+        SHORT_IMAGE_GROUP.matcher(imageGroupId).matches()
+            ? imageGroupId.substring(1)
+            : imageGroupId;
+    return "Works/"
+        + md5Hex(workId).substring(0, 2)
+        + "/"
+        + workId
+        + "/images/"
+        + workId
+        + "-"
+        + suffix
+        + "/";
   }
 
   private static String md5Hex(String text) {

@@ -24,15 +24,24 @@ final class LocalFolderSource implements VolumeSource {
     List<String> files = PageImages.list(folder);
     if (files.isEmpty()) {
       throw new VolumeProblem(
-          "no page images (" + String.join(", ", PageImages.EXTENSIONS) + ") in volume folder " + folder);
+          "no page images ("
+              + String.join(", ", PageImages.EXTENSIONS)
+              + ") in volume folder "
+              + folder);
     }
     StringBuilder entries = new StringBuilder();
     for (String name : files) {
       Path file = folder.resolve(name);
-      entries.append(name).append('|').append(Files.size(file)).append('|')
-          .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+      entries
+          .append(name)
+          .append('|')
+          .append(Files.size(file))
+          .append('|')
+          .append(Files.getLastModifiedTime(file).toMillis())
+          .append('\n');
     }
-    return new Contents(PageImages.pages(folder), Digests.shortSha256(entries.toString()), null, volumeId);
+    return new Contents(
+        PageImages.pages(folder), Digests.shortSha256(entries.toString()), null, volumeId);
   }
 
   @Override

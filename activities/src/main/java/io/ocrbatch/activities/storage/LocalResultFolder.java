@@ -34,7 +34,8 @@ final class LocalResultFolder implements ResultFolder {
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : (Iterable<Path>) list::iterator) {
         String name = p.getFileName().toString();
-        if (!name.startsWith(".") && Files.isRegularFile(p)) files.put(name, Files.getLastModifiedTime(p).toInstant());
+        if (!name.startsWith(".") && Files.isRegularFile(p))
+          files.put(name, Files.getLastModifiedTime(p).toInstant());
       }
     }
     return files;

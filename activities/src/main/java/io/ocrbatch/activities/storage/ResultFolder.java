@@ -13,7 +13,9 @@ public interface ResultFolder {
 
   ResultFolder child(String name);
 
-  /** The files directly inside, with when each was last written; empty when the folder is absent. */
+  /**
+   * The files directly inside, with when each was last written; empty when the folder is absent.
+   */
   Map<String, Instant> files() throws IOException;
 
   Optional<byte[]> read(String name) throws IOException;

@@ -14,14 +14,21 @@ public final class S3Credentials {
 
   /** The sentence for "no credentials" about {@code location}. */
   public static String missingMessage(String location, StorageSettings settings) {
-    return "no AWS credentials found for " + location + " (region " + settings.region()
+    return "no AWS credentials found for "
+        + location
+        + " (region "
+        + settings.region()
         + (settings.s3Endpoint() == null ? "" : ", endpoint " + settings.s3Endpoint())
         + "): set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run with an instance or task role";
   }
 
-  /** Throws {@link StorageAccessException} when a location is on S3 (or BDRC) and no credentials resolve. */
+  /**
+   * Throws {@link StorageAccessException} when a location is on S3 (or BDRC) and no credentials
+   * resolve.
+   */
   public static void requireFor(StorageSettings settings, Collection<String> locations) {
-    Optional<String> remote = locations.stream().map(S3Credentials::bucketOf).flatMap(Optional::stream).findFirst();
+    Optional<String> remote =
+        locations.stream().map(S3Credentials::bucketOf).flatMap(Optional::stream).findFirst();
     if (remote.isEmpty()) return;
     try {
       settings.credentials().resolveCredentials();
@@ -36,14 +43,17 @@ public final class S3Credentials {
     if (BdrcVolume.isBdrcUri(location)) {
       return BdrcVolume.fromUri(location).map(l -> "s3://" + l.bucket());
     }
-    if (S3Location.isS3(location)) return Optional.of("s3://" + S3Location.parse(location).bucket());
+    if (S3Location.isS3(location))
+      return Optional.of("s3://" + S3Location.parse(location).bucket());
     return Optional.empty();
   }
 
   /** Whether a client failure is the SDK finding no credentials (never cured by retrying). */
   public static boolean isMissing(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SdkClientException && t.getMessage() != null && t.getMessage().startsWith("Unable to load credentials")) {
+      if (t instanceof SdkClientException
+          && t.getMessage() != null
+          && t.getMessage().startsWith("Unable to load credentials")) {
         return true;
       }
     }

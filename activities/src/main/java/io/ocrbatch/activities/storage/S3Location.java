@@ -8,13 +8,15 @@ public record S3Location(String bucket, String key) {
   }
 
   public static S3Location parse(String uri) {
-    if (!isS3(uri)) throw new IllegalArgumentException("not an S3 location (s3://bucket/prefix): '" + uri + "'");
+    if (!isS3(uri))
+      throw new IllegalArgumentException("not an S3 location (s3://bucket/prefix): '" + uri + "'");
     String rest = uri.substring("s3://".length());
     int slash = rest.indexOf('/');
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String key = slash < 0 ? "" : rest.substring(slash + 1);
     if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-      throw new IllegalArgumentException("'" + uri + "' does not name a valid S3 bucket ('" + bucket + "')");
+      throw new IllegalArgumentException(
+          "'" + uri + "' does not name a valid S3 bucket ('" + bucket + "')");
     }
     return new S3Location(bucket, key);
   }

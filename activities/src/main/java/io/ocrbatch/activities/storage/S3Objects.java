@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The few S3 calls ocrbatch makes, with "not there" told apart from "failed, try again". */
 public final class S3Objects {
-  private static final Path DOWNLOADS = Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-downloads");
+  private static final Path DOWNLOADS =
+      Path.of(System.getProperty("java.io.tmpdir"), "ocrbatch-downloads");
 
   private final S3Client s3;
 
@@ -35,7 +36,8 @@ public final class S3Objects {
     int removed = 0;
     try (var files = Files.list(DOWNLOADS)) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) removed++;
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+            && Files.deleteIfExists(file)) removed++;
       }
     } catch (IOException e) {
       return removed; // best effort
@@ -58,7 +60,8 @@ public final class S3Objects {
   public Fetched get(S3Location object) {
     try {
       ResponseBytes<GetObjectResponse> bytes =
-          s3.getObject(b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toBytes());
+          s3.getObject(
+              b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toBytes());
       return new Fetched(bytes.asByteArray(), bytes.response().eTag());
     } catch (S3Exception e) {
       if (isMissing(e)) return null;
@@ -72,10 +75,13 @@ public final class S3Objects {
    */
   public PageFile download(S3Location object) throws IOException {
     Files.createDirectories(DOWNLOADS);
-    Path target = DOWNLOADS.resolve(UUID.randomUUID() + "-" + object.name().replaceAll("[^A-Za-z0-9._-]", "_"));
+    Path target =
+        DOWNLOADS.resolve(
+            UUID.randomUUID() + "-" + object.name().replaceAll("[^A-Za-z0-9._-]", "_"));
     try {
       GetObjectResponse response =
-          s3.getObject(b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toFile(target));
+          s3.getObject(
+              b -> b.bucket(object.bucket()).key(object.key()), ResponseTransformer.toFile(target));
       return new PageFile(target, Digests.plainEtag(response.eTag()), true);
     } catch (S3Exception e) {
       Files.deleteIfExists(target);
@@ -88,10 +94,11 @@ public final class S3Objects {
   }
 
   /**
-   * A page image: missing, forbidden or archived (Glacier) is that page's failure, with the
-   * reason; other errors propagate and are retried.
+   * A page image: missing, forbidden or archived (Glacier) is that page's failure, with the reason;
+   * other errors propagate and are retried.
    */
-  public PageFile downloadImage(S3Location image, String missingMessage) throws IOException, BadImageException {
+  public PageFile downloadImage(S3Location image, String missingMessage)
+      throws IOException, BadImageException {
     try {
       PageFile file = download(image);
       if (file == null) throw new BadImageException(missingMessage + ": " + image);
@@ -99,7 +106,8 @@ public final class S3Objects {
     } catch (S3Exception e) {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
       if (isDenied(e) || "InvalidObjectState".equals(code)) {
-        throw new BadImageException("cannot read " + image + ": " + code + " (HTTP " + e.statusCode() + ")");
+        throw new BadImageException(
+            "cannot read " + image + ": " + code + " (HTTP " + e.statusCode() + ")");
       }
       throw e;
     }
@@ -116,7 +124,8 @@ public final class S3Objects {
     List<String> folders = new ArrayList<>();
     String prefix = folder.prefix();
     try {
-      for (var page : s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix).delimiter("/"))) {
+      for (var page :
+          s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix).delimiter("/"))) {
         page.contents().forEach(o -> put(objects, prefix, o));
         for (CommonPrefix p : page.commonPrefixes()) {
           folders.add(p.prefix().substring(prefix.length()).replaceAll("/$", ""));
@@ -139,10 +148,14 @@ public final class S3Objects {
     return objects;
   }
 
-  /** Files an object by its key relative to the listed prefix (the prefix's own marker object is left out). */
+  /**
+   * Files an object by its key relative to the listed prefix (the prefix's own marker object is
+   * left out).
+   */
   private static void put(Map<String, Entry> objects, String prefix, S3Object o) {
     String name = o.key().substring(prefix.length());
-    if (!name.isEmpty()) objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
+    if (!name.isEmpty())
+      objects.put(name, new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
   }
 
   static boolean isMissing(S3Exception e) {

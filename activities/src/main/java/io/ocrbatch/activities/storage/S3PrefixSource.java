@@ -32,14 +32,23 @@ final class S3PrefixSource implements VolumeSource {
     try {
       listing = s3.list(folder);
     } catch (S3Exception e) {
-      if (S3Objects.isDenied(e)) throw new VolumeProblem("access denied listing " + describe() + " (the worker needs s3:ListBucket)", e);
+      if (S3Objects.isDenied(e))
+        throw new VolumeProblem(
+            "access denied listing " + describe() + " (the worker needs s3:ListBucket)", e);
       throw e;
     }
     List<String> images =
-        listing.objects().keySet().stream().filter(PageImages::isImageName).sorted(PageImages.NATURAL).toList();
+        listing.objects().keySet().stream()
+            .filter(PageImages::isImageName)
+            .sorted(PageImages.NATURAL)
+            .toList();
     if (images.isEmpty()) {
       throw new VolumeProblem(
-          "no page images (" + String.join(", ", PageImages.EXTENSIONS) + ") under " + describe() + " (missing or empty prefix)");
+          "no page images ("
+              + String.join(", ", PageImages.EXTENSIONS)
+              + ") under "
+              + describe()
+              + " (missing or empty prefix)");
     }
     StringBuilder entries = new StringBuilder();
     List<String> pages = new ArrayList<>();
@@ -55,7 +64,10 @@ final class S3PrefixSource implements VolumeSource {
     return new Contents(pages, Digests.shortSha256(entries.toString()), null, volumeId);
   }
 
-  /** Pages in a PDF or TIFF; download failures propagate (retryable), undecodable files count as one page. */
+  /**
+   * Pages in a PDF or TIFF; download failures propagate (retryable), undecodable files count as one
+   * page.
+   */
   private int frameCount(String name) throws IOException {
     try (PageFile file = s3.download(folder.child(name))) {
       if (file == null) return 1;

@@ -41,6 +41,9 @@ final class S3ResultFolder implements ResultFolder {
   @Override
   public void write(String name, byte[] content, String contentType) {
     S3Location object = folder.child(name);
-    s3.client().putObject(b -> b.bucket(object.bucket()).key(object.key()).contentType(contentType), RequestBody.fromBytes(content));
+    s3.client()
+        .putObject(
+            b -> b.bucket(object.bucket()).key(object.key()).contentType(contentType),
+            RequestBody.fromBytes(content));
   }
 }

@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Opens volume sources and result folders by URI: local paths, {@code s3://bucket/prefix} and
  * {@code bdrc://bucket/W/I}. The S3 client is made on first use, so a worker that only sees local
- * folders never needs AWS credentials. Throttling (503 SlowDown) and 5xx answers are retried by
- * the SDK with backoff, up to {@link StorageSettings#maxAttempts()}; past that the activity fails
- * and Temporal retries it.
+ * folders never needs AWS credentials. Throttling (503 SlowDown) and 5xx answers are retried by the
+ * SDK with backoff, up to {@link StorageSettings#maxAttempts()}; past that the activity fails and
+ * Temporal retries it.
  */
 public final class Storage implements AutoCloseable {
   private final StorageSettings settings;
@@ -49,11 +49,18 @@ public final class Storage implements AutoCloseable {
             .region(Region.of(settings.region()))
             .credentialsProvider(settings.credentials())
             .forcePathStyle(settings.pathStyle())
-            .httpClientBuilder(Apache5HttpClient.builder().maxConnections(Math.max(50, settings.downloadThreads() * 2)))
+            .httpClientBuilder(
+                Apache5HttpClient.builder()
+                    .maxConnections(Math.max(50, settings.downloadThreads() * 2)))
             .overrideConfiguration(
-                o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build()));
+                o ->
+                    o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(settings.maxAttempts())
+                            .build()));
     if (settings.s3Endpoint() != null) {
-      // S3-compatible stores (MinIO, B2, Ceph) do not all accept the SDK's default checksum trailers.
+      // S3-compatible stores (MinIO, B2, Ceph) do not all accept the SDK's default checksum
+      // trailers.
       builder
           .endpointOverride(settings.s3Endpoint())
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -86,8 +93,10 @@ public final class Storage implements AutoCloseable {
   /** The volume at {@code sourceUri}; {@link VolumeProblem} for a URI no source understands. */
   public VolumeSource source(String sourceUri, String volumeId) {
     var bdrc = BdrcVolume.fromUri(sourceUri);
-    if (bdrc.isPresent()) return new BdrcArchiveSource(s3(), bdrc.get().bucket(), bdrc.get().volume());
-    if (BdrcVolume.isBdrcUri(sourceUri)) throw new VolumeProblem("malformed BDRC volume source '" + sourceUri + "'");
+    if (bdrc.isPresent())
+      return new BdrcArchiveSource(s3(), bdrc.get().bucket(), bdrc.get().volume());
+    if (BdrcVolume.isBdrcUri(sourceUri))
+      throw new VolumeProblem("malformed BDRC volume source '" + sourceUri + "'");
     if (S3Location.isS3(sourceUri)) {
       try {
         return new S3PrefixSource(s3(), S3Location.parse(sourceUri), volumeId);

@@ -7,9 +7,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * How to reach S3 and SQS: the region, endpoint overrides for S3-compatible stores (MinIO,
- * Backblaze B2, Ceph) and SQS-compatible queues, the credentials (AWS's default chain unless a
- * test gives its own), how often a throttled or failed request is tried, how many downloads run
- * at once, and the BDRC archive bucket that {@code W…-I…} volume ids resolve to.
+ * Backblaze B2, Ceph) and SQS-compatible queues, the credentials (AWS's default chain unless a test
+ * gives its own), how often a throttled or failed request is tried, how many downloads run at once,
+ * and the BDRC archive bucket that {@code W…-I…} volume ids resolve to.
  */
 public record StorageSettings(
     String region,
@@ -27,7 +27,8 @@ public record StorageSettings(
 
   public StorageSettings {
     if (maxAttempts < 1) throw new IllegalArgumentException("S3 max attempts must be at least 1");
-    if (downloadThreads < 1) throw new IllegalArgumentException("download threads must be at least 1");
+    if (downloadThreads < 1)
+      throw new IllegalArgumentException("download threads must be at least 1");
   }
 
   public static StorageSettings fromEnvironment() {
@@ -35,10 +36,10 @@ public record StorageSettings(
   }
 
   /**
-   * Reads {@code OCRBATCH_AWS_REGION} (else {@code AWS_REGION}, else us-east-1),
-   * {@code OCRBATCH_S3_ENDPOINT}, {@code OCRBATCH_S3_PATH_STYLE} (default: true when an endpoint
-   * is set), {@code OCRBATCH_SQS_ENDPOINT}, {@code OCRBATCH_S3_MAX_ATTEMPTS},
-   * {@code OCRBATCH_DOWNLOAD_THREADS} and {@code OCRBATCH_BDRC_BUCKET}.
+   * Reads {@code OCRBATCH_AWS_REGION} (else {@code AWS_REGION}, else us-east-1), {@code
+   * OCRBATCH_S3_ENDPOINT}, {@code OCRBATCH_S3_PATH_STYLE} (default: true when an endpoint is set),
+   * {@code OCRBATCH_SQS_ENDPOINT}, {@code OCRBATCH_S3_MAX_ATTEMPTS}, {@code
+   * OCRBATCH_DOWNLOAD_THREADS} and {@code OCRBATCH_BDRC_BUCKET}.
    */
   public static StorageSettings from(Map<String, String> env) {
     String region = first(env, "OCRBATCH_AWS_REGION", "AWS_REGION", "AWS_DEFAULT_REGION");
@@ -57,11 +58,20 @@ public record StorageSettings(
 
   /** Settings for S3- and SQS-compatible servers at the given endpoints (tests, MinIO). */
   public StorageSettings withEndpoints(URI s3, URI sqs, AwsCredentialsProvider credentials) {
-    return new StorageSettings(region, s3, s3 != null, sqs, credentials, maxAttempts, downloadThreads, bdrcBucket);
+    return new StorageSettings(
+        region, s3, s3 != null, sqs, credentials, maxAttempts, downloadThreads, bdrcBucket);
   }
 
   public StorageSettings withBdrcBucket(String bucket) {
-    return new StorageSettings(region, s3Endpoint, pathStyle, sqsEndpoint, credentials, maxAttempts, downloadThreads, bucket);
+    return new StorageSettings(
+        region,
+        s3Endpoint,
+        pathStyle,
+        sqsEndpoint,
+        credentials,
+        maxAttempts,
+        downloadThreads,
+        bucket);
   }
 
   private static String first(Map<String, String> env, String... names) {
@@ -77,7 +87,8 @@ public record StorageSettings(
     if (value == null) return null;
     URI uri = URI.create(value);
     if (uri.getScheme() == null || uri.getHost() == null) {
-      throw new IllegalArgumentException(name + " must be a URL like http://127.0.0.1:9000, got '" + value + "'");
+      throw new IllegalArgumentException(
+          name + " must be a URL like http://127.0.0.1:9000, got '" + value + "'");
     }
     return uri;
   }

@@ -1,9 +1,9 @@
 package io.ocrbatch.activities.sync;
 
+import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.output.VolumeOutputs;
-import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3Location;
@@ -34,7 +34,8 @@ public final class ResultSync {
   /** A finished volume of the job: where its images came from and where its results are. */
   public record Volume(String volumeId, String sourceUri, String outputPrefix) {}
 
-  public record Progress(int filesDone, int filesTotal, int copied, int skipped, long bytesCopied) {}
+  public record Progress(
+      int filesDone, int filesTotal, int copied, int skipped, long bytesCopied) {}
 
   public interface Listener {
     void update(Progress progress);
@@ -42,7 +43,12 @@ public final class ResultSync {
 
   private record Item(Volume volume, ResultFolder from, String name, boolean image) {}
 
-  public Progress run(List<Volume> volumes, String jobType, String destination, boolean withImages, Listener listener)
+  public Progress run(
+      List<Volume> volumes,
+      String jobType,
+      String destination,
+      boolean withImages,
+      Listener listener)
       throws IOException {
     List<Item> items = new ArrayList<>();
     for (Volume volume : volumes) items.addAll(plan(volume, withImages));
@@ -82,7 +88,8 @@ public final class ResultSync {
     for (String name : names) items.add(new Item(volume, from, name, false));
     if (withImages) {
       Set<String> files = new LinkedHashSet<>();
-      for (String page : storage.source(volume.sourceUri(), volume.volumeId()).list().pages()) files.add(PageRef.parse(page).file());
+      for (String page : storage.source(volume.sourceUri(), volume.volumeId()).list().pages())
+        files.add(PageRef.parse(page).file());
       for (String file : files) items.add(new Item(volume, from, file, true));
     }
     if (marker) items.add(new Item(volume, from, VolumeOutputs.SUCCESS, false));
@@ -90,7 +97,8 @@ public final class ResultSync {
   }
 
   private byte[] image(Item item) throws IOException {
-    try (PageFile file = storage.source(item.volume().sourceUri(), item.volume().volumeId()).fetch(item.name())) {
+    try (PageFile file =
+        storage.source(item.volume().sourceUri(), item.volume().volumeId()).fetch(item.name())) {
       return Files.readAllBytes(file.path());
     } catch (BadImageException e) {
       return null; // gone from the source since it was OCRed; the results still say what it was
@@ -102,13 +110,18 @@ public final class ResultSync {
     Map<String, String> md5s = new HashMap<>();
     String location = target.location();
     if (S3Location.isS3(location)) {
-      storage.s3().listRecursive(S3Location.parse(location)).forEach((name, entry) -> md5s.put(name, entry.etag()));
+      storage
+          .s3()
+          .listRecursive(S3Location.parse(location))
+          .forEach((name, entry) -> md5s.put(name, entry.etag()));
     } else {
       Path dir = Path.of(location);
       if (Files.isDirectory(dir)) {
         try (var files = Files.walk(dir)) {
           for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-            md5s.put(dir.relativize(p).toString().replace('\\', '/'), Digests.hex("MD5", Files.readAllBytes(p)));
+            md5s.put(
+                dir.relativize(p).toString().replace('\\', '/'),
+                Digests.hex("MD5", Files.readAllBytes(p)));
           }
         } catch (IOException e) {
           return Map.of(); // copy everything

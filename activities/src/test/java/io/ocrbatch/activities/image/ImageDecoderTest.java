@@ -43,7 +43,8 @@ class ImageDecoderTest {
     assertThat(paper - ink).as("contrast between paper and ink").isGreaterThan(150);
   }
 
-  private Path write(BufferedImage image, String format, String compression, String name) throws IOException {
+  private Path write(BufferedImage image, String format, String compression, String name)
+      throws IOException {
     Path file = dir.resolve(name);
     ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
@@ -82,7 +83,8 @@ class ImageDecoderTest {
 
   @Test
   void decodesGroup4BilevelTiff() throws Exception {
-    assertDecodesToThePage(write(page(BufferedImage.TYPE_BYTE_BINARY), "tiff", "CCITT T.6", "p.tif"));
+    assertDecodesToThePage(
+        write(page(BufferedImage.TYPE_BYTE_BINARY), "tiff", "CCITT T.6", "p.tif"));
   }
 
   @Test
@@ -109,10 +111,12 @@ class ImageDecoderTest {
     }
     write(page(BufferedImage.TYPE_INT_RGB), "png", null, "vol/a.png");
 
-    assertThat(PageImages.pages(volume)).containsExactly("a.png", "book.tif#1", "book.tif#2", "book.tif#3");
+    assertThat(PageImages.pages(volume))
+        .containsExactly("a.png", "book.tif#1", "book.tif#2", "book.tif#3");
     PageRef third = PageRef.parse("book.tif#3");
     assertThat(third.stem()).isEqualTo("book-0003");
-    assertThat(decoder.decodeGray(tiff, third.imageIndex(), 300).getRaster().getSample(0, 0, 0)).isEqualTo(200);
+    assertThat(decoder.decodeGray(tiff, third.imageIndex(), 300).getRaster().getSample(0, 0, 0))
+        .isEqualTo(200);
     assertThat(PageRef.parse("a.png").stem()).isEqualTo("a");
     assertThat(PageRef.parse("odd#name.png")).isEqualTo(new PageRef("odd#name.png", 0));
   }
@@ -120,11 +124,14 @@ class ImageDecoderTest {
   @Test
   void grayImagesWithAnotherRasterLayoutAreCopiedToACompactBuffer() {
     BufferedImage wide = page(BufferedImage.TYPE_BYTE_GRAY);
-    BufferedImage part = wide.getSubimage(50, 0, 100, 100); // shares the parent's buffer, stride 200
+    BufferedImage part =
+        wide.getSubimage(50, 0, 100, 100); // shares the parent's buffer, stride 200
     BufferedImage gray = ImageDecoder.toGray(part);
     assertThat(gray).isNotSameAs(part);
-    assertThat(((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData()).hasSize(100 * 100);
-    assertThat(gray.getRaster().getSample(50, 50, 0)).isEqualTo(wide.getRaster().getSample(100, 50, 0));
+    assertThat(((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData())
+        .hasSize(100 * 100);
+    assertThat(gray.getRaster().getSample(50, 50, 0))
+        .isEqualTo(wide.getRaster().getSample(100, 50, 0));
     BufferedImage compact = page(BufferedImage.TYPE_BYTE_GRAY);
     assertThat(ImageDecoder.toGray(compact)).isSameAs(compact);
   }
@@ -143,7 +150,9 @@ class ImageDecoderTest {
     Path whole = write(page(BufferedImage.TYPE_INT_RGB), "png", null, "whole.png");
     byte[] bytes = Files.readAllBytes(whole);
     Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
-    assertThatThrownBy(() -> decoder.decodeGray(cut)).isInstanceOf(BadImageException.class).hasMessageContaining("cut.png");
+    assertThatThrownBy(() -> decoder.decodeGray(cut))
+        .isInstanceOf(BadImageException.class)
+        .hasMessageContaining("cut.png");
   }
 
   @Test

@@ -41,7 +41,9 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
       assertThat(second.owned()).isFalse();
       assertThat(second.jdbcUrl()).isEqualTo(server.jdbcUrl());
     }
-    db.jdbc().update("INSERT INTO job_types (name, engine, model, language) VALUES ('survivor', 'tesseract', 'eng', 'eng')");
+    db.jdbc()
+        .update(
+            "INSERT INTO job_types (name, engine, model, language) VALUES ('survivor', 'tesseract', 'eng', 'eng')");
     db.close();
     server.close();
 
@@ -52,7 +54,8 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
   }
 
   @Test
-  void theServerKeepsItsPortAcrossRestartsOfTheSameDataFolder(@TempDir Path other) throws Exception {
+  void theServerKeepsItsPortAcrossRestartsOfTheSameDataFolder(@TempDir Path other)
+      throws Exception {
     int first;
     try (EmbeddedDatabase a = EmbeddedDatabase.startOrAttach(other)) {
       first = a.port();
@@ -61,7 +64,9 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
       assertThat(b.port()).as("workers attached to the first one find the second").isEqualTo(first);
       assertThat(b.jdbcUrl()).contains(":" + first + "/");
     }
-    assertThat(other.resolve("pg.port")).as("recorded in the data folder").hasContent(String.valueOf(first));
+    assertThat(other.resolve("pg.port"))
+        .as("recorded in the data folder")
+        .hasContent(String.valueOf(first));
   }
 
   @Test
@@ -73,9 +78,12 @@ class EmbeddedPostgresStatusStoreTest extends StatusStoreContract {
     try (EmbeddedDatabase a = EmbeddedDatabase.startOrAttach(other, port)) {
       assertThat(a.port()).isEqualTo(port);
     }
-    try (java.net.ServerSocket busy = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabase.startOrAttach(other.resolve("x"), port))
-          .hasMessageContaining("port " + port).hasMessageContaining("in use");
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> EmbeddedDatabase.startOrAttach(other.resolve("x"), port))
+          .hasMessageContaining("port " + port)
+          .hasMessageContaining("in use");
     }
   }
 }

@@ -27,11 +27,17 @@ public final class StatusReadBench {
         return;
       }
       StatusStore store = StatusStore.over(db.jdbc());
-      time("job status / GET /api/jobs/{key}", runs, () -> report(store, store.jobs().byKey(jobKey).orElseThrow()));
-      time("GET /api/jobs?limit=20", runs, () -> {
-        store.jobs().list(List.of(), List.of(), 20, 0).forEach(j -> report(store, j));
-        return null;
-      });
+      time(
+          "job status / GET /api/jobs/{key}",
+          runs,
+          () -> report(store, store.jobs().byKey(jobKey).orElseThrow()));
+      time(
+          "GET /api/jobs?limit=20",
+          runs,
+          () -> {
+            store.jobs().list(List.of(), List.of(), 20, 0).forEach(j -> report(store, j));
+            return null;
+          });
       time("GET /api/queue/stats", runs, () -> store.queue().stats());
       JobRecord job = store.jobs().byKey(jobKey).orElseThrow();
       System.out.println("  job " + jobKey + ": " + store.progress().counts(job.id()));
@@ -57,7 +63,9 @@ public final class StatusReadBench {
       ms.add((System.nanoTime() - t) / 1e6);
     }
     double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.printf("%-36s p50 %8.1f ms   p95 %8.1f ms   (%d runs)%n", what, pct(sorted, 50), pct(sorted, 95), runs);
+    System.out.printf(
+        "%-36s p50 %8.1f ms   p95 %8.1f ms   (%d runs)%n",
+        what, pct(sorted, 50), pct(sorted, 95), runs);
   }
 
   private static double pct(double[] sorted, int p) {

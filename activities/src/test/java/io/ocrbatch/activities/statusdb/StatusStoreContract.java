@@ -30,7 +30,10 @@ abstract class StatusStoreContract {
   }
 
   private NewJob job(String key, String... volumes) {
-    List<VolumeRef> refs = java.util.Arrays.stream(volumes).map(v -> new VolumeRef(v, "file:///scans/" + key + "/" + v)).toList();
+    List<VolumeRef> refs =
+        java.util.Arrays.stream(volumes)
+            .map(v -> new VolumeRef(v, "file:///scans/" + key + "/" + v))
+            .toList();
     return new NewJob(key, jobTypeId, "/out", 2, 300, 10, 3, refs);
   }
 
@@ -48,9 +51,15 @@ abstract class StatusStoreContract {
   void createdJobTypesAreListedAndNamesAreUnique() {
     String name = "custom-" + System.nanoTime();
     JobTypeSpec created =
-        store.jobTypes().create(new JobTypeSpec(0, name, "tesseract", "bod", "bod", "unicode", "line", List.of("txt")), "lines");
+        store
+            .jobTypes()
+            .create(
+                new JobTypeSpec(
+                    0, name, "tesseract", "bod", "bod", "unicode", "line", List.of("txt")),
+                "lines");
     assertThat(store.jobTypes().list()).contains(created);
-    assertThatThrownBy(() -> store.jobTypes().create(created, null)).hasMessageContaining("already exists");
+    assertThatThrownBy(() -> store.jobTypes().create(created, null))
+        .hasMessageContaining("already exists");
   }
 
   @Test
@@ -74,13 +83,31 @@ abstract class StatusStoreContract {
     long b = tasks.get(1).taskId();
     store.jobs().markStarted(jobId);
     store.tasks().started(a, 1, 3);
-    store.tasks().listed(a, new VolumeListing("a", "abc123", "/out/a", List.of("1.png", "2.png"), false));
-    store.pageRows().recordPage(a, new PageRowStore.PageMetric("1.png", true, 100, 12, 91.5f, null), "w1");
-    store.pageRows().recordPage(a, new PageRowStore.PageMetric("1.png", true, 120, 12, 91.5f, null), "w2"); // activity ran twice
-    store.pageRows().recordPage(a, new PageRowStore.PageMetric("2.png", false, 5, 0, null, "2.png: cannot decode image"), "w1");
+    store
+        .tasks()
+        .listed(a, new VolumeListing("a", "abc123", "/out/a", List.of("1.png", "2.png"), false));
+    store
+        .pageRows()
+        .recordPage(a, new PageRowStore.PageMetric("1.png", true, 100, 12, 91.5f, null), "w1");
+    store
+        .pageRows()
+        .recordPage(
+            a,
+            new PageRowStore.PageMetric("1.png", true, 120, 12, 91.5f, null),
+            "w2"); // activity ran twice
+    store
+        .pageRows()
+        .recordPage(
+            a,
+            new PageRowStore.PageMetric("2.png", false, 5, 0, null, "2.png: cannot decode image"),
+            "w1");
     store.tasks().finished(VolumeResult.done(a, "a", 2, new ChunkResult(1, 0, 1)), 1);
     store.tasks().started(b, 2, 3);
-    store.tasks().finished(VolumeResult.failed(b, "b", TaskStatus.TERMINAL_FAILED, "VolumeNotProcessable: gone"), 2);
+    store
+        .tasks()
+        .finished(
+            VolumeResult.failed(b, "b", TaskStatus.TERMINAL_FAILED, "VolumeNotProcessable: gone"),
+            2);
 
     JobRecord job = store.jobs().byId(jobId).orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
@@ -91,11 +118,24 @@ abstract class StatusStoreContract {
     assertThat(counts.pagesOk()).isEqualTo(1);
     assertThat(counts.pagesFailed()).isEqualTo(1);
     assertThat(counts.terminal()).isEqualTo(1);
-    assertThat(store.pageRows().pages(a)).hasSize(2).first().satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
-    assertThat(database().jdbc().queryLong("SELECT successful_pages FROM task_metrics WHERE task_id = ?", a)).isEqualTo(1);
-    assertThat(database().jdbc().queryLong("SELECT count(*) FROM task_metrics WHERE task_id = ? AND total_pages = 0", b))
-        .as("a task that ended without pages has its task_metrics row").isEqualTo(1);
-    assertThat(database().jdbc().queryLong("SELECT attempts FROM tasks WHERE id = ?", b)).isEqualTo(2);
+    assertThat(store.pageRows().pages(a))
+        .hasSize(2)
+        .first()
+        .satisfies(p -> assertThat(p.durationMs()).isEqualTo(120));
+    assertThat(
+            database()
+                .jdbc()
+                .queryLong("SELECT successful_pages FROM task_metrics WHERE task_id = ?", a))
+        .isEqualTo(1);
+    assertThat(
+            database()
+                .jdbc()
+                .queryLong(
+                    "SELECT count(*) FROM task_metrics WHERE task_id = ? AND total_pages = 0", b))
+        .as("a task that ended without pages has its task_metrics row")
+        .isEqualTo(1);
+    assertThat(database().jdbc().queryLong("SELECT attempts FROM tasks WHERE id = ?", b))
+        .isEqualTo(2);
     assertThat(store.tasks().recentErrors(jobId, 5))
         .extracting(TaskStore.TaskError::status)
         .containsExactlyInAnyOrder("terminal_failed", "page_failed");
@@ -112,10 +152,14 @@ abstract class StatusStoreContract {
     store.jobs().markStarted(running);
     store.jobs().markFinished(canceled, JobStatus.CANCELED);
 
-    assertThat(store.jobs().list(List.of(), List.of("canceled", "failed"), 100)).extracting(JobRecord::id)
-        .contains(running).doesNotContain(canceled);
-    assertThat(store.jobs().list(List.of("canceled"), List.of(), 100)).extracting(JobRecord::id)
-        .contains(canceled).doesNotContain(running);
+    assertThat(store.jobs().list(List.of(), List.of("canceled", "failed"), 100))
+        .extracting(JobRecord::id)
+        .contains(running)
+        .doesNotContain(canceled);
+    assertThat(store.jobs().list(List.of("canceled"), List.of(), 100))
+        .extracting(JobRecord::id)
+        .contains(canceled)
+        .doesNotContain(running);
   }
 
   @Test
@@ -129,10 +173,21 @@ abstract class StatusStoreContract {
 
   @Test
   void requeueReopensEndedJobsWithFailedTasksThatHaveAttemptsLeft() {
-    long jobId = store.jobs().create(job("R" + System.nanoTime(), "bad", "exhausted", "ok")).job().id();
+    long jobId =
+        store.jobs().create(job("R" + System.nanoTime(), "bad", "exhausted", "ok")).job().id();
     List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
-    store.tasks().finished(VolumeResult.failed(tasks.get(0).taskId(), "bad", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
-    store.tasks().finished(VolumeResult.failed(tasks.get(1).taskId(), "exhausted", TaskStatus.TERMINAL_FAILED, "kept failing"), 3);
+    store
+        .tasks()
+        .finished(
+            VolumeResult.failed(
+                tasks.get(0).taskId(), "bad", TaskStatus.TERMINAL_FAILED, "no such folder"),
+            1);
+    store
+        .tasks()
+        .finished(
+            VolumeResult.failed(
+                tasks.get(1).taskId(), "exhausted", TaskStatus.TERMINAL_FAILED, "kept failing"),
+            3);
     store.tasks().finished(VolumeResult.done(tasks.get(2).taskId(), "ok", 1, ChunkResult.EMPTY), 1);
     store.jobs().markFinished(jobId, JobStatus.FAILED);
 
@@ -146,24 +201,29 @@ abstract class StatusStoreContract {
     assertThat(counts.pending()).isEqualTo(1);
     assertThat(counts.terminal()).isEqualTo(1);
     assertThat(counts.done()).isEqualTo(1);
-    assertThat(store.queue().requeueFailed().jobIds()).doesNotContain(jobId); // the job runs again now
+    assertThat(store.queue().requeueFailed().jobIds())
+        .doesNotContain(jobId); // the job runs again now
   }
 
   @Test
   void uploadsExpireOnlyAfterTheirJobHasEndedForTheRetentionPeriod() throws Exception {
     long jobId = store.jobs().create(job("U" + System.nanoTime(), "upload")).job().id();
     store.uploads().record(jobId, "scan.pdf", "/data/uploads/x", 4, 200, "tesseract-eng");
-    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).noneMatch(u -> u.jobId() == jobId);
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO))
+        .noneMatch(u -> u.jobId() == jobId);
 
     store.jobs().markFinished(jobId, JobStatus.COMPLETED);
     Thread.sleep(20);
-    assertThat(store.uploads().expirable(java.time.Duration.ofDays(7))).noneMatch(u -> u.jobId() == jobId);
-    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).anyMatch(u -> u.jobId() == jobId && u.totalPages() == 4);
+    assertThat(store.uploads().expirable(java.time.Duration.ofDays(7)))
+        .noneMatch(u -> u.jobId() == jobId);
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO))
+        .anyMatch(u -> u.jobId() == jobId && u.totalPages() == 4);
 
     store.uploads().markExpired(jobId);
     String key = store.jobs().byId(jobId).orElseThrow().jobKey();
     assertThat(store.uploads().byJobKey(key).orElseThrow().expired()).isTrue();
-    assertThat(store.uploads().expirable(java.time.Duration.ZERO)).noneMatch(u -> u.jobId() == jobId);
+    assertThat(store.uploads().expirable(java.time.Duration.ZERO))
+        .noneMatch(u -> u.jobId() == jobId);
   }
 
   @Test
@@ -176,7 +236,8 @@ abstract class StatusStoreContract {
     store.jobs().markFinished(jobId, JobStatus.COMPLETED);
     assertThat(store.jobs().pendingCallbacks(3)).anyMatch(c -> c.jobId() == jobId);
     store.jobs().callbackAttempted(jobId, "connection refused");
-    assertThat(store.jobs().pendingCallbacks(3)).anyMatch(c -> c.jobId() == jobId && c.attempts() == 1);
+    assertThat(store.jobs().pendingCallbacks(3))
+        .anyMatch(c -> c.jobId() == jobId && c.attempts() == 1);
     store.jobs().callbackAttempted(jobId, null);
     assertThat(store.jobs().pendingCallbacks(3)).noneMatch(c -> c.jobId() == jobId);
   }
@@ -189,27 +250,34 @@ abstract class StatusStoreContract {
     return new PageRowStore.PageMetric(page, false, 1, 0, null, page + ": cannot decode image");
   }
 
-  /** The kept counters equal a count of the rows, for the job, its tasks' task_metrics and the jobs row. */
+  /**
+   * The kept counters equal a count of the rows, for the job, its tasks' task_metrics and the jobs
+   * row.
+   */
   private void assertCountersMatchTheRows(long jobId) {
     JobProgressStore.Counts kept = store.progress().counts(jobId);
     JobProgressStore.Counts rows = store.progress().recount(jobId);
     // first_page_at is when the job's first page was recorded: a page recorded again later (its
     // row's created_at moves) does not move it, where min(created_at) would.
     assertThat(kept).usingRecursiveComparison().ignoringFields("firstPageAt").isEqualTo(rows);
-    if (rows.firstPageAt() != null) assertThat(kept.firstPageAt()).isBeforeOrEqualTo(rows.firstPageAt());
+    if (rows.firstPageAt() != null)
+      assertThat(kept.firstPageAt()).isBeforeOrEqualTo(rows.firstPageAt());
     JobRecord job = store.jobs().byId(jobId).orElseThrow();
     assertThat(job.totalTasks()).isEqualTo(kept.tasks());
     assertThat(job.doneTasks()).isEqualTo(kept.done());
     assertThat(job.failedTasks()).isEqualTo(kept.terminal());
-    assertThat(database().jdbc().queryLong(
-            "SELECT count(*) FROM task_metrics m JOIN tasks t ON t.id = m.task_id"
-                + " LEFT JOIN (SELECT task_id, count(*) n, count(*) FILTER (WHERE status = 'ok') ok,"
-                + "   count(*) FILTER (WHERE status = 'failed') failed, sum(duration_ms) ms, sum(lines_detected) lines"
-                + "   FROM page_metrics GROUP BY task_id) p ON p.task_id = m.task_id"
-                + " WHERE t.job_id = ? AND (m.total_pages <> coalesce(p.n, 0) OR m.successful_pages <> coalesce(p.ok, 0)"
-                + "   OR m.failed_pages <> coalesce(p.failed, 0) OR m.total_duration_ms <> coalesce(p.ms, 0)"
-                + "   OR m.total_lines_detected <> coalesce(p.lines, 0))",
-            jobId))
+    assertThat(
+            database()
+                .jdbc()
+                .queryLong(
+                    "SELECT count(*) FROM task_metrics m JOIN tasks t ON t.id = m.task_id"
+                        + " LEFT JOIN (SELECT task_id, count(*) n, count(*) FILTER (WHERE status = 'ok') ok,"
+                        + "   count(*) FILTER (WHERE status = 'failed') failed, sum(duration_ms) ms, sum(lines_detected) lines"
+                        + "   FROM page_metrics GROUP BY task_id) p ON p.task_id = m.task_id"
+                        + " WHERE t.job_id = ? AND (m.total_pages <> coalesce(p.n, 0) OR m.successful_pages <> coalesce(p.ok, 0)"
+                        + "   OR m.failed_pages <> coalesce(p.failed, 0) OR m.total_duration_ms <> coalesce(p.ms, 0)"
+                        + "   OR m.total_lines_detected <> coalesce(p.lines, 0))",
+                    jobId))
         .as("task_metrics rows that differ from their pages")
         .isZero();
   }
@@ -225,13 +293,23 @@ abstract class StatusStoreContract {
 
     store.jobs().markStarted(jobId);
     store.tasks().started(a, 1, 3);
-    store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false));
+    store
+        .tasks()
+        .listed(
+            a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false));
     store.pageRows().recordPage(a, ok("1.png", 100), "w1");
     store.pageRows().recordPage(a, ok("1.png", 140), "w2"); // the page activity was retried
     store.pageRows().recordPageIfAbsent(a, ok("1.png", 999), "w3"); // outage recovery found the row
     store.pageRows().recordPage(a, bad("2.png"), "w1");
-    store.pageRows().recordPageIfAbsent(a, ok("3.png", 50), "w1"); // recorded from its result after an outage
-    store.tasks().listed(a, new VolumeListing("a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false)); // listed again
+    store
+        .pageRows()
+        .recordPageIfAbsent(a, ok("3.png", 50), "w1"); // recorded from its result after an outage
+    store
+        .tasks()
+        .listed(
+            a,
+            new VolumeListing(
+                "a", "v1", "/out/a", List.of("1.png", "2.png", "3.png"), false)); // listed again
     JobProgressStore.Counts mid = store.progress().counts(jobId);
     assertThat(mid.pagesOk()).isEqualTo(2);
     assertThat(mid.pagesFailed()).isEqualTo(1);
@@ -240,7 +318,9 @@ abstract class StatusStoreContract {
     assertCountersMatchTheRows(jobId);
 
     store.tasks().finished(VolumeResult.done(a, "a", 3, new ChunkResult(2, 0, 1)), 1);
-    store.tasks().finished(VolumeResult.done(a, "a", 3, new ChunkResult(2, 0, 1)), 1); // activity ran twice
+    store
+        .tasks()
+        .finished(VolumeResult.done(a, "a", 3, new ChunkResult(2, 0, 1)), 1); // activity ran twice
     store.tasks().started(b, 1, 3);
     store.tasks().finished(VolumeResult.failed(b, "b", TaskStatus.TERMINAL_FAILED, "gone"), 1);
     store.tasks().started(tasks.get(2).taskId(), 1, 3);
@@ -254,7 +334,9 @@ abstract class StatusStoreContract {
     store.tasks().started(b, 2, 3);
     store.tasks().listed(b, new VolumeListing("b", "v1", "/out/b", List.of("1.png"), false));
     store.pageRows().recordPage(b, bad("1.png"), "w1");
-    store.pageRows().recordPage(b, ok("1.png", 80), "w1"); // failed, then redone ok: moves from failed to ok
+    store
+        .pageRows()
+        .recordPage(b, ok("1.png", 80), "w1"); // failed, then redone ok: moves from failed to ok
     store.tasks().finished(VolumeResult.done(b, "b", 1, new ChunkResult(1, 0, 0)), 2);
     JobProgressStore.Counts end = store.progress().counts(jobId);
     assertThat(end.done()).isEqualTo(2);
@@ -277,8 +359,25 @@ abstract class StatusStoreContract {
     store.tasks().finished(VolumeResult.done(t1, "a", 1, new ChunkResult(1, 0, 0)), 1);
 
     List<VolumeRef> same = List.of(new VolumeRef("a", "file:///scans/" + earlierKey + "/a"));
-    long forced = store.jobs().create(new NewJob("G" + System.nanoTime(), jobTypeId, "/out", 2, 300, 10, 3, same, 3, null, true, false))
-        .job().id();
+    long forced =
+        store
+            .jobs()
+            .create(
+                new NewJob(
+                    "G" + System.nanoTime(),
+                    jobTypeId,
+                    "/out",
+                    2,
+                    300,
+                    10,
+                    3,
+                    same,
+                    3,
+                    null,
+                    true,
+                    false))
+            .job()
+            .id();
     long t2 = store.tasks().tasksAfter(forced, 0, 1).get(0).taskId();
     store.tasks().started(t2, 1, 3);
     store.pageRows().recordPage(t2, ok("1.png", 12), "w"); // redone although a result existed
@@ -300,15 +399,22 @@ abstract class StatusStoreContract {
       List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
       for (int worker = 0; worker < 6; worker++) {
         int w = worker;
-        writes.add(pool.submit(() -> {
-          for (int page = 0; page < 40; page++) {
-            for (TaskRef t : tasks) {
-              String name = page + ".png";
-              if ((page + w) % 3 == 0) store.pageRows().recordPageIfAbsent(t.taskId(), ok(name, w), "w" + w);
-              else store.pageRows().recordPage(t.taskId(), page % 10 == 0 ? bad(name) : ok(name, w), "w" + w);
-            }
-          }
-        }));
+        writes.add(
+            pool.submit(
+                () -> {
+                  for (int page = 0; page < 40; page++) {
+                    for (TaskRef t : tasks) {
+                      String name = page + ".png";
+                      if ((page + w) % 3 == 0)
+                        store.pageRows().recordPageIfAbsent(t.taskId(), ok(name, w), "w" + w);
+                      else
+                        store
+                            .pageRows()
+                            .recordPage(
+                                t.taskId(), page % 10 == 0 ? bad(name) : ok(name, w), "w" + w);
+                    }
+                  }
+                }));
       }
       for (var f : writes) f.get();
     } finally {
@@ -324,16 +430,25 @@ abstract class StatusStoreContract {
     String[] volumes = new String[10_000];
     for (int i = 0; i < volumes.length; i++) volumes[i] = "v" + i;
     long jobId = store.jobs().create(job("Q" + System.nanoTime(), volumes)).job().id();
-    database().jdbc().update("UPDATE tasks SET status = 'done', attempts = 1, done_at = now() WHERE job_id = ?", jobId);
+    database()
+        .jdbc()
+        .update(
+            "UPDATE tasks SET status = 'done', attempts = 1, done_at = now() WHERE job_id = ?",
+            jobId);
     long failed = store.tasks().tasksAfter(jobId, 0, 5000).get(4242).taskId();
-    store.tasks().finished(VolumeResult.failed(failed, "v4242", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
+    store
+        .tasks()
+        .finished(
+            VolumeResult.failed(failed, "v4242", TaskStatus.TERMINAL_FAILED, "no such folder"), 1);
     store.jobs().markFinished(jobId, JobStatus.FAILED);
     assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).isEmpty();
     assertCountersMatchTheRows(jobId);
 
     store.queue().requeueFailed();
 
-    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100)).extracting(TaskRef::taskId).containsExactly(failed);
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 100))
+        .extracting(TaskRef::taskId)
+        .containsExactly(failed);
     JobProgressStore.Counts counts = store.progress().counts(jobId);
     assertThat(counts.done()).isEqualTo(9_999);
     assertThat(counts.pending()).isEqualTo(1);
@@ -345,7 +460,10 @@ abstract class StatusStoreContract {
   void aJobEndingCompletedWithATaskFailedInAnEarlierRunEndsFailed() {
     long jobId = store.jobs().create(job("E" + System.nanoTime(), "a", "b")).job().id();
     List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
-    store.tasks().finished(VolumeResult.failed(tasks.get(0).taskId(), "a", TaskStatus.TERMINAL_FAILED, "gone"), 3);
+    store
+        .tasks()
+        .finished(
+            VolumeResult.failed(tasks.get(0).taskId(), "a", TaskStatus.TERMINAL_FAILED, "gone"), 3);
     store.tasks().finished(VolumeResult.done(tasks.get(1).taskId(), "b", 1, ChunkResult.EMPTY), 1);
 
     store.jobs().markFinished(jobId, JobStatus.COMPLETED); // a run that did not see task a

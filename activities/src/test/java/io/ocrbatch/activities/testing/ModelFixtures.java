@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BDRC-style model directories assembled around models that can be had offline (BDRC's own
- * weights cannot be downloaded here): the PP-OCRv4 recognition model as a "stack" (Unicode)
- * recognition model, the PP-OCRv4 detection model as a line model, and a tiny TorchScript model
- * (made by {@code src/test/python/make_torchscript.py}) whose every time step reads class 2.
+ * BDRC-style model directories assembled around models that can be had offline (BDRC's own weights
+ * cannot be downloaded here): the PP-OCRv4 recognition model as a "stack" (Unicode) recognition
+ * model, the PP-OCRv4 detection model as a line model, and a tiny TorchScript model (made by {@code
+ * src/test/python/make_torchscript.py}) whose every time step reads class 2.
  */
 public final class ModelFixtures {
   private ModelFixtures() {}
@@ -45,24 +45,59 @@ public final class ModelFixtures {
   /** PP-OCRv4 detection as a line model: 512 tiles; it outputs probabilities, so no sigmoid. */
   public static Path paddleLines(Path root, String name) {
     Path dir = copy(root.resolve(name), "models/ch_PP-OCRv4_det_infer.onnx", "lines.onnx");
-    return write(dir, Map.of("onnx-model", "lines.onnx", "architecture", "DB (test stand-in)", "patch_size", 512, "activation", "none"));
+    return write(
+        dir,
+        Map.of(
+            "onnx-model",
+            "lines.onnx",
+            "architecture",
+            "DB (test stand-in)",
+            "patch_size",
+            512,
+            "activation",
+            "none"));
   }
 
-  /** The TorchScript stand-in: input [N,1,H,W], output [N, W/4, 5]; charset "abcd" + blank, so it reads "b". */
+  /**
+   * The TorchScript stand-in: input [N,1,H,W], output [N, W/4, 5]; charset "abcd" + blank, so it
+   * reads "b".
+   */
   public static Path torchScript(Path root, String name) {
     Path dir = copy(root.resolve(name), "models/rec_model.pt", "rec_model.pt");
-    return write(dir, Map.of("onnx-model", "rec_model.pt", "architecture", "TorchScript stand-in", "input_width", 320,
-        "input_height", 48, "encoder", "stack", "squeeze_channel_dim", "no", "swap_hw", "no", "charset", "abcd", "add_blank", "yes"));
+    return write(
+        dir,
+        Map.of(
+            "onnx-model",
+            "rec_model.pt",
+            "architecture",
+            "TorchScript stand-in",
+            "input_width",
+            320,
+            "input_height",
+            48,
+            "encoder",
+            "stack",
+            "squeeze_channel_dim",
+            "no",
+            "swap_hw",
+            "no",
+            "charset",
+            "abcd",
+            "add_blank",
+            "yes"));
   }
 
   /** One line of English, cut tight as a line detector would, 640×40 px. */
   public static java.awt.image.BufferedImage lineImage(String text) {
-    var image = new java.awt.image.BufferedImage(640, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    var image =
+        new java.awt.image.BufferedImage(640, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
     var g = image.createGraphics();
     g.setColor(java.awt.Color.WHITE);
     g.fillRect(0, 0, 640, 40);
     g.setColor(java.awt.Color.BLACK);
-    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+        java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 26));
     g.drawString(text, 8, 29);
     g.dispose();
@@ -92,7 +127,8 @@ public final class ModelFixtures {
 
   private static List<String> lines(String resource) {
     try (InputStream in = ModelFixtures.class.getClassLoader().getResourceAsStream(resource)) {
-      return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r", "").split("\n"));
+      return List.of(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r", "").split("\n"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

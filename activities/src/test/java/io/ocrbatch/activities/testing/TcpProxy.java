@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server (PostgreSQL, in the tests): {@link #cut()} drops
- * every open connection and refuses new ones, as a database that went down does;
- * {@link #restore()} listens again on the same port.
+ * every open connection and refuses new ones, as a database that went down does; {@link #restore()}
+ * listens again on the same port.
  */
 public final class TcpProxy implements AutoCloseable {
   private final String upstreamHost;
@@ -73,37 +73,44 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void acceptLoop(ServerSocket server) {
-    Thread accept = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket client = server.accept();
-          Socket upstream = new Socket(upstreamHost, upstreamPort);
-          open.add(client);
-          open.add(upstream);
-          pipe(client, upstream);
-          pipe(upstream, client);
-        } catch (IOException e) {
-          // listener closed (cut) or upstream refused: the client sees its connection end
-        }
-      }
-    }, "tcp-proxy-accept-" + port);
+    Thread accept =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  Socket client = server.accept();
+                  Socket upstream = new Socket(upstreamHost, upstreamPort);
+                  open.add(client);
+                  open.add(upstream);
+                  pipe(client, upstream);
+                  pipe(upstream, client);
+                } catch (IOException e) {
+                  // listener closed (cut) or upstream refused: the client sees its connection end
+                }
+              }
+            },
+            "tcp-proxy-accept-" + port);
     accept.setDaemon(true);
     accept.start();
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // either side closed
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "tcp-proxy-pipe");
+    Thread t =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // either side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "tcp-proxy-pipe");
     t.setDaemon(true);
     t.start();
   }

@@ -12,7 +12,9 @@ import java.sql.Statement;
  */
 public final class TestDatabases {
   public static final String SERVER =
-      System.getenv().getOrDefault("OCRBATCH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+      System.getenv()
+          .getOrDefault(
+              "OCRBATCH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
   private TestDatabases() {}
 
@@ -38,8 +40,12 @@ public final class TestDatabases {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "PostgreSQL at " + SERVER + " is needed for this test (start it with"
-              + " `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`): " + e.getMessage(), e);
+          "PostgreSQL at "
+              + SERVER
+              + " is needed for this test (start it with"
+              + " `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`): "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -18,7 +18,8 @@ record AddressRange(byte[] network, int prefixLength) {
       if (length < 0 || length > network.length * 8) throw new NumberFormatException();
       return new AddressRange(network, length);
     } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException(source + ": '" + entry + "' is not an address or CIDR range");
+      throw new IllegalArgumentException(
+          source + ": '" + entry + "' is not an address or CIDR range");
     }
   }
 

@@ -18,11 +18,11 @@ import java.util.Map;
 /**
  * Where callbacks may go. A callback URL is the client's choice of where this server sends a
  * request, so by default it must reach the public internet only: loopback, link-local (cloud
- * metadata at 169.254.169.254), private and carrier-grade-NAT ranges, unique-local IPv6,
- * multicast, unspecified and this host's own addresses are refused. {@code OCRBATCH_CALLBACK_ALLOW}
- * (comma-separated host names, addresses or CIDR ranges) admits a trusted internal hook. The
- * check runs when a job is submitted and again for every address a callback connects to (see
- * {@link #dns()}), so a name that later resolves elsewhere (DNS rebinding) is refused too.
+ * metadata at 169.254.169.254), private and carrier-grade-NAT ranges, unique-local IPv6, multicast,
+ * unspecified and this host's own addresses are refused. {@code OCRBATCH_CALLBACK_ALLOW}
+ * (comma-separated host names, addresses or CIDR ranges) admits a trusted internal hook. The check
+ * runs when a job is submitted and again for every address a callback connects to (see {@link
+ * #dns()}), so a name that later resolves elsewhere (DNS rebinding) is refused too.
  */
 public final class CallbackTargets {
   public static final String ALLOW_VARIABLE = "OCRBATCH_CALLBACK_ALLOW";
@@ -37,13 +37,17 @@ public final class CallbackTargets {
   private final List<AddressRange> allowedRanges;
   private final Resolver resolver;
 
-  private CallbackTargets(List<String> allowedHosts, List<AddressRange> allowedRanges, Resolver resolver) {
+  private CallbackTargets(
+      List<String> allowedHosts, List<AddressRange> allowedRanges, Resolver resolver) {
     this.allowedHosts = allowedHosts;
     this.allowedRanges = allowedRanges;
     this.resolver = resolver;
   }
 
-  /** Public addresses only, plus what {@code allowList} (comma-separated hosts, addresses, CIDR ranges) admits. */
+  /**
+   * Public addresses only, plus what {@code allowList} (comma-separated hosts, addresses, CIDR
+   * ranges) admits.
+   */
   public static CallbackTargets allowing(String allowList) {
     return allowing(allowList, InetAddress::getAllByName);
   }
@@ -54,7 +58,8 @@ public final class CallbackTargets {
     for (String raw : Arrays.asList(allowList == null ? new String[0] : allowList.split(","))) {
       String entry = raw.strip().toLowerCase(Locale.ROOT);
       if (entry.isEmpty()) continue;
-      if (AddressRange.looksLikeAddress(entry)) ranges.add(AddressRange.parse(entry, ALLOW_VARIABLE));
+      if (AddressRange.looksLikeAddress(entry))
+        ranges.add(AddressRange.parse(entry, ALLOW_VARIABLE));
       else hosts.add(entry);
     }
     return new CallbackTargets(List.copyOf(hosts), List.copyOf(ranges), resolver);
@@ -65,8 +70,8 @@ public final class CallbackTargets {
   }
 
   /**
-   * The URL, checked: absolute http(s), and every address its host resolves to allowed. Errors
-   * are {@link IllegalArgumentException}s saying why, for the client that gave the URL.
+   * The URL, checked: absolute http(s), and every address its host resolves to allowed. Errors are
+   * {@link IllegalArgumentException}s saying why, for the client that gave the URL.
    */
   public String check(String url) {
     if (url == null || url.isBlank()) return null;
@@ -74,39 +79,56 @@ public final class CallbackTargets {
     try {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("callback URL " + UserInput.quote(url) + " is not a URL: " + e.getReason());
+      throw new IllegalArgumentException(
+          "callback URL " + UserInput.quote(url) + " is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("callback URL " + UserInput.quote(url) + " must be an absolute http:// or https:// URL");
+      throw new IllegalArgumentException(
+          "callback URL " + UserInput.quote(url) + " must be an absolute http:// or https:// URL");
     }
     if (uri.getUserInfo() != null) {
-      throw new IllegalArgumentException("callback URL " + UserInput.quote(url) + " must not carry a user name or password");
+      throw new IllegalArgumentException(
+          "callback URL " + UserInput.quote(url) + " must not carry a user name or password");
     }
     try {
       addressesFor(hostOf(uri));
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("callback URL " + UserInput.quote(url) + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "callback URL " + UserInput.quote(url) + ": " + e.getMessage());
     }
     return uri.toString();
   }
 
-  /** The addresses a callback to {@code host} may connect to; an error if any of them is refused. */
+  /**
+   * The addresses a callback to {@code host} may connect to; an error if any of them is refused.
+   */
   public List<InetAddress> addressesFor(String host) throws UnknownHostException {
     String name = host.toLowerCase(Locale.ROOT);
     InetAddress[] all;
     try {
-      all = AddressRange.looksLikeAddress(name) ? new InetAddress[] {InetAddress.getByName(name)} : resolver.resolve(name);
+      all =
+          AddressRange.looksLikeAddress(name)
+              ? new InetAddress[] {InetAddress.getByName(name)}
+              : resolver.resolve(name);
     } catch (UnknownHostException e) {
-      throw new UnknownHostException("callback host " + UserInput.quote(host) + " does not resolve");
+      throw new UnknownHostException(
+          "callback host " + UserInput.quote(host) + " does not resolve");
     }
     if (allowedHosts.contains(name)) return List.of(all);
     for (InetAddress address : all) {
       String refused = refusal(address);
       if (refused != null && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
         throw new UnknownHostException(
-            "callback host " + UserInput.quote(host) + " resolves to " + address.getHostAddress() + ", " + refused
-                + ", which this server does not call (a trusted internal hook can be allowed with " + ALLOW_VARIABLE + ")");
+            "callback host "
+                + UserInput.quote(host)
+                + " resolves to "
+                + address.getHostAddress()
+                + ", "
+                + refused
+                + ", which this server does not call (a trusted internal hook can be allowed with "
+                + ALLOW_VARIABLE
+                + ")");
       }
     }
     return List.of(all);

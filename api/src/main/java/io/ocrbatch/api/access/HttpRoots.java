@@ -16,18 +16,28 @@ public record HttpRoots(LocationRoots inputs, LocationRoots outputs) {
 
   public static HttpRoots defaults(Path workingDir, Path dataDir) {
     List<String> both = List.of(workingDir.toString(), dataDir.toString());
-    return new HttpRoots(LocationRoots.of("input", INPUT_VARIABLE, both), LocationRoots.of("output", OUTPUT_VARIABLE, both));
+    return new HttpRoots(
+        LocationRoots.of("input", INPUT_VARIABLE, both),
+        LocationRoots.of("output", OUTPUT_VARIABLE, both));
   }
 
   public static HttpRoots fromEnvironment(Map<String, String> env, Path workingDir, Path dataDir) {
     HttpRoots roots = defaults(workingDir, dataDir);
-    LocationRoots inputs = env.containsKey(INPUT_VARIABLE) ? LocationRoots.parse("input", INPUT_VARIABLE, env.get(INPUT_VARIABLE)) : roots.inputs();
-    LocationRoots outputs = env.containsKey(OUTPUT_VARIABLE) ? LocationRoots.parse("output", OUTPUT_VARIABLE, env.get(OUTPUT_VARIABLE)) : roots.outputs();
+    LocationRoots inputs =
+        env.containsKey(INPUT_VARIABLE)
+            ? LocationRoots.parse("input", INPUT_VARIABLE, env.get(INPUT_VARIABLE))
+            : roots.inputs();
+    LocationRoots outputs =
+        env.containsKey(OUTPUT_VARIABLE)
+            ? LocationRoots.parse("output", OUTPUT_VARIABLE, env.get(OUTPUT_VARIABLE))
+            : roots.outputs();
     return new HttpRoots(inputs, outputs);
   }
 
   /** The same roots for inputs and outputs: folders and s3:// prefixes. */
   public static HttpRoots of(List<String> entries) {
-    return new HttpRoots(LocationRoots.of("input", INPUT_VARIABLE, entries), LocationRoots.of("output", OUTPUT_VARIABLE, entries));
+    return new HttpRoots(
+        LocationRoots.of("input", INPUT_VARIABLE, entries),
+        LocationRoots.of("output", OUTPUT_VARIABLE, entries));
   }
 }

@@ -1,7 +1,7 @@
 package io.ocrbatch.api.access;
 
-import io.ocrbatch.activities.storage.S3Location;
 import io.ocrbatch.activities.fault.UserInput;
+import io.ocrbatch.activities.storage.S3Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The folders and S3 prefixes that HTTP clients may name as inputs or outputs. A local path is
  * judged after {@code ..} and symbolic links are resolved, so neither leads out of a root; an
- * {@code s3://} location is allowed when a root names its bucket (and a prefix of its key).
- * A refusal names the roots, never whether the refused path exists.
+ * {@code s3://} location is allowed when a root names its bucket (and a prefix of its key). A
+ * refusal names the roots, never whether the refused path exists.
  */
 public final class LocationRoots {
   private final String kind;
@@ -22,7 +22,8 @@ public final class LocationRoots {
   private final List<Path> folders;
   private final List<S3Location> prefixes;
 
-  private LocationRoots(String kind, String variable, List<Path> folders, List<S3Location> prefixes) {
+  private LocationRoots(
+      String kind, String variable, List<Path> folders, List<S3Location> prefixes) {
     this.kind = kind;
     this.variable = variable;
     this.folders = folders;
@@ -51,19 +52,32 @@ public final class LocationRoots {
     return of(kind, variable, Arrays.asList(commaSeparated.split(",")));
   }
 
-  /** Throws {@link ForbiddenException} unless {@code location} (a path relative to {@code base}, or s3://) lies under a root. */
+  /**
+   * Throws {@link ForbiddenException} unless {@code location} (a path relative to {@code base}, or
+   * s3://) lies under a root.
+   */
   public void check(String location, Path base, String what) {
     if (!allows(location, base)) {
       throw new ForbiddenException(
-          what + " " + UserInput.quote(location) + " is outside the " + kind + " roots this server allows over HTTP: "
-              + describe() + " (the server's " + variable + ")");
+          what
+              + " "
+              + UserInput.quote(location)
+              + " is outside the "
+              + kind
+              + " roots this server allows over HTTP: "
+              + describe()
+              + " (the server's "
+              + variable
+              + ")");
     }
   }
 
   boolean allows(String location, Path base) {
     if (S3Location.isS3(location)) {
       S3Location s3 = S3Location.parse(location);
-      return prefixes.stream().anyMatch(root -> root.bucket().equals(s3.bucket()) && underPrefix(s3.prefix(), root.prefix()));
+      return prefixes.stream()
+          .anyMatch(
+              root -> root.bucket().equals(s3.bucket()) && underPrefix(s3.prefix(), root.prefix()));
     }
     if (location.indexOf('\0') >= 0) return false;
     Path path = resolved(base.resolve(location).toAbsolutePath());
@@ -85,12 +99,13 @@ public final class LocationRoots {
   }
 
   /**
-   * The path as the file system will reach it: the longest existing part with its links and
-   * {@code ..} resolved by the OS, then the rest (which cannot hold links yet) normalised.
+   * The path as the file system will reach it: the longest existing part with its links and {@code
+   * ..} resolved by the OS, then the rest (which cannot hold links yet) normalised.
    */
   static Path resolved(Path absolute) {
     Path existing = absolute;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS))
+      existing = existing.getParent();
     if (existing == null) return absolute.normalize();
     try {
       Path real = existing.toRealPath();

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an SQS message asks for: BDRC's {@code {"w_id": "W…", "i_id": "I…"}} (optional
- * {@code job_type}, {@code job_key}, {@code priority}) adds one archive volume to a rolling intake
- * job; {@code {"job_type": …, "volumes": […], "job_key": …}} (optional {@code priority},
- * {@code force}, {@code output}) is a whole job.
+ * What an SQS message asks for: BDRC's {@code {"w_id": "W…", "i_id": "I…"}} (optional {@code
+ * job_type}, {@code job_key}, {@code priority}) adds one archive volume to a rolling intake job;
+ * {@code {"job_type": …, "volumes": […], "job_key": …}} (optional {@code priority}, {@code force},
+ * {@code output}) is a whole job.
  */
 sealed interface IntakeMessage {
 
@@ -19,7 +19,13 @@ sealed interface IntakeMessage {
       implements IntakeMessage {}
 
   /** A whole job. */
-  record WholeJob(String jobType, List<String> volumes, String jobKey, int priority, boolean force, String output)
+  record WholeJob(
+      String jobType,
+      List<String> volumes,
+      String jobKey,
+      int priority,
+      boolean force,
+      String output)
       implements IntakeMessage {}
 
   /** A message body that is not one of the two shapes, with the reason. */
@@ -43,20 +49,25 @@ sealed interface IntakeMessage {
     if (node.has("w_id") || node.has("i_id")) {
       String w = text(node, "w_id", null);
       String i = text(node, "i_id", null);
-      if (w == null || i == null) throw new Unreadable("a BDRC message needs both w_id and i_id as strings");
+      if (w == null || i == null)
+        throw new Unreadable("a BDRC message needs both w_id and i_id as strings");
       return new AddVolume(jobType, w, i, jobKey, priority);
     }
     if (node.has("volumes")) {
       JsonNode list = node.get("volumes");
-      if (!list.isArray() || list.isEmpty()) throw new Unreadable("volumes must be a non-empty array of strings");
+      if (!list.isArray() || list.isEmpty())
+        throw new Unreadable("volumes must be a non-empty array of strings");
       List<String> volumes = new ArrayList<>();
       for (JsonNode v : list) {
-        if (!v.isTextual() || v.asText().isBlank()) throw new Unreadable("volumes must be a non-empty array of strings");
+        if (!v.isTextual() || v.asText().isBlank())
+          throw new Unreadable("volumes must be a non-empty array of strings");
         volumes.add(v.asText().strip());
       }
       JsonNode force = node.path("force");
-      if (!force.isMissingNode() && !force.isBoolean()) throw new Unreadable("force must be true or false");
-      return new WholeJob(jobType, volumes, jobKey, priority, force.asBoolean(false), text(node, "output", null));
+      if (!force.isMissingNode() && !force.isBoolean())
+        throw new Unreadable("force must be true or false");
+      return new WholeJob(
+          jobType, volumes, jobKey, priority, force.asBoolean(false), text(node, "output", null));
     }
     throw new Unreadable("expected {\"w_id\", \"i_id\"} or {\"job_type\", \"volumes\"}");
   }
@@ -64,7 +75,8 @@ sealed interface IntakeMessage {
   private static String text(JsonNode node, String field, String fallback) throws Unreadable {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) return fallback;
-    if (!value.isTextual() || value.asText().isBlank()) throw new Unreadable(field + " must be a non-empty string");
+    if (!value.isTextual() || value.asText().isBlank())
+      throw new Unreadable(field + " must be a non-empty string");
     return value.asText().strip();
   }
 

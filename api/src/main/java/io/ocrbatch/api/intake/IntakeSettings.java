@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQS intake: which queue to long-poll, what to do with messages that cannot be understood,
- * and the job type and result root for BDRC messages that name none.
+ * The SQS intake: which queue to long-poll, what to do with messages that cannot be understood, and
+ * the job type and result root for BDRC messages that name none.
  *
  * @param onGarbage {@code dead-letter}: move an unparseable message to the queue's dead-letter
  *     queue (its RedrivePolicy, or {@code deadLetterUrl}); {@code delete}: delete it and log it
@@ -28,17 +28,20 @@ public record IntakeSettings(
   public IntakeSettings {
     onGarbage = onGarbage == null ? "auto" : onGarbage.toLowerCase(Locale.ROOT);
     if (!java.util.List.of("auto", "dead-letter", "delete").contains(onGarbage)) {
-      throw new IllegalArgumentException("OCRBATCH_SQS_ON_GARBAGE must be auto, dead-letter or delete, got '" + onGarbage + "'");
+      throw new IllegalArgumentException(
+          "OCRBATCH_SQS_ON_GARBAGE must be auto, dead-letter or delete, got '" + onGarbage + "'");
     }
-    if (waitSeconds < 1 || waitSeconds > 20) throw new IllegalArgumentException("SQS wait must be 1..20 seconds");
+    if (waitSeconds < 1 || waitSeconds > 20)
+      throw new IllegalArgumentException("SQS wait must be 1..20 seconds");
   }
 
   /**
-   * The intake configured by {@code OCRBATCH_SQS_QUEUE_URL} (none when unset), with
-   * {@code OCRBATCH_SQS_ON_GARBAGE}, {@code OCRBATCH_SQS_DEAD_LETTER_URL},
-   * {@code OCRBATCH_SQS_JOB_TYPE} and {@code OCRBATCH_SQS_OUTPUT} (default {@code defaultOutput}).
+   * The intake configured by {@code OCRBATCH_SQS_QUEUE_URL} (none when unset), with {@code
+   * OCRBATCH_SQS_ON_GARBAGE}, {@code OCRBATCH_SQS_DEAD_LETTER_URL}, {@code OCRBATCH_SQS_JOB_TYPE}
+   * and {@code OCRBATCH_SQS_OUTPUT} (default {@code defaultOutput}).
    */
-  public static Optional<IntakeSettings> fromEnvironment(Map<String, String> env, String queueUrlOrNull, String defaultOutput) {
+  public static Optional<IntakeSettings> fromEnvironment(
+      Map<String, String> env, String queueUrlOrNull, String defaultOutput) {
     String queueUrl = queueUrlOrNull != null ? queueUrlOrNull : env.get("OCRBATCH_SQS_QUEUE_URL");
     if (queueUrl == null || queueUrl.isBlank()) return Optional.empty();
     return Optional.of(

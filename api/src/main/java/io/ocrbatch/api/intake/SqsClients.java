@@ -15,7 +15,8 @@ public final class SqsClients {
         SqsClient.builder()
             .region(Region.of(settings.region()))
             .credentialsProvider(settings.credentials())
-            .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(java.time.Duration.ofSeconds(30)));
+            .httpClientBuilder(
+                Apache5HttpClient.builder().socketTimeout(java.time.Duration.ofSeconds(30)));
     if (settings.sqsEndpoint() != null) builder.endpointOverride(settings.sqsEndpoint());
     return builder.build();
   }

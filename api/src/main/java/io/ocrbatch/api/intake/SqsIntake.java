@@ -27,11 +27,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Turns SQS messages into work. Long-polls the queue (20 s, batches of up to 10); each message
- * becomes a volume in a rolling intake job (signal-with-start) or a whole job. A message is
- * deleted only after Temporal has accepted its work; when Temporal or the database is away the
- * message stays and comes back after its visibility timeout. Work is keyed so that a redelivered
- * message adds nothing. Only a message's own defects (an unreadable body, an unknown job type, bad
- * ids or key: {@link IntakeMessage.Unreadable}, {@link BadInputException}, {@link
+ * becomes a volume in a rolling intake job (signal-with-start) or a whole job. A message is deleted
+ * only after Temporal has accepted its work; when Temporal or the database is away the message
+ * stays and comes back after its visibility timeout. Work is keyed so that a redelivered message
+ * adds nothing. Only a message's own defects (an unreadable body, an unknown job type, bad ids or
+ * key: {@link IntakeMessage.Unreadable}, {@link BadInputException}, {@link
  * JobKeyConflictException}) move it aside (dead-letter queue or deleted, see {@link
  * IntakeSettings#onGarbage()}), so it never blocks the queue; any other failure (a store fault, a
  * job being canceled) keeps it for redelivery.
@@ -57,7 +57,8 @@ public final class SqsIntake implements AutoCloseable {
   private final AtomicLong setAside = new AtomicLong();
   private final AtomicLong deferred = new AtomicLong();
 
-  public SqsIntake(SqsClient sqs, IntakeSettings settings, JobService jobs, VolumeResolver volumes) {
+  public SqsIntake(
+      SqsClient sqs, IntakeSettings settings, JobService jobs, VolumeResolver volumes) {
     this.sqs = sqs;
     this.settings = settings;
     this.jobs = jobs;
@@ -74,19 +75,24 @@ public final class SqsIntake implements AutoCloseable {
       jobs.jobType(settings.jobType());
       JobService.outputRoot(settings.output());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("SQS intake (OCRBATCH_SQS_JOB_TYPE / OCRBATCH_SQS_OUTPUT): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "SQS intake (OCRBATCH_SQS_JOB_TYPE / OCRBATCH_SQS_OUTPUT): " + e.getMessage(), e);
     }
     Map<QueueAttributeName, String> attributes;
     try {
       attributes =
-          sqs.getQueueAttributes(b -> b.queueUrl(settings.queueUrl()).attributeNames(QueueAttributeName.ALL)).attributes();
+          sqs.getQueueAttributes(
+                  b -> b.queueUrl(settings.queueUrl()).attributeNames(QueueAttributeName.ALL))
+              .attributes();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot read SQS queue " + settings.queueUrl() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read SQS queue " + settings.queueUrl() + ": " + e.getMessage(), e);
     }
     deadLetterUrl = deadLetterQueue(attributes.get(QueueAttributeName.REDRIVE_POLICY));
     if ("dead-letter".equals(settings.onGarbage()) && deadLetterUrl == null) {
       throw new IllegalStateException(
-          "OCRBATCH_SQS_ON_GARBAGE=dead-letter, but queue " + settings.queueUrl()
+          "OCRBATCH_SQS_ON_GARBAGE=dead-letter, but queue "
+              + settings.queueUrl()
               + " has no RedrivePolicy and OCRBATCH_SQS_DEAD_LETTER_URL is not set");
     }
     if ("delete".equals(settings.onGarbage())) deadLetterUrl = null;
@@ -94,7 +100,10 @@ public final class SqsIntake implements AutoCloseable {
     poller = new Thread(this::pollLoop, "sqs-intake");
     poller.setDaemon(true);
     poller.start();
-    log.info("SQS intake polling {} ({}; unreadable messages: {})", settings.queueUrl(), fifo ? "FIFO" : "standard",
+    log.info(
+        "SQS intake polling {} ({}; unreadable messages: {})",
+        settings.queueUrl(),
+        fifo ? "FIFO" : "standard",
         deadLetterUrl != null ? "moved to " + deadLetterUrl : "deleted and logged");
     return this;
   }
@@ -106,9 +115,17 @@ public final class SqsIntake implements AutoCloseable {
       String arn = ApiJson.MAPPER.readTree(redrivePolicy).path("deadLetterTargetArn").asText("");
       String[] parts = arn.split(":");
       if (parts.length < 6) return null;
-      return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+      return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
+          .queueUrl();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot find the dead-letter queue of " + settings.queueUrl() + " (" + redrivePolicy + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot find the dead-letter queue of "
+              + settings.queueUrl()
+              + " ("
+              + redrivePolicy
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -122,10 +139,11 @@ public final class SqsIntake implements AutoCloseable {
       try {
         List<Message> messages =
             sqs.receiveMessage(
-                    b -> b.queueUrl(settings.queueUrl())
-                        .waitTimeSeconds(settings.waitSeconds())
-                        .maxNumberOfMessages(10)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    b ->
+                        b.queueUrl(settings.queueUrl())
+                            .waitTimeSeconds(settings.waitSeconds())
+                            .maxNumberOfMessages(10)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
         backoffMillis = 1_000;
         if (!running) {
@@ -137,7 +155,11 @@ public final class SqsIntake implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         if (!running) return;
-        log.warn("SQS intake: receiving from {} failed ({}); retrying in {} ms", settings.queueUrl(), e.getMessage(), backoffMillis);
+        log.warn(
+            "SQS intake: receiving from {} failed ({}); retrying in {} ms",
+            settings.queueUrl(),
+            e.getMessage(),
+            backoffMillis);
         sleep(backoffMillis);
         backoffMillis = Math.min(30_000, backoffMillis * 2);
       }
@@ -145,9 +167,9 @@ public final class SqsIntake implements AutoCloseable {
   }
 
   /**
-   * Waits until Temporal and the database answer again before receiving more: every receive
-   * counts towards the queue's maxReceiveCount, so polling through an outage would push good
-   * messages to the dead-letter queue.
+   * Waits until Temporal and the database answer again before receiving more: every receive counts
+   * towards the queue's maxReceiveCount, so polling through an outage would push good messages to
+   * the dead-letter queue.
    */
   private void awaitBackend() {
     long backoffMillis = 1_000;
@@ -160,7 +182,10 @@ public final class SqsIntake implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         backoffMillis = Math.min(30_000, backoffMillis * 2);
-        log.warn("SQS intake: waiting for the backend ({}); next check in {} ms", e.getMessage(), backoffMillis);
+        log.warn(
+            "SQS intake: waiting for the backend ({}); next check in {} ms",
+            e.getMessage(),
+            backoffMillis);
       }
     }
   }
@@ -179,19 +204,25 @@ public final class SqsIntake implements AutoCloseable {
         dispatch(message);
         accepted.incrementAndGet();
         done.add(message);
-      } catch (IntakeMessage.Unreadable | BadInputException | JobKeyConflictException e) { // the message's own defects
+      } catch (IntakeMessage.Unreadable
+          | BadInputException
+          | JobKeyConflictException e) { // the message's own defects
         try {
           setAside(message, e.getMessage());
           done.add(message);
         } catch (RuntimeException deadLetterFailed) { // keep it: it is set aside when it comes back
           healthy = false;
           deferred.incrementAndGet();
-          log.warn("SQS intake: could not move message {} aside: {}", message.messageId(), deadLetterFailed.getMessage());
+          log.warn(
+              "SQS intake: could not move message {} aside: {}",
+              message.messageId(),
+              deadLetterFailed.getMessage());
         }
       } catch (RuntimeException e) {
         healthy = false;
         deferred.incrementAndGet();
-        String reason = e instanceof OrchestrationUnavailableException ? e.getMessage() : e.toString();
+        String reason =
+            e instanceof OrchestrationUnavailableException ? e.getMessage() : e.toString();
         log.warn("SQS intake: message {} kept for redelivery: {}", message.messageId(), reason);
       }
     }
@@ -202,19 +233,38 @@ public final class SqsIntake implements AutoCloseable {
   private void dispatch(Message message) throws IntakeMessage.Unreadable {
     IntakeMessage request = IntakeMessage.parse(message.body(), settings.jobType());
     if (request instanceof IntakeMessage.AddVolume add) {
-      VolumeRef volume = resolve(() -> volumes.bdrc(new BdrcVolume(add.workId(), add.imageGroupId())));
-      Intake.Added intake = jobs.intake().add(add.jobType(), add.priority(), List.of(volume), settings.output(), add.jobKey());
-      log.info("SQS intake: message {}: {} {} job {}", message.messageId(), volume.volumeId(),
-          intake.added() > 0 ? "added to" : "already in", intake.job().jobKey());
+      VolumeRef volume =
+          resolve(() -> volumes.bdrc(new BdrcVolume(add.workId(), add.imageGroupId())));
+      Intake.Added intake =
+          jobs.intake()
+              .add(add.jobType(), add.priority(), List.of(volume), settings.output(), add.jobKey());
+      log.info(
+          "SQS intake: message {}: {} {} job {}",
+          message.messageId(),
+          volume.volumeId(),
+          intake.added() > 0 ? "added to" : "already in",
+          intake.job().jobKey());
     } else if (request instanceof IntakeMessage.WholeJob whole) {
-      List<VolumeRef> refs = resolve(() -> volumes.fromEntries(whole.volumes(), Path.of("").toAbsolutePath()));
+      List<VolumeRef> refs =
+          resolve(() -> volumes.fromEntries(whole.volumes(), Path.of("").toAbsolutePath()));
       JobService.Submitted submitted =
           jobs.submit(
               new JobRequest(
-                  whole.jobType(), refs, whole.jobKey(), whole.output() != null ? whole.output() : settings.output(),
-                  JobRequest.DEFAULT_CONCURRENCY, JobRequest.DEFAULT_DPI, whole.priority(), null, whole.force()));
-      log.info("SQS intake: message {}: job {} with {} volume(s){}", message.messageId(), submitted.job().jobKey(),
-          refs.size(), submitted.existed() ? " existed already" : " created");
+                  whole.jobType(),
+                  refs,
+                  whole.jobKey(),
+                  whole.output() != null ? whole.output() : settings.output(),
+                  JobRequest.DEFAULT_CONCURRENCY,
+                  JobRequest.DEFAULT_DPI,
+                  whole.priority(),
+                  null,
+                  whole.force()));
+      log.info(
+          "SQS intake: message {}: job {} with {} volume(s){}",
+          message.messageId(),
+          submitted.job().jobKey(),
+          refs.size(),
+          submitted.existed() ? " existed already" : " created");
     }
   }
 
@@ -234,39 +284,70 @@ public final class SqsIntake implements AutoCloseable {
     String body = message.body() == null ? "" : message.body();
     String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
     if (deadLetterUrl == null) {
-      log.error("SQS intake: deleting unreadable message {} ({}): {}", message.messageId(), reason, shown);
+      log.error(
+          "SQS intake: deleting unreadable message {} ({}): {}",
+          message.messageId(),
+          reason,
+          shown);
       return;
     }
     SendMessageRequest.Builder send =
         SendMessageRequest.builder()
             .queueUrl(deadLetterUrl)
             .messageBody(body.isEmpty() ? "(empty)" : body)
-            .messageAttributes(Map.of(
-                ERROR_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
-                "ocrbatch_source_message_id", MessageAttributeValue.builder().dataType("String").stringValue(message.messageId()).build()));
+            .messageAttributes(
+                Map.of(
+                    ERROR_ATTRIBUTE,
+                    MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
+                    "ocrbatch_source_message_id",
+                    MessageAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue(message.messageId())
+                        .build()));
     if (deadLetterUrl.endsWith(".fifo")) {
       String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-      send.messageGroupId(group != null ? group : "unreadable").messageDeduplicationId(message.messageId());
+      send.messageGroupId(group != null ? group : "unreadable")
+          .messageDeduplicationId(message.messageId());
     }
     sqs.sendMessage(send.build());
-    log.error("SQS intake: moved unreadable message {} to {} ({}): {}", message.messageId(), deadLetterUrl, reason, shown);
+    log.error(
+        "SQS intake: moved unreadable message {} to {} ({}): {}",
+        message.messageId(),
+        deadLetterUrl,
+        reason,
+        shown);
   }
 
   private void delete(List<Message> messages) {
     if (messages.isEmpty()) return;
     List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
-      entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(messages.get(i).receiptHandle())
+              .build());
     }
     var response = sqs.deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
-    response.failed().forEach(f -> log.warn("SQS intake: could not delete message {}: {}", messages.get(Integer.parseInt(f.id())).messageId(), f.message()));
+    response
+        .failed()
+        .forEach(
+            f ->
+                log.warn(
+                    "SQS intake: could not delete message {}: {}",
+                    messages.get(Integer.parseInt(f.id())).messageId(),
+                    f.message()));
   }
 
   /** Messages received while stopping go straight back to the queue. */
   private void handBack(List<Message> messages) {
     for (Message m : messages) {
       try {
-        sqs.changeMessageVisibility(b -> b.queueUrl(settings.queueUrl()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+        sqs.changeMessageVisibility(
+            b ->
+                b.queueUrl(settings.queueUrl())
+                    .receiptHandle(m.receiptHandle())
+                    .visibilityTimeout(0));
       } catch (RuntimeException e) {
         log.debug("SQS intake: could not hand back {}: {}", m.messageId(), e.getMessage());
       }
@@ -282,7 +363,10 @@ public final class SqsIntake implements AutoCloseable {
     }
   }
 
-  /** Stops polling (a long poll in flight is abandoned: its messages come back to the queue) and closes the client. */
+  /**
+   * Stops polling (a long poll in flight is abandoned: its messages come back to the queue) and
+   * closes the client.
+   */
   @Override
   public void close() {
     running = false;

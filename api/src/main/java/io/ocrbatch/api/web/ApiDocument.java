@@ -8,12 +8,17 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at {@code /v3/api-docs}: titled, versioned, and in the wire's snake_case. */
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: titled, versioned, and in the wire's snake_case.
+ */
 @Configuration
 class ApiDocument {
   static final String TITLE = "ocrbatch API";
 
-  /** Schemas read through the API's own JSON mapper, so properties are named as on the wire ({@code job_type}). */
+  /**
+   * Schemas read through the API's own JSON mapper, so properties are named as on the wire ({@code
+   * job_type}).
+   */
   @Bean
   ModelResolver wireNamedSchemas(ObjectMapper apiMapper) {
     return new ModelResolver(apiMapper);
@@ -22,10 +27,12 @@ class ApiDocument {
   @Bean
   OpenAPI openApi() {
     return new OpenAPI()
-        .info(new Info()
-            .title(TITLE)
-            .version(Versions.ocrbatch())
-            .description("""
+        .info(
+            new Info()
+                .title(TITLE)
+                .version(Versions.ocrbatch())
+                .description(
+                    """
                 Durable OCR batch processing. `/ocr/*` is the upload contract: upload a PDF or \
                 scans, follow the job over Server-Sent Events, fetch the text per page. `/api/jobs` \
                 runs jobs over folders, S3 prefixes and BDRC volumes, lists them and pauses, resumes \

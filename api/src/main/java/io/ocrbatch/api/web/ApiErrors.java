@@ -6,9 +6,9 @@ import io.ocrbatch.activities.fault.StorageUnavailableException;
 import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.api.access.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,19 +18,21 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** Every error as {@code {"detail": "..."}} with the status that says whose fault it is. */
 @RestControllerAdvice
 class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final int MAX_DETAIL = 2000;
+
   /** What a 503 asks a client to wait before trying again. */
   static final long RETRY_AFTER_SECONDS = 10;
+
   private final ApiSettings settings;
 
   ApiErrors(ApiSettings settings) {
@@ -39,42 +41,68 @@ class ApiErrors {
 
   static ResponseEntity<Map<String, Object>> error(HttpStatus status, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("detail", detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
-    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+    body.put(
+        "detail", detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
+    return ResponseEntity.status(status)
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(body);
   }
 
   /** An error answer to a request; JSON even on endpoints that produce SSE or PNG. */
-  private ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String detail) {
+  private ResponseEntity<Map<String, Object>> error(
+      HttpServletRequest request, HttpStatus status, String detail) {
     request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     return error(status, withoutServerPaths(detail == null ? status.getReasonPhrase() : detail));
   }
 
-  /** A message about a file the server keeps (an upload being received, say) names no path of the server's. */
+  /**
+   * A message about a file the server keeps (an upload being received, say) names no path of the
+   * server's.
+   */
   private String withoutServerPaths(String detail) {
-    for (java.nio.file.Path own : java.util.List.of(settings.uploadsDir(), settings.dataDir().resolve("tmp"))) {
+    for (java.nio.file.Path own :
+        java.util.List.of(settings.uploadsDir(), settings.dataDir().resolve("tmp"))) {
       String prefix = own.toString();
-      if (detail.contains(prefix)) detail = detail.replaceAll(java.util.regex.Pattern.quote(prefix) + "[^\\s'\":,;)]*", "(a file of this server)");
+      if (detail.contains(prefix))
+        detail =
+            detail.replaceAll(
+                java.util.regex.Pattern.quote(prefix) + "[^\\s'\":,;)]*",
+                "(a file of this server)");
     }
     return detail;
   }
 
-  @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+  @ExceptionHandler({
+    IllegalArgumentException.class,
+    MissingServletRequestParameterException.class,
+    MissingServletRequestPartException.class
+  })
   ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) {
     return error(request, HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> badParameter(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     Class<?> type = e.getRequiredType();
-    String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class ? "a whole number"
-        : type == boolean.class || type == Boolean.class ? "true or false" : "a valid value";
+    String expected =
+        type == int.class || type == Integer.class || type == long.class || type == Long.class
+            ? "a whole number"
+            : type == boolean.class || type == Boolean.class ? "true or false" : "a valid value";
     String given = e.getValue() == null ? "nothing" : UserInput.quote(String.valueOf(e.getValue()));
-    return error(request, HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' must be " + expected + ", got " + given);
+    return error(
+        request,
+        HttpStatus.BAD_REQUEST,
+        "parameter '" + e.getName() + "' must be " + expected + ", got " + given);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
-    return error(request, HttpStatus.BAD_REQUEST, "request body is not valid JSON for this endpoint: " + JsonProblems.describe(e));
+  ResponseEntity<Map<String, Object>> unreadableBody(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
+    return error(
+        request,
+        HttpStatus.BAD_REQUEST,
+        "request body is not valid JSON for this endpoint: " + JsonProblems.describe(e));
   }
 
   @ExceptionHandler(ForbiddenException.class)
@@ -83,7 +111,8 @@ class ApiErrors {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> unsupportedMedia(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> unsupportedMedia(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
   }
 
@@ -97,9 +126,14 @@ class ApiErrors {
     return error(request, HttpStatus.CONFLICT, e.getMessage());
   }
 
-  /** A backend that is away (Temporal, the database, storage): never the client's fault, worth retrying. */
+  /**
+   * A backend that is away (Temporal, the database, storage): never the client's fault, worth
+   * retrying.
+   */
   @ExceptionHandler({
-    OrchestrationUnavailableException.class, StoreUnavailableException.class, StorageUnavailableException.class
+    OrchestrationUnavailableException.class,
+    StoreUnavailableException.class,
+    StorageUnavailableException.class
   })
   ResponseEntity<Map<String, Object>> unavailable(RuntimeException e, HttpServletRequest request) {
     log.warn("{}", e.getMessage());
@@ -107,39 +141,64 @@ class ApiErrors {
         error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again later");
     return ResponseEntity.status(answer.getStatusCode())
         .headers(answer.getHeaders())
-        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+        .header(
+            org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
         .body(answer.getBody());
   }
 
   @ExceptionHandler(io.ocrbatch.activities.storage.StorageAccessException.class)
-  ResponseEntity<Map<String, Object>> storageUnusable(RuntimeException e, HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> storageUnusable(
+      RuntimeException e, HttpServletRequest request) {
     return error(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-    if (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("header")) { // Spring calls every "exceeded" a size problem
-      return error(request, HttpStatus.BAD_REQUEST,
-          "a part of the upload has headers over " + ApiServer.MAX_PART_HEADER_BYTES + " bytes: is a file name that long? Shorten it");
+  ResponseEntity<Map<String, Object>> tooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
+    if (rootMessage(e)
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains("header")) { // Spring calls every "exceeded" a size problem
+      return error(
+          request,
+          HttpStatus.BAD_REQUEST,
+          "a part of the upload has headers over "
+              + ApiServer.MAX_PART_HEADER_BYTES
+              + " bytes: is a file name that long? Shorten it");
     }
     return error(
-        request, HttpStatus.PAYLOAD_TOO_LARGE,
-        "upload is larger than the limit of " + settings.maxUploadBytes() / (1024 * 1024) + " MB (OCRBATCH_MAX_UPLOAD_MB)");
+        request,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "upload is larger than the limit of "
+            + settings.maxUploadBytes() / (1024 * 1024)
+            + " MB (OCRBATCH_MAX_UPLOAD_MB)");
   }
 
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Map<String, Object>> badMultipart(MultipartException e, HttpServletRequest request) {
-    return error(request, HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
+  ResponseEntity<Map<String, Object>> badMultipart(
+      MultipartException e, HttpServletRequest request) {
+    return error(
+        request, HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     if (e instanceof org.springframework.web.ErrorResponse response) {
-      return error(request, HttpStatus.valueOf(response.getStatusCode().value()), response.getBody().getDetail());
+      return error(
+          request,
+          HttpStatus.valueOf(response.getStatusCode().value()),
+          response.getBody().getDetail());
     }
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
-    log.error("Unexpected error serving {} {} (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-    return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server's log has the details (reference " + reference + ")");
+    log.error(
+        "Unexpected error serving {} {} (reference {})",
+        request.getMethod(),
+        request.getRequestURI(),
+        reference,
+        e);
+    return error(
+        request,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal error; the server's log has the details (reference " + reference + ")");
   }
 
   static String rootMessage(Throwable e) {

@@ -15,43 +15,67 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Who may call what. With tokens configured every path needs one except an explicit list of
- * open ones (the page, its assets, the API description, health): deny by default, so a path
- * written another way ({@code /API/jobs}, {@code /%61pi/jobs}) is refused rather than let
- * through. Spring Security's firewall answers 400 to paths with {@code ;params}, encoded
- * slashes, {@code //} or {@code ..} before anything is dispatched.
+ * Who may call what. With tokens configured every path needs one except an explicit list of open
+ * ones (the page, its assets, the API description, health): deny by default, so a path written
+ * another way ({@code /API/jobs}, {@code /%61pi/jobs}) is refused rather than let through. Spring
+ * Security's firewall answers 400 to paths with {@code ;params}, encoded slashes, {@code //} or
+ * {@code ..} before anything is dispatched.
  */
 @Configuration
 @EnableWebSecurity
 class ApiSecurity {
   static final String[] OPEN_PATHS = {
-    "/", "/index.html", "/app.js", "/style.css", "/favicon.ico",
-    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-    "/actuator/health", "/actuator/health/**", "/actuator/info"
+    "/",
+    "/index.html",
+    "/app.js",
+    "/style.css",
+    "/favicon.ico",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info"
   };
 
   @Bean
   SecurityFilterChain apiSecurityChain(HttpSecurity http, ApiSettings settings) throws Exception {
-    http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, no cookies: nothing for a forged request to ride on
+    http.csrf(
+            AbstractHttpConfigurer
+                ::disable) // bearer tokens, no cookies: nothing for a forged request to ride on
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(h -> h.cacheControl(c -> c.disable())) // results and streams set their own caching
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, denied) -> unauthorized(response, request.getAttribute(BearerTokenFilter.TOKEN_PRESENTED) != null))
-            .accessDeniedHandler((request, response, denied) -> unauthorized(response, true)))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, denied) ->
+                            unauthorized(
+                                response,
+                                request.getAttribute(BearerTokenFilter.TOKEN_PRESENTED) != null))
+                    .accessDeniedHandler(
+                        (request, response, denied) -> unauthorized(response, true)))
         .addFilterBefore(new BearerTokenFilter(settings.tokens()), AuthorizationFilter.class)
-        .authorizeHttpRequests(a -> {
-          // an SSE stream was authorised when it was opened; error pages render what was already decided
-          a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
-          if (settings.authRequired()) {
-            a.requestMatchers(HttpMethod.GET, OPEN_PATHS).permitAll().requestMatchers(HttpMethod.HEAD, OPEN_PATHS).permitAll().anyRequest().authenticated();
-          } else {
-            a.anyRequest().permitAll();
-          }
-        });
+        .authorizeHttpRequests(
+            a -> {
+              // an SSE stream was authorised when it was opened; error pages render what was
+              // already decided
+              a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+              if (settings.authRequired()) {
+                a.requestMatchers(HttpMethod.GET, OPEN_PATHS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, OPEN_PATHS)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated();
+              } else {
+                a.anyRequest().permitAll();
+              }
+            });
     return http.build();
   }
 
@@ -59,13 +83,21 @@ class ApiSecurity {
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
     return (request, response, rejected) ->
-        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "the request path is not in a form this server accepts"
-            + " (no ';' parameters, encoded '/', '\\' or '%', '//', '.' or '..' segments)");
+        JsonErrors.write(
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            "the request path is not in a form this server accepts"
+                + " (no ';' parameters, encoded '/', '\\' or '%', '//', '.' or '..' segments)");
   }
 
-  private static void unauthorized(HttpServletResponse response, boolean tokenGiven) throws IOException {
+  private static void unauthorized(HttpServletResponse response, boolean tokenGiven)
+      throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
-    JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-        tokenGiven ? "the bearer token is not valid" : "this endpoint needs a bearer token (Authorization: Bearer TOKEN)");
+    JsonErrors.write(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        tokenGiven
+            ? "the bearer token is not valid"
+            : "this endpoint needs a bearer token (Authorization: Bearer TOKEN)");
   }
 }

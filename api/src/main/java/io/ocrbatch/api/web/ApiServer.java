@@ -12,8 +12,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The HTTP face (REST, SSE, OpenAPI, health, the web page) over a {@link JobService} built by
- * the caller: {@code server} with a remote Temporal, {@code dev} with the embedded one.
+ * The HTTP face (REST, SSE, OpenAPI, health, the web page) over a {@link JobService} built by the
+ * caller: {@code server} with a remote Temporal, {@code dev} with the embedded one.
  */
 public final class ApiServer implements AutoCloseable {
   static final int MAX_PART_HEADER_BYTES = 8192;
@@ -31,29 +31,38 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The API, and the SQS intake listener when {@code intakeOrNull} names a queue. */
-  public static ApiServer start(JobService jobs, ApiSettings settings, IntakeSettings intakeOrNull) {
+  public static ApiServer start(
+      JobService jobs, ApiSettings settings, IntakeSettings intakeOrNull) {
     // Logging is configured by the process (logback.xml); Spring Boot must not re-initialise it.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-    if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) { // Tomcat logs through java.util.logging
+    if (!org.slf4j.bridge.SLF4JBridgeHandler
+        .isInstalled()) { // Tomcat logs through java.util.logging
       org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
       org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
     long maxBytes = settings.maxUploadBytes();
     Map<String, Object> properties =
         Map.ofEntries(
-            Map.entry("spring.config.name", "ocrbatch-api"), // no application.properties of any jar on the classpath
+            Map.entry(
+                "spring.config.name",
+                "ocrbatch-api"), // no application.properties of any jar on the classpath
             Map.entry("server.port", settings.port()),
             Map.entry("server.address", settings.bindAddress()),
             Map.entry("spring.servlet.multipart.max-file-size", maxBytes + "B"),
             Map.entry("spring.servlet.multipart.max-request-size", (maxBytes + 1024 * 1024) + "B"),
-            Map.entry("spring.servlet.multipart.location", settings.dataDir().resolve("tmp").toString()),
+            Map.entry(
+                "spring.servlet.multipart.location", settings.dataDir().resolve("tmp").toString()),
             Map.entry("server.tomcat.max-swallow-size", "-1"),
-            // room for long file names in a part's headers (Tibetan takes 3 bytes a letter); Tomcat's default is 512 bytes
-            Map.entry("server.tomcat.max-part-header-size", MAX_PART_HEADER_BYTES + "B"), // read an oversized upload so the client sees the 413
+            // room for long file names in a part's headers (Tibetan takes 3 bytes a letter);
+            // Tomcat's default is 512 bytes
+            Map.entry(
+                "server.tomcat.max-part-header-size",
+                MAX_PART_HEADER_BYTES + "B"), // read an oversized upload so the client sees the 413
             Map.entry("spring.mvc.async.request-timeout", "-1"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),
             // the token check is ApiSecurity's; no generated user and password
-            Map.entry("spring.autoconfigure.exclude",
+            Map.entry(
+                "spring.autoconfigure.exclude",
                 "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration"),
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
@@ -62,12 +71,15 @@ public final class ApiServer implements AutoCloseable {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir().resolve("tmp"));
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create " + settings.dataDir().resolve("tmp") + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create " + settings.dataDir().resolve("tmp") + ": " + e.getMessage(), e);
     }
     if (settings.reachableFromOtherHosts() && !settings.authRequired()) {
       log.warn(
           "WARNING: the API listens on {}, reachable from other hosts, WITHOUT authentication: anyone who reaches port {} can"
-              + " submit, cancel and read jobs. Set OCRBATCH_API_TOKENS, or bind to 127.0.0.1.", settings.bindAddress(), settings.port());
+              + " submit, cancel and read jobs. Set OCRBATCH_API_TOKENS, or bind to 127.0.0.1.",
+          settings.bindAddress(),
+          settings.port());
     }
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ApiApplication.class)
@@ -84,7 +96,9 @@ public final class ApiServer implements AutoCloseable {
     SqsIntake intake = null;
     if (intakeOrNull != null) {
       try {
-        intake = new SqsIntake(SqsClients.create(intakeOrNull.aws()), intakeOrNull, jobs, jobs.volumes()).start();
+        intake =
+            new SqsIntake(SqsClients.create(intakeOrNull.aws()), intakeOrNull, jobs, jobs.volumes())
+                .start();
       } catch (RuntimeException e) {
         context.close();
         throw e;

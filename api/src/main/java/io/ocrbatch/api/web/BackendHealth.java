@@ -18,12 +18,18 @@ class BackendHealth {
       this.jobs = jobs;
     }
 
-    /** A probe on a connection of its own (quick to give up), so a pool waiting for connections cannot stall it. */
+    /**
+     * A probe on a connection of its own (quick to give up), so a pool waiting for connections
+     * cannot stall it.
+     */
     @Override
     public Health health() {
       DatabaseHealth.State state = jobs.store().health().check();
-      Health.Builder health = state.up() ? Health.up() : Health.down().withDetail("error", state.error());
-      return health.withDetail(state.up() ? "up_since" : "down_since", state.since().toString()).build();
+      Health.Builder health =
+          state.up() ? Health.up() : Health.down().withDetail("error", state.error());
+      return health
+          .withDetail(state.up() ? "up_since" : "down_since", state.since().toString())
+          .build();
     }
   }
 

@@ -27,14 +27,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String token = presented(request);
     if (token != null) {
       request.setAttribute(TOKEN_PRESENTED, Boolean.TRUE);
       if (accepted(token)) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client", null, AuthorityUtils.NO_AUTHORITIES));
+        context.setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                "api-client", null, AuthorityUtils.NO_AUTHORITIES));
         SecurityContextHolder.setContext(context);
       }
     }
@@ -43,14 +46,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   private static String presented(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) return header.substring(7).strip();
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
+      return header.substring(7).strip();
     return request.getParameter("access_token");
   }
 
   private boolean accepted(String token) {
     byte[] given = token.getBytes(StandardCharsets.UTF_8);
     boolean ok = false;
-    for (byte[] t : tokens) ok |= MessageDigest.isEqual(given, t); // no early exit: time does not tell which token is close
+    for (byte[] t : tokens)
+      ok |=
+          MessageDigest.isEqual(given, t); // no early exit: time does not tell which token is close
     return ok;
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The error page the servlet container forwards to (a status set with {@code sendError} outside any
- * controller): the same {@code {"detail": ...}} body as every other error, never a stack trace,
- * an exception's type or a server path.
+ * controller): the same {@code {"detail": ...}} body as every other error, never a stack trace, an
+ * exception's type or a server path.
  */
 @io.swagger.v3.oas.annotations.Hidden // the container's, not part of the API
 @RestController

@@ -21,9 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Background duties of the API process: removing uploads whose retention has passed, and
- * telling callback URLs that their job ended. Both read their work from the database, so a
- * restart loses nothing.
+ * Background duties of the API process: removing uploads whose retention has passed, and telling
+ * callback URLs that their job ended. Both read their work from the database, so a restart loses
+ * nothing.
  */
 @Component
 class Housekeeping {
@@ -40,7 +40,8 @@ class Housekeeping {
     this.jobs = jobs;
     this.store = jobs.store();
     this.settings = settings;
-    // Every address a callback connects to passes the callback policy at that moment; no proxy or redirect leads elsewhere.
+    // Every address a callback connects to passes the callback policy at that moment; no proxy or
+    // redirect leads elsewhere.
     this.http =
         new OkHttpClient.Builder()
             .dns(jobs.callbackTargets().dns())
@@ -53,14 +54,24 @@ class Housekeeping {
             .build();
   }
 
-  /** Removes the files of uploads whose job ended longer than the retention ago; returns the job ids. */
-  @Scheduled(initialDelay = 5_000, fixedDelayString = "#{@apiSettings.cleanupInterval().toMillis()}")
+  /**
+   * Removes the files of uploads whose job ended longer than the retention ago; returns the job
+   * ids.
+   */
+  @Scheduled(
+      initialDelay = 5_000,
+      fixedDelayString = "#{@apiSettings.cleanupInterval().toMillis()}")
   List<String> removeExpiredUploads() {
     List<String> removed = new ArrayList<>();
     for (Upload upload : store.uploads().expirable(settings.retention())) {
       Path folder = Path.of(upload.folder()).toAbsolutePath().normalize();
       if (!folder.startsWith(settings.uploadsDir())) { // never delete outside the uploads folder
-        log.warn("Not removing upload {} of job {}: {} is outside {}", upload.filename(), upload.jobKey(), folder, settings.uploadsDir());
+        log.warn(
+            "Not removing upload {} of job {}: {} is outside {}",
+            upload.filename(),
+            upload.jobKey(),
+            folder,
+            settings.uploadsDir());
       } else {
         UploadService.deleteQuietly(folder);
       }
@@ -68,24 +79,37 @@ class Housekeeping {
       removed.add(upload.jobKey());
     }
     if (!removed.isEmpty()) {
-      log.info("Removed {} expired upload(s) older than {} after their job ended: {}", removed.size(), settings.retention(), removed);
+      log.info(
+          "Removed {} expired upload(s) older than {} after their job ended: {}",
+          removed.size(),
+          settings.retention(),
+          removed);
     }
     return removed;
   }
 
-  /** POSTs the ended job (as {@code GET /api/jobs/{key}} shows it) to its callback URL; retried on the next rounds. */
+  /**
+   * POSTs the ended job (as {@code GET /api/jobs/{key}} shows it) to its callback URL; retried on
+   * the next rounds.
+   */
   @Scheduled(initialDelay = 1_000, fixedDelay = 2_000)
   void sendCallbacks() {
     for (PendingCallback callback : store.jobs().pendingCallbacks(CALLBACK_ATTEMPTS)) {
       String error = null;
       try {
         JobView view = JobView.of(jobs.report(jobs.find(callback.jobId(), null)));
-        String url = jobs.callbackTargets().check(callback.url()); // again now: an address literal never reaches the Dns hook
+        String url =
+            jobs.callbackTargets()
+                .check(callback.url()); // again now: an address literal never reaches the Dns hook
         Request request =
-            new Request.Builder().url(url).post(RequestBody.create(ApiJson.MAPPER.writeValueAsBytes(view), JSON)).build();
+            new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(ApiJson.MAPPER.writeValueAsBytes(view), JSON))
+                .build();
         try (Response response = http.newCall(request).execute()) {
           int status = response.code();
-          if (status / 100 == 3) error = "callback answered HTTP " + status + " (redirects are not followed)";
+          if (status / 100 == 3)
+            error = "callback answered HTTP " + status + " (redirects are not followed)";
           else if (status / 100 != 2) error = "callback answered HTTP " + status;
         }
       } catch (Exception e) {
@@ -93,7 +117,13 @@ class Housekeeping {
       }
       store.jobs().callbackAttempted(callback.jobId(), error);
       if (error != null) {
-        log.warn("Job {}: {} ({}), attempt {} of {}", callback.jobKey(), error, callback.url(), callback.attempts() + 1, CALLBACK_ATTEMPTS);
+        log.warn(
+            "Job {}: {} ({}), attempt {} of {}",
+            callback.jobKey(),
+            error,
+            callback.url(),
+            callback.attempts() + 1,
+            CALLBACK_ATTEMPTS);
       } else {
         log.info("Job {}: told {} that it ended", callback.jobKey(), callback.url());
       }

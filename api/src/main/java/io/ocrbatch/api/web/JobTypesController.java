@@ -29,12 +29,18 @@ class JobTypesController {
 
   /** A new job type; {@code language} defaults to the model, formats to txt,json. */
   record NewJobType(
-      String name, String engine, String model, String language, String encoding, String lineMode,
-      List<String> outputFormats, String description) {}
+      String name,
+      String engine,
+      String model,
+      String language,
+      String encoding,
+      String lineMode,
+      List<String> outputFormats,
+      String description) {}
 
   /**
-   * A job type as listed: its configuration, and its language's name for people choosing it
-   * ({@code tesseract-eng — English}); {@code language_name} is null for codes that are not languages.
+   * A job type as listed: its configuration, and its language's name for people choosing it ({@code
+   * tesseract-eng — English}); {@code language_name} is null for codes that are not languages.
    */
   record JobTypeView(@JsonUnwrapped JobTypeSpec type, String languageName) {
     static JobTypeView of(JobTypeSpec type) {
@@ -42,7 +48,8 @@ class JobTypesController {
     }
   }
 
-  @Operation(summary = "The job types (upload 'model' names), oldest first, with their language's name")
+  @Operation(
+      summary = "The job types (upload 'model' names), oldest first, with their language's name")
   @GetMapping
   List<JobTypeView> list() {
     return jobs.store().jobTypes().list().stream().map(JobTypeView::of).toList();
@@ -53,13 +60,20 @@ class JobTypesController {
   @ResponseStatus(HttpStatus.CREATED)
   JobTypeView create(@RequestBody NewJobType body) {
     if (body.name() != null && jobs.store().jobTypes().byName(body.name()).isPresent()) {
-      throw new io.ocrbatch.activities.fault.ConflictException("job type '" + body.name() + "' already exists");
+      throw new io.ocrbatch.activities.fault.ConflictException(
+          "job type '" + body.name() + "' already exists");
     }
-    return JobTypeView.of(jobs.createJobType(
-        new JobTypeSpec(
-            0, body.name(), body.engine() == null ? EngineRegistry.DEFAULT_ENGINE : body.engine(), body.model(), body.language(),
-            body.encoding() == null ? "unicode" : body.encoding(), body.lineMode() == null ? "auto" : body.lineMode(),
-            body.outputFormats() == null ? List.of("txt", "json") : body.outputFormats()),
-        body.description()));
+    return JobTypeView.of(
+        jobs.createJobType(
+            new JobTypeSpec(
+                0,
+                body.name(),
+                body.engine() == null ? EngineRegistry.DEFAULT_ENGINE : body.engine(),
+                body.model(),
+                body.language(),
+                body.encoding() == null ? "unicode" : body.encoding(),
+                body.lineMode() == null ? "auto" : body.lineMode(),
+                body.outputFormats() == null ? List.of("txt", "json") : body.outputFormats()),
+            body.description()));
   }
 }

@@ -1,10 +1,10 @@
 package io.ocrbatch.api.web;
 
 import io.ocrbatch.activities.fault.UserInput;
+import io.ocrbatch.activities.intake.JobKeys;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
-import io.ocrbatch.activities.intake.JobKeys;
 import io.ocrbatch.api.JobView;
 import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.workflows.VolumeRef;
@@ -37,7 +37,8 @@ class JobsController {
   private final ProgressStreams streams;
   private final ApiSettings settings;
 
-  JobsController(JobService jobs, UploadService uploads, ProgressStreams streams, ApiSettings settings) {
+  JobsController(
+      JobService jobs, UploadService uploads, ProgressStreams streams, ApiSettings settings) {
     this.jobs = jobs;
     this.uploads = uploads;
     this.streams = streams;
@@ -47,18 +48,28 @@ class JobsController {
   /**
    * A job over folders on the server's disk, S3 prefixes or BDRC archive volumes.
    *
-   * @param volumes volume folders (absolute, or relative to the server's working directory),
-   *     {@code s3://bucket/prefix/} prefixes, or BDRC ids ({@code W22084-I0886})
+   * @param volumes volume folders (absolute, or relative to the server's working directory), {@code
+   *     s3://bucket/prefix/} prefixes, or BDRC ids ({@code W22084-I0886})
    * @param folder a folder or {@code s3://} prefix whose sub-folders (or itself) are volumes;
    *     instead of {@code volumes}
-   * @param output result root, a folder or {@code s3://bucket/prefix}; default {@code <data>/results}
+   * @param output result root, a folder or {@code s3://bucket/prefix}; default {@code
+   *     <data>/results}
    * @param force redo volumes whose results exist already
    */
   record JobSubmission(
-      String jobType, List<String> volumes, String folder, String jobKey, Integer priority, String callbackUrl,
-      Integer concurrency, Integer dpi, String output, Boolean force) {}
+      String jobType,
+      List<String> volumes,
+      String folder,
+      String jobKey,
+      Integer priority,
+      String callbackUrl,
+      Integer concurrency,
+      Integer dpi,
+      String output,
+      Boolean force) {}
 
-  @Operation(summary = "Submit a job (idempotent on job_key: an existing key returns that job with 200)")
+  @Operation(
+      summary = "Submit a job (idempotent on job_key: an existing key returns that job with 200)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JobView> submit(@RequestBody JobSubmission body) {
     if (body.jobType() == null) throw new IllegalArgumentException("job_type is required");
@@ -66,7 +77,8 @@ class JobsController {
     if (body.jobKey() != null) JobKeys.validate(body.jobKey());
     List<VolumeRef> volumes;
     Path cwd = Path.of("").toAbsolutePath();
-    if (body.folder() != null && body.volumes() != null) throw new IllegalArgumentException("give either volumes or folder, not both");
+    if (body.folder() != null && body.volumes() != null)
+      throw new IllegalArgumentException("give either volumes or folder, not both");
     if (body.folder() != null) {
       checkInput(body.folder(), "folder", cwd);
       volumes = jobs.volumes().fromFolder(body.folder(), cwd);
@@ -74,23 +86,30 @@ class JobsController {
       for (String volume : body.volumes()) checkInput(volume, "volume", cwd);
       volumes = jobs.volumes().fromEntries(body.volumes(), cwd);
     } else {
-      throw new IllegalArgumentException("give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
+      throw new IllegalArgumentException(
+          "give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
     }
     String output = body.output() != null ? body.output() : settings.resultsDir().toString();
     settings.roots().outputs().check(output, cwd, "output");
     JobService.Submitted submitted =
         jobs.submit(
             new JobRequest(
-                body.jobType(), volumes, body.jobKey(), output,
+                body.jobType(),
+                volumes,
+                body.jobKey(),
+                output,
                 body.concurrency() == null ? JobRequest.DEFAULT_CONCURRENCY : body.concurrency(),
                 body.dpi() == null ? JobRequest.DEFAULT_DPI : body.dpi(),
                 body.priority() == null ? JobRequest.DEFAULT_PRIORITY : body.priority(),
                 body.callbackUrl(),
                 Boolean.TRUE.equals(body.force())));
-    return ResponseEntity.status(submitted.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(view(submitted.job()));
+    return ResponseEntity.status(submitted.existed() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(view(submitted.job()));
   }
 
-  @Operation(summary = "Submit uploaded files (PDFs, images) as a one-volume job; follow it with /ocr/* too")
+  @Operation(
+      summary =
+          "Submit uploaded files (PDFs, images) as a one-volume job; follow it with /ocr/* too")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<JobView> submitFiles(
       @RequestPart(value = "files", required = false) List<MultipartFile> files,
@@ -102,31 +121,41 @@ class JobsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(view(accepted.job()));
   }
 
-  @Operation(summary = "Jobs, newest first, a page of `limit` after the first `offset`; status/exclude_status are comma-separated lists")
+  @Operation(
+      summary =
+          "Jobs, newest first, a page of `limit` after the first `offset`; status/exclude_status are comma-separated lists")
   @GetMapping
   List<JobView> list(
       @RequestParam(value = "status", required = false) List<String> include,
       @RequestParam(value = "exclude_status", required = false) List<String> exclude,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
-    if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be between 1 and 1000");
+    if (limit < 1 || limit > 1000)
+      throw new IllegalArgumentException("limit must be between 1 and 1000");
     if (offset < 0) throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
-    return jobs.list(statuses(include), statuses(exclude), limit, offset).stream().map(JobView::of).toList();
+    return jobs.list(statuses(include), statuses(exclude), limit, offset).stream()
+        .map(JobView::of)
+        .toList();
   }
 
-  @Operation(summary = "One job, by key or by numeric id: status, times, task and page counts, throughput, ETA, recent errors")
+  @Operation(
+      summary =
+          "One job, by key or by numeric id: status, times, task and page counts, throughput, ETA, recent errors")
   @GetMapping("/{key}")
   JobView get(@PathVariable String key) {
     return view(find(key));
   }
 
-  @Operation(summary = "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel'); 409 if the job has ended")
+  @Operation(
+      summary =
+          "Cancel: pages in flight finish, nothing new starts (Temporal signal 'cancel'); 409 if the job has ended")
   @PostMapping("/{key}/cancel")
   JobView cancel(@PathVariable String key) {
     return view(jobs.cancel(find(key)));
   }
 
-  @Operation(summary = "Pause: running volumes finish, no new volume starts (Temporal signal 'pause')")
+  @Operation(
+      summary = "Pause: running volumes finish, no new volume starts (Temporal signal 'pause')")
   @PostMapping("/{key}/pause")
   JobView pause(@PathVariable String key) {
     JobRecord job = find(key);
@@ -142,33 +171,55 @@ class JobsController {
     return view(job);
   }
 
-  @Operation(summary = "Server-Sent Events: 'progress' (the job) as pages finish, 'end' when it has ended")
+  @Operation(
+      summary = "Server-Sent Events: 'progress' (the job) as pages finish, 'end' when it has ended")
   @GetMapping(value = "/{key}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(@PathVariable String key) {
     find(key);
     return streams.jobEvents(key);
   }
 
-  /** Local folders and s3:// prefixes must lie under the input roots; BDRC ids name the configured archive. */
+  /**
+   * Local folders and s3:// prefixes must lie under the input roots; BDRC ids name the configured
+   * archive.
+   */
   private void checkInput(String location, String what, Path cwd) {
-    if (location == null || location.isBlank()) throw new IllegalArgumentException(what + " must not be empty");
+    if (location == null || location.isBlank())
+      throw new IllegalArgumentException(what + " must not be empty");
     String entry = location.strip();
-    boolean bdrc = VolumeResolver.namesBdrcVolume(entry) && (entry.startsWith("bdrc:") || !java.nio.file.Files.isDirectory(cwd.resolve(entry)));
+    boolean bdrc =
+        VolumeResolver.namesBdrcVolume(entry)
+            && (entry.startsWith("bdrc:") || !java.nio.file.Files.isDirectory(cwd.resolve(entry)));
     if (!bdrc) settings.roots().inputs().check(entry, cwd, what);
   }
 
-  /** By key; a number that is no job's key is taken as the job's id (what {@code job status --job-id} sends). */
+  /**
+   * By key; a number that is no job's key is taken as the job's id (what {@code job status
+   * --job-id} sends).
+   */
   private JobRecord find(String key) {
-    return jobs.store().jobs().byKey(key)
-        .or(() -> key.matches("\\d{1,18}") ? jobs.store().jobs().byId(Long.parseLong(key)) : java.util.Optional.empty())
-        .orElseThrow(() -> new NotFoundException("no job with key " + UserInput.quote(key) + (key.matches("\\d{1,18}") ? " or id " + key : "")));
+    return jobs.store()
+        .jobs()
+        .byKey(key)
+        .or(
+            () ->
+                key.matches("\\d{1,18}")
+                    ? jobs.store().jobs().byId(Long.parseLong(key))
+                    : java.util.Optional.empty())
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no job with key "
+                        + UserInput.quote(key)
+                        + (key.matches("\\d{1,18}") ? " or id " + key : "")));
   }
 
   private JobView view(JobRecord job) {
     return JobView.of(jobs.report(jobs.find(job.id(), null)));
   }
 
-  private static final List<String> STATUSES = List.of("created", "running", "paused", "completed", "failed", "canceled");
+  private static final List<String> STATUSES =
+      List.of("created", "running", "paused", "completed", "failed", "canceled");
 
   private static List<String> statuses(List<String> given) {
     List<String> out = new ArrayList<>();
@@ -177,7 +228,9 @@ class JobsController {
       for (String s : g.split(",")) {
         String status = s.strip().toLowerCase();
         if (status.isEmpty()) continue;
-        if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown status " + UserInput.quote(s) + "; use " + STATUSES);
+        if (!STATUSES.contains(status))
+          throw new IllegalArgumentException(
+              "unknown status " + UserInput.quote(s) + "; use " + STATUSES);
         out.add(status);
       }
     }

@@ -15,7 +15,8 @@ public final class JsonErrorReportValve extends ErrorReportValve {
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
     if (status < 400 || response.getContentWritten() > 0) return;
-    java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean reported =
+        new java.util.concurrent.atomic.AtomicBoolean();
     response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, reported);
     if (!reported.get() || !response.setErrorReported()) return;
     try {
@@ -30,14 +31,16 @@ public final class JsonErrorReportValve extends ErrorReportValve {
 
   static String detail(int status) {
     return switch (status) {
-      case 400 -> "the request is not valid: its path or headers cannot be decoded (encoded '/', '..', control or NUL characters?)";
+      case 400 ->
+          "the request is not valid: its path or headers cannot be decoded (encoded '/', '..', control or NUL characters?)";
       case 404 -> "nothing here";
       case 405 -> "this method is not allowed on this path";
       case 408 -> "the request took too long to arrive";
       case 413 -> "the request is larger than this server accepts";
       case 414 -> "the request URI is too long";
       case 431 -> "the request headers are too large";
-      default -> status >= 500 ? "internal error" : "the request cannot be served (HTTP " + status + ")";
+      default ->
+          status >= 500 ? "internal error" : "the request cannot be served (HTTP " + status + ")";
     };
   }
 }

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** Writes the API's error body, {@code {"detail": "..."}}, where no controller advice reaches (filters, the error page). */
+/**
+ * Writes the API's error body, {@code {"detail": "..."}}, where no controller advice reaches
+ * (filters, the error page).
+ */
 final class JsonErrors {
   private JsonErrors() {}
 

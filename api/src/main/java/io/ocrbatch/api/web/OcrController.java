@@ -48,8 +48,19 @@ class OcrController {
       @RequestParam(defaultValue = "tesseract-eng") String model) {
     UploadService.Accepted a = uploads.accept(file, model, dpi, 3, null);
     return new OcrSubmitted(
-        true, a.job().jobKey(), a.filename(), a.totalPages(), a.model(), a.dpi(),
-        "Submitted " + a.totalPages() + " page(s) for OCR with " + a.model() + " at " + a.dpi() + " dpi",
+        true,
+        a.job().jobKey(),
+        a.filename(),
+        a.totalPages(),
+        a.model(),
+        a.dpi(),
+        "Submitted "
+            + a.totalPages()
+            + " page(s) for OCR with "
+            + a.model()
+            + " at "
+            + a.dpi()
+            + " dpi",
         UploadResults.timestamp(a.submittedAt()));
   }
 
@@ -66,16 +77,30 @@ class OcrController {
   }
 
   @Operation(summary = "Recognised lines per page (200), 202 while running, 404 once expired")
-  @ApiResponse(responseCode = "200", description = "The job ended: its pages", content = @Content(schema = @Schema(implementation = OcrResult.class)))
-  @ApiResponse(responseCode = "202", description = "Still running", content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
-  @ApiResponse(responseCode = "404", description = "The results expired and were removed (an unknown job is 404 with only detail)", content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The job ended: its pages",
+      content = @Content(schema = @Schema(implementation = OcrResult.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Still running",
+      content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "The results expired and were removed (an unknown job is 404 with only detail)",
+      content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @GetMapping("/result/{jobId}")
-  ResponseEntity<?> result(@PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
+  ResponseEntity<?> result(
+      @PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
     UploadResults.Snapshot s = results.snapshot(jobId);
     return switch (s.status()) {
-      case "expired" -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .body(results.noResult(s, "the results of job '" + jobId + "' expired and were removed"));
-      case "pending", "running" -> ResponseEntity.status(HttpStatus.ACCEPTED).body(results.noResult(s, null));
+      case "expired" ->
+          ResponseEntity.status(HttpStatus.NOT_FOUND)
+              .body(
+                  results.noResult(
+                      s, "the results of job '" + jobId + "' expired and were removed"));
+      case "pending", "running" ->
+          ResponseEntity.status(HttpStatus.ACCEPTED).body(results.noResult(s, null));
       default -> ResponseEntity.ok(results.result(s, annotate));
     };
   }
@@ -84,14 +109,21 @@ class OcrController {
   @GetMapping(value = "/result/{jobId}/markdown", produces = "text/markdown;charset=UTF-8")
   ResponseEntity<String> markdown(@PathVariable String jobId) {
     UploadResults.Snapshot s = finished(jobId);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8")).body(results.markdown(s));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+        .body(results.markdown(s));
   }
 
-  @Operation(summary = "Page N (from 0) as PNG, as the engine saw it; annotate=true draws the line boxes")
+  @Operation(
+      summary = "Page N (from 0) as PNG, as the engine saw it; annotate=true draws the line boxes")
   @GetMapping(value = "/result/{jobId}/pages/{page}/image", produces = MediaType.IMAGE_PNG_VALUE)
-  byte[] pageImage(@PathVariable String jobId, @PathVariable int page, @RequestParam(defaultValue = "false") boolean annotate) {
+  byte[] pageImage(
+      @PathVariable String jobId,
+      @PathVariable int page,
+      @RequestParam(defaultValue = "false") boolean annotate) {
     UploadResults.Snapshot s = results.snapshot(jobId);
-    if (s.status().equals("expired")) throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
+    if (s.status().equals("expired"))
+      throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
     return results.pageImage(s, page, annotate);
   }
 
@@ -106,9 +138,11 @@ class OcrController {
 
   private UploadResults.Snapshot finished(String jobId) {
     UploadResults.Snapshot s = results.snapshot(jobId);
-    if (s.status().equals("expired")) throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
-    if (!s.ended()) throw new io.ocrbatch.activities.fault.ConflictException("job '" + jobId + "' is still " + s.status() + "; results come when it completes");
+    if (s.status().equals("expired"))
+      throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
+    if (!s.ended())
+      throw new io.ocrbatch.activities.fault.ConflictException(
+          "job '" + jobId + "' is still " + s.status() + "; results come when it completes");
     return s;
   }
-
 }

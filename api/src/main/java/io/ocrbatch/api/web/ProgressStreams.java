@@ -33,11 +33,13 @@ class ProgressStreams {
   private final UploadResults uploads;
   private final ApiSettings settings;
   private final ScheduledExecutorService scheduler =
-      Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "sse-poller");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "sse-poller");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final SharedPolls polls;
 
@@ -53,34 +55,40 @@ class ProgressStreams {
     scheduler.shutdownNow();
   }
 
-  /** One step of a stream: given what the shared poll read, maybe send events; true when the stream is over. */
+  /**
+   * One step of a stream: given what the shared poll read, maybe send events; true when the stream
+   * is over.
+   */
   private interface Step<S> {
     boolean run(SseEmitter emitter, S snapshot) throws IOException;
   }
 
   /**
-   * A stream over the key's shared poll: the store is read once per key and interval whatever
-   * the number of streams, and each stream sends only what changed for it.
+   * A stream over the key's shared poll: the store is read once per key and interval whatever the
+   * number of streams, and each stream sends only what changed for it.
    */
   private <S> SseEmitter follow(String key, java.util.function.Supplier<S> read, Step<S> step) {
     SseEmitter emitter = new SseEmitter(0L); // no container timeout: the steps end the stream
     Runnable unsubscribe =
-        polls.subscribe(key, read, (snapshot, failure) -> {
-          try {
-            if (failure != null) throw failure;
-            if (step.run(emitter, snapshot)) {
-              emitter.complete();
-              return true;
-            }
-            return false;
-          } catch (IOException | IllegalStateException e) { // the client went away
-            return true;
-          } catch (RuntimeException e) {
-            log.warn("Event stream failed: {}", e.toString());
-            emitter.completeWithError(e);
-            return true;
-          }
-        });
+        polls.subscribe(
+            key,
+            read,
+            (snapshot, failure) -> {
+              try {
+                if (failure != null) throw failure;
+                if (step.run(emitter, snapshot)) {
+                  emitter.complete();
+                  return true;
+                }
+                return false;
+              } catch (IOException | IllegalStateException e) { // the client went away
+                return true;
+              } catch (RuntimeException e) {
+                log.warn("Event stream failed: {}", e.toString());
+                emitter.completeWithError(e);
+                return true;
+              }
+            });
     emitter.onCompletion(unsubscribe);
     emitter.onError(e -> unsubscribe.run());
     return emitter;
@@ -97,7 +105,16 @@ class ProgressStreams {
         "job:" + jobKey,
         () -> JobView.of(jobs.report(jobs.find(null, jobKey))),
         (emitter, view) -> {
-          String fingerprint = view.status() + "/" + view.pages().ok() + "/" + view.pages().failed() + "/" + view.tasks().done() + "/" + view.pages().total();
+          String fingerprint =
+              view.status()
+                  + "/"
+                  + view.pages().ok()
+                  + "/"
+                  + view.pages().failed()
+                  + "/"
+                  + view.tasks().done()
+                  + "/"
+                  + view.pages().total();
           if (view.finished()) {
             emitter.send(SseEmitter.event().name("end").data(view));
             return true;
@@ -114,10 +131,11 @@ class ProgressStreams {
   }
 
   /**
-   * {@code /ocr/stream/{id}}: {@code status} on every change, then {@code result}, or {@code error},
-   * or {@code timeout} after the configured bound (the job keeps running); always {@code close} last.
-   * An unknown or mistyped id is a stream too (one {@code error}, then {@code close}), so a browser
-   * {@code EventSource} gets data it can parse instead of a data-less connection error.
+   * {@code /ocr/stream/{id}}: {@code status} on every change, then {@code result}, or {@code
+   * error}, or {@code timeout} after the configured bound (the job keeps running); always {@code
+   * close} last. An unknown or mistyped id is a stream too (one {@code error}, then {@code close}),
+   * so a browser {@code EventSource} gets data it can parse instead of a data-less connection
+   * error.
    */
   SseEmitter ocrStream(String jobId) {
     UploadResults.Snapshot first;
@@ -135,8 +153,15 @@ class ProgressStreams {
           String fingerprint = s.status() + "/" + s.progress();
           boolean running = !s.status().equals("failed") && !s.status().equals("expired");
           if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
-            emitter.send(ocrEvent("status").data(new OcrStatusEvent(
-                s.status(), jobId, s.progress(), Duration.between(first.upload().submittedAt(), Instant.now()).toSeconds())));
+            emitter.send(
+                ocrEvent("status")
+                    .data(
+                        new OcrStatusEvent(
+                            s.status(),
+                            jobId,
+                            s.progress(),
+                            Duration.between(first.upload().submittedAt(), Instant.now())
+                                .toSeconds())));
           }
           if (s.status().equals("completed")) {
             emitter.send(ocrEvent("result").data(uploads.result(s, false)));
@@ -147,9 +172,16 @@ class ProgressStreams {
             return close(emitter);
           }
           if (Duration.between(opened, Instant.now()).compareTo(settings.streamTimeout()) >= 0) {
-            emitter.send(ocrEvent("timeout").data(new OcrTimeoutEvent(
-                s.status(), jobId,
-                "Stream timed out after " + settings.streamTimeout().toSeconds() + " s; the job keeps running: poll /ocr/status/" + jobId)));
+            emitter.send(
+                ocrEvent("timeout")
+                    .data(
+                        new OcrTimeoutEvent(
+                            s.status(),
+                            jobId,
+                            "Stream timed out after "
+                                + settings.streamTimeout().toSeconds()
+                                + " s; the job keeps running: poll /ocr/status/"
+                                + jobId)));
             return close(emitter);
           }
           return false;
@@ -169,9 +201,9 @@ class ProgressStreams {
   }
 
   /**
-   * An {@code /ocr/stream} event. Each carries a long {@code retry:}: the stream ends after
-   * {@code close}, and a client that does not close its {@code EventSource} then should not
-   * reconnect every 3 s (the browsers' default) and receive the same events again.
+   * An {@code /ocr/stream} event. Each carries a long {@code retry:}: the stream ends after {@code
+   * close}, and a client that does not close its {@code EventSource} then should not reconnect
+   * every 3 s (the browsers' default) and receive the same events again.
    */
   private static SseEmitter.SseEventBuilder ocrEvent(String name) {
     return SseEmitter.event().name(name).reconnectTime(RECONNECT_AFTER_CLOSE.toMillis());

@@ -27,7 +27,12 @@ class QueueController {
   QueueStore.Stats stats() {
     QueueStore.Stats s = jobs.store().queue().stats();
     return new QueueStore.Stats(
-        s.pending(), s.processing(), s.failed(), s.completedToday(), round(s.avgWaitTimeMinutes()), round(s.oldestPendingMinutes()));
+        s.pending(),
+        s.processing(),
+        s.failed(),
+        s.completedToday(),
+        round(s.avgWaitTimeMinutes()),
+        round(s.oldestPendingMinutes()));
   }
 
   @Operation(summary = "Re-run failed tasks that have attempts left, in jobs that have ended")
@@ -39,9 +44,17 @@ class QueueController {
     body.put("jobs", r.jobIds().stream().map(id -> jobs.find(id, null).jobKey()).toList());
     body.put("skipped_in_running_jobs", r.inRunningJobs());
     body.put("without_attempts_left", r.exhausted());
-    body.put("message", "Re-queued " + r.requeued() + " failed task(s) in " + r.jobIds().size() + " job(s)"
-        + (r.inRunningJobs() > 0 ? "; " + r.inRunningJobs() + " in still-running jobs are left until those end" : "")
-        + (r.exhausted() > 0 ? "; " + r.exhausted() + " have no attempts left" : ""));
+    body.put(
+        "message",
+        "Re-queued "
+            + r.requeued()
+            + " failed task(s) in "
+            + r.jobIds().size()
+            + " job(s)"
+            + (r.inRunningJobs() > 0
+                ? "; " + r.inRunningJobs() + " in still-running jobs are left until those end"
+                : "")
+            + (r.exhausted() > 0 ? "; " + r.exhausted() + " have no attempts left" : ""));
     return body;
   }
 

@@ -38,12 +38,19 @@ final class SharedPolls {
   <S> Runnable subscribe(String key, Supplier<S> read, Subscriber<S> subscriber) {
     Slot<S> slot = new Slot<>(subscriber);
     @SuppressWarnings("unchecked")
-    Feed<S> feed = (Feed<S>) feeds.compute(key, (k, existing) -> {
-      Feed<?> f = existing != null ? existing : new Feed<>(k, read);
-      ((Feed<S>) f).slots.add(slot);
-      if (existing == null) f.task = scheduler.scheduleWithFixedDelay(f, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-      return f;
-    });
+    Feed<S> feed =
+        (Feed<S>)
+            feeds.compute(
+                key,
+                (k, existing) -> {
+                  Feed<?> f = existing != null ? existing : new Feed<>(k, read);
+                  ((Feed<S>) f).slots.add(slot);
+                  if (existing == null)
+                    f.task =
+                        scheduler.scheduleWithFixedDelay(
+                            f, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+                  return f;
+                });
     Latest<S> latest = feed.latest;
     if (latest != null) scheduler.execute(() -> slot.deliver(latest)); // no wait for the next round
     return () -> slot.over = true;
@@ -97,11 +104,13 @@ final class SharedPolls {
       latest = now;
       for (Slot<S> slot : slots) slot.deliver(now);
       slots.removeIf(s -> s.over);
-      feeds.computeIfPresent(key, (k, f) -> {
-        if (f != this || !slots.isEmpty()) return f;
-        task.cancel(false);
-        return null;
-      });
+      feeds.computeIfPresent(
+          key,
+          (k, f) -> {
+            if (f != this || !slots.isEmpty()) return f;
+            task.cancel(false);
+            return null;
+          });
     }
   }
 }

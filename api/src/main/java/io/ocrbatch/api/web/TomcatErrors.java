@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (!(context.getParent() instanceof StandardHost host)) return;
-      for (Valve valve : host.getPipeline().getValves()) {
-        if (valve instanceof ErrorReportValve && !(valve instanceof JsonErrorReportValve)) host.getPipeline().removeValve(valve);
-      }
-      host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-      host.getPipeline().addValve(new JsonErrorReportValve());
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (!(context.getParent() instanceof StandardHost host)) return;
+          for (Valve valve : host.getPipeline().getValves()) {
+            if (valve instanceof ErrorReportValve && !(valve instanceof JsonErrorReportValve))
+              host.getPipeline().removeValve(valve);
+          }
+          host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+          host.getPipeline().addValve(new JsonErrorReportValve());
+        });
   }
 
   @Override

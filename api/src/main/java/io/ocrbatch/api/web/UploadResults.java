@@ -5,9 +5,8 @@ import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
-import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.output.format.MarkdownWriter;
-import io.ocrbatch.activities.files.Json;
+import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
@@ -47,7 +46,10 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
-/** What {@code /ocr/*} reports about an upload's job: its status, its pages' results, images, Markdown, a zip. */
+/**
+ * What {@code /ocr/*} reports about an upload's job: its status, its pages' results, images,
+ * Markdown, a zip.
+ */
 @Component
 class UploadResults {
   private final JobService jobs;
@@ -60,7 +62,14 @@ class UploadResults {
   }
 
   /** An upload's job at one moment, with the status words of the upload contract. */
-  record Snapshot(Upload upload, JobRecord job, JobView view, String status, Path volume, Path outputDir, Long taskId) {
+  record Snapshot(
+      Upload upload,
+      JobRecord job,
+      JobView view,
+      String status,
+      Path volume,
+      Path outputDir,
+      Long taskId) {
 
     boolean ended() {
       return status.equals("completed") || status.equals("failed") || status.equals("expired");
@@ -75,26 +84,50 @@ class UploadResults {
       return switch (status) {
         case "pending" -> "Waiting for a worker: " + upload.totalPages() + " page(s) queued";
         case "running" -> done + " of " + upload.totalPages() + " pages processed";
-        case "completed" -> "OCR completed: " + upload.totalPages() + " page(s)"
-            + (view.pages().failed() > 0 ? ", " + view.pages().failed() + " failed" : "");
+        case "completed" ->
+            "OCR completed: "
+                + upload.totalPages()
+                + " page(s)"
+                + (view.pages().failed() > 0 ? ", " + view.pages().failed() + " failed" : "");
         case "expired" -> "Results were removed after the retention period";
-        default -> job.status().dbName().equals("canceled") ? "The job was canceled" : "OCR failed: " + lastError();
+        default ->
+            job.status().dbName().equals("canceled")
+                ? "The job was canceled"
+                : "OCR failed: " + lastError();
       };
     }
 
     String lastError() {
-      return view.recentErrors().isEmpty() ? "unknown error (see the server log)" : view.recentErrors().get(0).error();
+      return view.recentErrors().isEmpty()
+          ? "unknown error (see the server log)"
+          : view.recentErrors().get(0).error();
     }
   }
 
   Snapshot snapshot(String jobId) {
-    Upload upload = store.uploads().byJobKey(jobId).orElseThrow(() -> new NotFoundException("no OCR job '" + jobId + "'"));
+    Upload upload =
+        store
+            .uploads()
+            .byJobKey(jobId)
+            .orElseThrow(() -> new NotFoundException("no OCR job '" + jobId + "'"));
     JobRecord job = jobs.find(upload.jobId(), null);
     JobView view = JobView.of(jobs.report(job));
     List<TaskRef> tasks = store.tasks().tasksAfter(job.id(), 0, 1);
     Path volume = tasks.isEmpty() ? null : Path.of(URI.create(tasks.get(0).volume().sourceUri()));
-    Path outputDir = tasks.isEmpty() ? null : Path.of(job.outputRoot()).resolve(job.typeName()).resolve(tasks.get(0).volume().volumeId());
-    return new Snapshot(upload, job, view, status(upload, job, view), volume, outputDir, tasks.isEmpty() ? null : tasks.get(0).taskId());
+    Path outputDir =
+        tasks.isEmpty()
+            ? null
+            : Path.of(job.outputRoot())
+                .resolve(job.typeName())
+                .resolve(tasks.get(0).volume().volumeId());
+    return new Snapshot(
+        upload,
+        job,
+        view,
+        status(upload, job, view),
+        volume,
+        outputDir,
+        tasks.isEmpty() ? null : tasks.get(0).taskId());
   }
 
   private static String status(Upload upload, JobRecord job, JobView view) {
@@ -102,53 +135,84 @@ class UploadResults {
     return switch (job.status()) {
       case COMPLETED -> "completed";
       case FAILED, CANCELED -> "failed";
-      default -> view.tasks().running() > 0 || view.pages().ok() + view.pages().failed() > 0 ? "running" : "pending";
+      default ->
+          view.tasks().running() > 0 || view.pages().ok() + view.pages().failed() > 0
+              ? "running"
+              : "pending";
     };
   }
 
   /**
-   * A moment as the upload contract writes it: UTC, milliseconds, {@code Z}
-   * ({@code 2026-12-02T17:03:29.120Z}; Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads it).
+   * A moment as the upload contract writes it: UTC, milliseconds, {@code Z} ({@code
+   * 2026-12-02T17:03:29.120Z}; Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads it).
    */
   static String timestamp(Instant at) {
     return at == null ? null : TIMESTAMP.format(at);
   }
 
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   OcrStatus status(Snapshot s) {
     return new OcrStatus(s.upload().jobKey(), s.status(), s.progress(), s.message());
   }
 
-  /** The body of {@code /ocr/result} while there is no result: 202 running, 404 expired (with {@code detail}). */
+  /**
+   * The body of {@code /ocr/result} while there is no result: 202 running, 404 expired (with {@code
+   * detail}).
+   */
   OcrNoResult noResult(Snapshot s, String detail) {
-    return new OcrNoResult(false, s.upload().jobKey(), s.status(), s.progress(), s.message(), detail);
+    return new OcrNoResult(
+        false, s.upload().jobKey(), s.status(), s.progress(), s.message(), detail);
   }
 
-  /** The full result (pages so far for a failed job); page keys {@code page_0…} in reading order. */
+  /**
+   * The full result (pages so far for a failed job); page keys {@code page_0…} in reading order.
+   */
   OcrResult result(Snapshot s, boolean annotate) {
     List<String> pages = pages(s);
     Map<String, PageMetric> metrics =
-        s.taskId() == null ? Map.of() : store.pageRows().pages(s.taskId()).stream().collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
+        s.taskId() == null
+            ? Map.of()
+            : store.pageRows().pages(s.taskId()).stream()
+                .collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
     Map<String, OcrPage> results = new LinkedHashMap<>();
     List<String> annotated = new ArrayList<>();
     for (int i = 0; i < pages.size(); i++) {
       PageJson.Document output = pageOutput(s, pages.get(i));
       String image = pages.get(i);
       if (output != null) {
-        results.put("page_" + i, new OcrPage(
-            "success", lines(output), output.text(), output.page().width(), output.page().height(), null, image));
+        results.put(
+            "page_" + i,
+            new OcrPage(
+                "success",
+                lines(output),
+                output.text(),
+                output.page().width(),
+                output.page().height(),
+                null,
+                image));
         if (annotate) annotated.add(Base64.getEncoder().encodeToString(render(s, image, output)));
       } else {
         PageMetric metric = metrics.get(image);
-        String error = metric != null && metric.error() != null ? metric.error() : "page was not processed";
+        String error =
+            metric != null && metric.error() != null ? metric.error() : "page was not processed";
         results.put("page_" + i, new OcrPage("failed", List.of(), null, null, null, error, image));
       }
     }
     Upload upload = s.upload();
     return new OcrResult(
-        s.status().equals("completed"), upload.jobKey(), s.status(), upload.filename(), upload.totalPages(), upload.dpi(),
-        upload.model(), new OcrMetadata(upload.filename(), upload.dpi()), results, annotated, s.message(),
+        s.status().equals("completed"),
+        upload.jobKey(),
+        s.status(),
+        upload.filename(),
+        upload.totalPages(),
+        upload.dpi(),
+        upload.model(),
+        new OcrMetadata(upload.filename(), upload.dpi()),
+        results,
+        annotated,
+        s.message(),
         timestamp(s.job().finishedAt()));
   }
 
@@ -167,11 +231,21 @@ class UploadResults {
     return md.toString();
   }
 
-  /** Page {@code index} as PNG (at the job's dpi, as the engine saw it), with the recognised lines boxed if asked. */
+  /**
+   * Page {@code index} as PNG (at the job's dpi, as the engine saw it), with the recognised lines
+   * boxed if asked.
+   */
   byte[] pageImage(Snapshot s, int index, boolean annotate) {
     List<String> pages = pages(s);
     if (index < 0 || index >= pages.size()) {
-      throw new NotFoundException("job '" + s.upload().jobKey() + "' has no page " + index + " (pages 0-" + (pages.size() - 1) + ")");
+      throw new NotFoundException(
+          "job '"
+              + s.upload().jobKey()
+              + "' has no page "
+              + index
+              + " (pages 0-"
+              + (pages.size() - 1)
+              + ")");
     }
     return render(s, pages.get(index), annotate ? pageOutput(s, pages.get(index)) : null);
   }
@@ -180,7 +254,8 @@ class UploadResults {
   private byte[] render(Snapshot s, String pageName, PageJson.Document output) {
     PageRef page = PageRef.parse(pageName);
     try {
-      BufferedImage gray = decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
+      BufferedImage gray =
+          decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
       BufferedImage image = gray;
       if (output != null) {
         image = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -201,14 +276,24 @@ class UploadResults {
       ImageIO.write(image, "png", png);
       return png.toByteArray();
     } catch (BadImageException | IOException e) {
-      throw new io.ocrbatch.activities.fault.StorageUnavailableException("cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': " + e.getMessage(), e);
+      throw new io.ocrbatch.activities.fault.StorageUnavailableException(
+          "cannot render page "
+              + pageName
+              + " of job '"
+              + s.upload().jobKey()
+              + "': "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** The job's result files (text, JSON, manifest) as a zip, plus the Markdown. */
   void zip(Snapshot s, OutputStream out) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out);
-        var files = Files.exists(s.outputDir()) ? Files.walk(s.outputDir()) : java.util.stream.Stream.<Path>empty()) {
+        var files =
+            Files.exists(s.outputDir())
+                ? Files.walk(s.outputDir())
+                : java.util.stream.Stream.<Path>empty()) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         zip.putNextEntry(new ZipEntry(s.outputDir().relativize(file).toString()));
         Files.copy(file, zip);
@@ -235,12 +320,17 @@ class UploadResults {
     }
   }
 
-  /** The page's lines in the upload contract's shape: {@code {bbox: [x1,y1,x2,y2], category, text, confidence}}. */
+  /**
+   * The page's lines in the upload contract's shape: {@code {bbox: [x1,y1,x2,y2], category, text,
+   * confidence}}.
+   */
   private static List<OcrLine> lines(PageJson.Document output) {
     List<OcrLine> data = new ArrayList<>();
     for (PageText.Line line : output.page().lines()) {
       Box b = line.box();
-      data.add(new OcrLine(List.of(b.x1(), b.y1(), b.x2(), b.y2()), "Text", line.text(), line.confidence()));
+      data.add(
+          new OcrLine(
+              List.of(b.x1(), b.y1(), b.x2(), b.y2()), "Text", line.text(), line.confidence()));
     }
     return data;
   }

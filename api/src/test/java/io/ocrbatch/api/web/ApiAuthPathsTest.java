@@ -74,11 +74,17 @@ class ApiAuthPathsTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("trickPaths")
-  void everySpellingOfAProtectedPathIsRefusedWithJson(String method, String path, String body) throws Exception {
+  void everySpellingOfAProtectedPathIsRefusedWithJson(String method, String path, String body)
+      throws Exception {
     RawHttp.Answer answer = RawHttp.send(api.server.port(), method, path, "", body);
-    assertThat(answer.status()).as(method + " " + path + " answered:\n" + answer.head() + "\n" + answer.body()).isIn(400, 401);
+    assertThat(answer.status())
+        .as(method + " " + path + " answered:\n" + answer.head() + "\n" + answer.body())
+        .isIn(400, 401);
     assertThat(answer.head()).containsIgnoringCase("Content-Type: application/json");
-    assertThat(answer.body()).contains("\"detail\"").doesNotContain("<html").doesNotContainIgnoringCase("tomcat");
+    assertThat(answer.body())
+        .contains("\"detail\"")
+        .doesNotContain("<html")
+        .doesNotContainIgnoringCase("tomcat");
   }
 
   @Test
@@ -94,12 +100,30 @@ class ApiAuthPathsTest {
 
   @Test
   void theOpenPathsStayOpenAndATokenOpensTheRest() throws Exception {
-    for (String open : List.of("/", "/index.html", "/app.js", "/style.css", "/v3/api-docs", "/swagger-ui.html", "/actuator/health")) {
-      assertThat(RawHttp.send(api.server.port(), "GET", open, "", null).status()).as(open).isIn(200, 302, 503);
+    for (String open :
+        List.of(
+            "/",
+            "/index.html",
+            "/app.js",
+            "/style.css",
+            "/v3/api-docs",
+            "/swagger-ui.html",
+            "/actuator/health")) {
+      assertThat(RawHttp.send(api.server.port(), "GET", open, "", null).status())
+          .as(open)
+          .isIn(200, 302, 503);
     }
-    assertThat(RawHttp.send(api.server.port(), "GET", "/api/jobs", "Authorization: Bearer secret\r\n", null).status()).isEqualTo(200);
-    assertThat(RawHttp.send(api.server.port(), "GET", "/api/jobs?access_token=secret", "", null).status()).isEqualTo(200);
-    RawHttp.Answer wrong = RawHttp.send(api.server.port(), "GET", "/api/jobs", "Authorization: Bearer nope\r\n", null);
+    assertThat(
+            RawHttp.send(
+                    api.server.port(), "GET", "/api/jobs", "Authorization: Bearer secret\r\n", null)
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            RawHttp.send(api.server.port(), "GET", "/api/jobs?access_token=secret", "", null)
+                .status())
+        .isEqualTo(200);
+    RawHttp.Answer wrong =
+        RawHttp.send(api.server.port(), "GET", "/api/jobs", "Authorization: Bearer nope\r\n", null);
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.body()).contains("not valid");
   }

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAPI document as a client generator reads it: named, versioned, and naming fields as the wire does. */
+/**
+ * The OpenAPI document as a client generator reads it: named, versioned, and naming fields as the
+ * wire does.
+ */
 class ApiDocumentTest {
   @TempDir Path data;
 
@@ -23,19 +26,38 @@ class ApiDocumentTest {
       assertThat(info.path("description").asText()).contains("snake_case", "/ocr/", "/api/jobs");
 
       JsonNode schemas = docs.path("components").path("schemas");
-      assertThat(properties(schemas.path("JobSubmission"))).contains("job_type", "job_key", "callback_url").doesNotContain("jobType", "jobKey");
-      assertThat(properties(schemas.path("JobView"))).contains("job_key", "recent_errors", "pages_per_hour").doesNotContain("jobKey");
-      assertThat(properties(schemas.path("NewJobType"))).contains("line_mode", "output_formats").doesNotContain("lineMode");
-      assertThat(properties(schemas.path("OcrSubmitted"))).contains("job_id", "total_pages", "submitted_at");
-      assertThat(properties(schemas.path("OcrResult"))).contains("total_pages", "metadata", "annotated_images", "completed_at");
-      assertThat(properties(schemas.path("OcrPage"))).contains("status", "data", "text", "error", "image");
-      assertThat(properties(schemas.path("JobTypeView"))).as("the listed job type, unwrapped as on the wire")
-          .contains("name", "line_mode", "language_name").doesNotContain("type");
+      assertThat(properties(schemas.path("JobSubmission")))
+          .contains("job_type", "job_key", "callback_url")
+          .doesNotContain("jobType", "jobKey");
+      assertThat(properties(schemas.path("JobView")))
+          .contains("job_key", "recent_errors", "pages_per_hour")
+          .doesNotContain("jobKey");
+      assertThat(properties(schemas.path("NewJobType")))
+          .contains("line_mode", "output_formats")
+          .doesNotContain("lineMode");
+      assertThat(properties(schemas.path("OcrSubmitted")))
+          .contains("job_id", "total_pages", "submitted_at");
+      assertThat(properties(schemas.path("OcrResult")))
+          .contains("total_pages", "metadata", "annotated_images", "completed_at");
+      assertThat(properties(schemas.path("OcrPage")))
+          .contains("status", "data", "text", "error", "image");
+      assertThat(properties(schemas.path("JobTypeView")))
+          .as("the listed job type, unwrapped as on the wire")
+          .contains("name", "line_mode", "language_name")
+          .doesNotContain("type");
 
       List<String> undescribed = new ArrayList<>();
-      docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-        if (op.getValue().path("summary").asText().isBlank()) undescribed.add(op.getKey().toUpperCase() + " " + path.getKey());
-      }));
+      docs.path("paths")
+          .fields()
+          .forEachRemaining(
+              path ->
+                  path.getValue()
+                      .fields()
+                      .forEachRemaining(
+                          op -> {
+                            if (op.getValue().path("summary").asText().isBlank())
+                              undescribed.add(op.getKey().toUpperCase() + " " + path.getKey());
+                          }));
       assertThat(undescribed).as("operations without a summary").isEmpty();
     }
   }

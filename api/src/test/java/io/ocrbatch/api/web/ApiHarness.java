@@ -2,14 +2,13 @@ package io.ocrbatch.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
+import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.VolumeResolver;
 import io.ocrbatch.api.access.CallbackTargets;
 import io.ocrbatch.api.access.HttpRoots;
-import java.util.List;
 import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
@@ -25,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
@@ -51,46 +51,84 @@ final class ApiHarness implements AutoCloseable {
   final OkHttpClient http = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
   String token;
 
-  /** Tests call back hooks they run on loopback; {@link #withStrictCallbacks} keeps the production policy. */
+  /**
+   * Tests call back hooks they run on loopback; {@link #withStrictCallbacks} keeps the production
+   * policy.
+   */
   static final CallbackTargets LOOPBACK_HOOKS = CallbackTargets.allowing("127.0.0.1");
 
   private ApiHarness(Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable) {
-    this(data, tweak, temporalReachable, StorageSettings.from(java.util.Map.of()), null, LOOPBACK_HOOKS);
+    this(
+        data,
+        tweak,
+        temporalReachable,
+        StorageSettings.from(java.util.Map.of()),
+        null,
+        LOOPBACK_HOOKS);
   }
 
   private ApiHarness(
-      Path data, UnaryOperator<ApiSettings> tweak, boolean temporalReachable, StorageSettings storage, IntakeSettings intake,
+      Path data,
+      UnaryOperator<ApiSettings> tweak,
+      boolean temporalReachable,
+      StorageSettings storage,
+      IntakeSettings intake,
       CallbackTargets callbacks) {
     this.data = data;
     db = TestDatabases.fresh();
     var store = io.ocrbatch.activities.statusdb.StatusStore.over(db.database().jdbc());
     WorkflowClient client;
     if (temporalReachable) {
-      temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+      temporal =
+          TestWorkflowEnvironment.newInstance(
+              TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
       client = temporal.getWorkflowClient();
-      worker = new OcrWorker(client, store, WorkerSettings.defaults("api-test").withCpuSlots(2).withStorage(storage)).start();
+      worker =
+          new OcrWorker(
+                  client,
+                  store,
+                  WorkerSettings.defaults("api-test").withCpuSlots(2).withStorage(storage))
+              .start();
     } else { // a Temporal address where nothing listens
       temporal = null;
       worker = null;
       WorkflowServiceStubs stubs =
-          WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + freePort())
-              .setRpcTimeout(Duration.ofSeconds(2)).build());
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + freePort())
+                  .setRpcTimeout(Duration.ofSeconds(2))
+                  .build());
       client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().build());
     }
-    jobs = new JobService(client, store, FAST_RETRY, Clock.systemDefaultZone(), new VolumeResolver(new Storage(storage)), callbacks);
+    jobs =
+        new JobService(
+            client,
+            store,
+            FAST_RETRY,
+            Clock.systemDefaultZone(),
+            new VolumeResolver(new Storage(storage)),
+            callbacks);
     // test volumes live beside the server's data folder, in the test's temporary folder
-    HttpRoots roots = HttpRoots.of(List.of(data.toAbsolutePath().getParent().toString(), Path.of("").toAbsolutePath().toString()));
-    server = ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withRoots(roots)), intake);
+    HttpRoots roots =
+        HttpRoots.of(
+            List.of(
+                data.toAbsolutePath().getParent().toString(),
+                Path.of("").toAbsolutePath().toString()));
+    server =
+        ApiServer.start(jobs, tweak.apply(ApiSettings.defaults(0, data).withRoots(roots)), intake);
   }
 
-  /** With S3 (and the BDRC archive) reached through {@code storage}, and an SQS intake when given. */
+  /**
+   * With S3 (and the BDRC archive) reached through {@code storage}, and an SQS intake when given.
+   */
   static ApiHarness withAws(Path data, StorageSettings storage, IntakeSettings intakeOrNull) {
     return new ApiHarness(data, s -> s, true, storage, intakeOrNull, LOOPBACK_HOOKS);
   }
 
   /** Callbacks under the policy a server has by default: public addresses only. */
   static ApiHarness withStrictCallbacks(Path data, CallbackTargets callbacks) {
-    return new ApiHarness(data, s -> s, true, StorageSettings.from(java.util.Map.of()), null, callbacks);
+    return new ApiHarness(
+        data, s -> s, true, StorageSettings.from(java.util.Map.of()), null, callbacks);
   }
 
   static ApiHarness start(Path data) {
@@ -132,7 +170,11 @@ final class ApiHarness implements AutoCloseable {
     if (token != null) request.header("Authorization", "Bearer " + token);
     try (Response r = http.newCall(request.build()).execute()) {
       byte[] bytes = r.body() == null ? new byte[0] : r.body().bytes();
-      return new Reply(r.code(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), bytes, r.header("Content-Type", ""));
+      return new Reply(
+          r.code(),
+          new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+          bytes,
+          r.header("Content-Type", ""));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -143,7 +185,10 @@ final class ApiHarness implements AutoCloseable {
   }
 
   Reply post(String path, String json) {
-    return send(new Request.Builder().url(url(path)).post(RequestBody.create(json, MediaType.get("application/json"))));
+    return send(
+        new Request.Builder()
+            .url(url(path))
+            .post(RequestBody.create(json, MediaType.get("application/json"))));
   }
 
   Reply postEmpty(String path) {
@@ -154,25 +199,39 @@ final class ApiHarness implements AutoCloseable {
   Reply upload(String path, String field, Object... nameThenBytes) {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
     for (int i = 0; i < nameThenBytes.length; i += 2) {
-      body.addFormDataPart(field, (String) nameThenBytes[i], RequestBody.create((byte[]) nameThenBytes[i + 1], MediaType.get("application/octet-stream")));
+      body.addFormDataPart(
+          field,
+          (String) nameThenBytes[i],
+          RequestBody.create(
+              (byte[]) nameThenBytes[i + 1], MediaType.get("application/octet-stream")));
     }
     return send(new Request.Builder().url(url(path)).post(body.build()));
   }
 
   /**
-   * Submits a job (not over HTTP) whose one volume folder does not exist: it fails at once, with
-   * no pages and the reason in its recent errors.
+   * Submits a job (not over HTTP) whose one volume folder does not exist: it fails at once, with no
+   * pages and the reason in its recent errors.
    */
   String submitJobWithMissingVolume(String jobKey) {
     Path missing = data.resolve("missing-volumes").resolve(jobKey);
-    jobs.submit(new io.ocrbatch.api.JobRequest(
-        "tesseract-eng", java.util.List.of(new io.ocrbatch.workflows.VolumeRef(jobKey, missing.toUri().toString())), jobKey,
-        data.resolve("results").toString(), 1, 200));
+    jobs.submit(
+        new io.ocrbatch.api.JobRequest(
+            "tesseract-eng",
+            java.util.List.of(
+                new io.ocrbatch.workflows.VolumeRef(jobKey, missing.toUri().toString())),
+            jobKey,
+            data.resolve("results").toString(),
+            1,
+            200));
     return jobKey;
   }
 
-  /** Polls GET {@code path} until {@code field} equals one of {@code values}; returns the last reply. */
-  JsonNode awaitField(String path, String field, Duration timeout, String... values) throws InterruptedException {
+  /**
+   * Polls GET {@code path} until {@code field} equals one of {@code values}; returns the last
+   * reply.
+   */
+  JsonNode awaitField(String path, String field, Duration timeout, String... values)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < end) {
@@ -180,7 +239,15 @@ final class ApiHarness implements AutoCloseable {
       for (String v : values) if (v.equals(last.path(field).asText())) return last;
       Thread.sleep(200);
     }
-    throw new AssertionError("timed out waiting for " + field + " in " + java.util.Arrays.toString(values) + " at " + path + "; last: " + last);
+    throw new AssertionError(
+        "timed out waiting for "
+            + field
+            + " in "
+            + java.util.Arrays.toString(values)
+            + " at "
+            + path
+            + "; last: "
+            + last);
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Authentication, an unreachable Temporal, stream time-outs and result expiry: each its own server. */
+/**
+ * Authentication, an unreachable Temporal, stream time-outs and result expiry: each its own server.
+ */
 class ApiLimitsTest {
   @TempDir Path data;
 
@@ -22,7 +24,8 @@ class ApiLimitsTest {
 
   @Test
   void withTokensConfiguredApiAndOcrNeedOneButThePageAndHealthDoNot() throws Exception {
-    try (ApiHarness api = ApiHarness.start(data.resolve("server"), s -> s.withTokens(List.of("s3cret", "other")))) {
+    try (ApiHarness api =
+        ApiHarness.start(data.resolve("server"), s -> s.withTokens(List.of("s3cret", "other")))) {
       ApiHarness.Reply none = api.get("/api/jobs");
       assertThat(none.status()).isEqualTo(401);
       assertThat(none.json().path("detail").asText()).contains("needs a bearer token");
@@ -32,7 +35,9 @@ class ApiLimitsTest {
       api.token = "other";
       assertThat(api.get("/api/jobs").status()).isEqualTo(200);
       api.token = null;
-      assertThat(api.get("/ocr/status/x?access_token=s3cret").status()).as("query token, for EventSource").isEqualTo(404);
+      assertThat(api.get("/ocr/status/x?access_token=s3cret").status())
+          .as("query token, for EventSource")
+          .isEqualTo(404);
       assertThat(api.get("/").status()).isEqualTo(200);
       assertThat(api.get("/actuator/health").status()).isIn(200, 503);
     }
@@ -48,18 +53,37 @@ class ApiLimitsTest {
       try (var left = Files.list(data.resolve("server/uploads"))) {
         assertThat(left.toList()).isEmpty();
       }
-      assertThat(api.get("/actuator/health").json().path("components").path("temporal").path("status").asText()).isEqualTo("DOWN");
+      assertThat(
+              api.get("/actuator/health")
+                  .json()
+                  .path("components")
+                  .path("temporal")
+                  .path("status")
+                  .asText())
+          .isEqualTo("DOWN");
     }
   }
 
   @Test
   void aStreamTimesOutWhileTheJobRunsOnAndResultsExpireAfterRetention() throws Exception {
-    try (ApiHarness api = ApiHarness.start(data.resolve("server"), s -> s
-        .withStreamTimeout(Duration.ofMillis(300)).withRetention(Duration.ofSeconds(1)).withCleanupInterval(Duration.ofMillis(500)))) {
-      String id = api.upload("/ocr/submit?dpi=300", "file", "long.pdf", pdf(4)).json().path("job_id").asText();
+    try (ApiHarness api =
+        ApiHarness.start(
+            data.resolve("server"),
+            s ->
+                s.withStreamTimeout(Duration.ofMillis(300))
+                    .withRetention(Duration.ofSeconds(1))
+                    .withCleanupInterval(Duration.ofMillis(500)))) {
+      String id =
+          api.upload("/ocr/submit?dpi=300", "file", "long.pdf", pdf(4))
+              .json()
+              .path("job_id")
+              .asText();
 
-      List<SseRecorder.Event> events = SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(30));
-      assertThat(events).extracting(SseRecorder.Event::name).containsSubsequence("status", "timeout", "close");
+      List<SseRecorder.Event> events =
+          SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(30));
+      assertThat(events)
+          .extracting(SseRecorder.Event::name)
+          .containsSubsequence("status", "timeout", "close");
       assertThat(events.get(events.size() - 2).data()).contains("the job keeps running");
 
       api.awaitField("/ocr/status/" + id, "status", Duration.ofSeconds(120), "completed");
@@ -67,7 +91,11 @@ class ApiLimitsTest {
       ApiHarness.Reply result = api.get("/ocr/result/" + id);
       assertThat(result.status()).isEqualTo(404);
       assertThat(result.json().path("status").asText()).isEqualTo("expired");
-      assertThat(result.json().path("success").isBoolean() && !result.json().path("success").asBoolean()).as(result.body()).isTrue();
+      assertThat(
+              result.json().path("success").isBoolean()
+                  && !result.json().path("success").asBoolean())
+          .as(result.body())
+          .isTrue();
       assertThat(Files.exists(data.resolve("server/uploads").resolve(id))).isFalse();
     }
   }

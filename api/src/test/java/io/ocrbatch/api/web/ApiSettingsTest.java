@@ -20,8 +20,18 @@ class ApiSettingsTest {
   void rootsDefaultToTheWorkingAndDataFoldersAndComeFromTheEnvironment() {
     Path data = Path.of("data").toAbsolutePath();
     ApiSettings defaults = ApiSettings.fromEnvironment(8080, data, Map.of());
-    assertThat(defaults.roots().inputs().describe()).contains(Path.of("").toAbsolutePath().toString()).contains(data.toString());
-    ApiSettings set = ApiSettings.fromEnvironment(8080, data, Map.of("OCRBATCH_INPUT_ROOTS", "/srv/scans, s3://archive", "OCRBATCH_OUTPUT_ROOTS", "s3://results/ocr"));
+    assertThat(defaults.roots().inputs().describe())
+        .contains(Path.of("").toAbsolutePath().toString())
+        .contains(data.toString());
+    ApiSettings set =
+        ApiSettings.fromEnvironment(
+            8080,
+            data,
+            Map.of(
+                "OCRBATCH_INPUT_ROOTS",
+                "/srv/scans, s3://archive",
+                "OCRBATCH_OUTPUT_ROOTS",
+                "s3://results/ocr"));
     assertThat(set.roots().inputs().describe()).isEqualTo("/srv/scans, s3://archive/");
     assertThat(set.roots().outputs().describe()).isEqualTo("s3://results/ocr");
   }

@@ -25,9 +25,15 @@ final class AwsServers implements AutoCloseable {
   // S3Mock keeps its settings in its jar's application.properties; as command-line arguments they
   // win over everything and it reads no other application.properties (our API reads none either).
   private static final String[] S3MOCK_ARGS = {
-    "--spring.config.name=s3mock-in-tests", "--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",
-    "--server.port=0", "--com.adobe.testing.s3mock.httpPort=0", "--com.adobe.testing.s3mock.region=us-east-1",
-    "--spring.jmx.enabled=false", "--spring.main.lazy-initialization=true", "--server.tomcat.max-swallow-size=10MB",
+    "--spring.config.name=s3mock-in-tests",
+    "--spring.main.banner-mode=off",
+    "--spring.main.log-startup-info=false",
+    "--server.port=0",
+    "--com.adobe.testing.s3mock.httpPort=0",
+    "--com.adobe.testing.s3mock.region=us-east-1",
+    "--spring.jmx.enabled=false",
+    "--spring.main.lazy-initialization=true",
+    "--server.tomcat.max-swallow-size=10MB",
     "--management.endpoints.web.discovery.enabled=false",
     // Spring Security is on the classpath for the API; S3Mock's own server must stay open
     "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
@@ -49,16 +55,30 @@ final class AwsServers implements AutoCloseable {
     Map<String, Object> properties = new HashMap<>(); // S3Mock removes entries from it
     properties.put(S3MockApplication.PROP_INITIAL_BUCKETS, String.join(",", buckets));
     properties.put(S3MockApplication.PROP_ROOT_DIRECTORY, root.toString());
-    properties.put(S3MockApplication.PROP_SILENT, false); // true would turn the whole JVM's logging to WARN
+    properties.put(
+        S3MockApplication.PROP_SILENT, false); // true would turn the whole JVM's logging to WARN
     s3mock = S3MockApplication.start(properties, S3MOCK_ARGS);
     s3Port = s3mock.getHttpPort();
     sqsServer =
-        SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1")
-            .withAWSAccountId("000000000000").start();
+        SQSRestServerBuilder.withInterface("127.0.0.1")
+            .withDynamicPort()
+            .withAWSRegion("us-east-1")
+            .withAWSAccountId("000000000000")
+            .start();
     sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-    s3 = S3Client.builder().endpointOverride(s3Endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).build();
-    sqs = SqsClient.builder().endpointOverride(sqsEndpoint()).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(s3Endpoint())
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(CREDENTIALS)
+            .build();
+    sqs =
+        SqsClient.builder()
+            .endpointOverride(sqsEndpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(CREDENTIALS)
+            .build();
   }
 
   URI s3Endpoint() {
@@ -71,7 +91,9 @@ final class AwsServers implements AutoCloseable {
 
   /** What ocrbatch is configured with to use these servers (S3 through {@code s3Endpoint}). */
   StorageSettings settings(URI s3Endpoint, String bdrcBucket) {
-    return StorageSettings.from(Map.of()).withEndpoints(s3Endpoint, sqsEndpoint(), CREDENTIALS).withBdrcBucket(bdrcBucket);
+    return StorageSettings.from(Map.of())
+        .withEndpoints(s3Endpoint, sqsEndpoint(), CREDENTIALS)
+        .withBdrcBucket(bdrcBucket);
   }
 
   @Override

@@ -30,19 +30,25 @@ class CallbackSafetyTest {
   @BeforeEach
   void listen() throws Exception {
     target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext("/", exchange -> {
-      targetCalls.incrementAndGet();
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    target.createContext(
+        "/",
+        exchange -> {
+          targetCalls.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     target.start();
     hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.createContext("/", exchange -> {
-      hookCalls.incrementAndGet();
-      exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + target.getAddress().getPort() + "/elsewhere");
-      exchange.sendResponseHeaders(302, -1);
-      exchange.close();
-    });
+    hook.createContext(
+        "/",
+        exchange -> {
+          hookCalls.incrementAndGet();
+          exchange
+              .getResponseHeaders()
+              .add("Location", "http://127.0.0.1:" + target.getAddress().getPort() + "/elsewhere");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
     hook.start();
   }
 
@@ -59,14 +65,28 @@ class CallbackSafetyTest {
 
   @Test
   void loopbackCallbacksAreRefusedAtSubmissionByDefault() throws Exception {
-    try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), CallbackTargets.allowing(null))) {
+    try (ApiHarness api =
+        ApiHarness.withStrictCallbacks(data.resolve("server"), CallbackTargets.allowing(null))) {
       String hookUrl = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
-      ApiHarness.Reply json = api.post("/api/jobs", "{\"job_type\": \"tesseract-eng\", \"folder\": \"x\", \"callback_url\": \"" + hookUrl + "\"}");
+      ApiHarness.Reply json =
+          api.post(
+              "/api/jobs",
+              "{\"job_type\": \"tesseract-eng\", \"folder\": \"x\", \"callback_url\": \""
+                  + hookUrl
+                  + "\"}");
       assertThat(json.status()).isIn(400, 403);
-      ApiHarness.Reply upload = api.upload("/api/jobs?job_type=tesseract-eng&callback_url=" + hookUrl, "files", "a.pdf", pdf());
+      ApiHarness.Reply upload =
+          api.upload(
+              "/api/jobs?job_type=tesseract-eng&callback_url=" + hookUrl, "files", "a.pdf", pdf());
       assertThat(upload.status()).isEqualTo(400);
-      assertThat(upload.json().path("detail").asText()).contains("resolves to 127.0.0.1, a loopback address", "OCRBATCH_CALLBACK_ALLOW");
-      ApiHarness.Reply metadata = api.upload("/api/jobs?job_type=tesseract-eng&callback_url=http://169.254.169.254/latest/", "files", "a.pdf", pdf());
+      assertThat(upload.json().path("detail").asText())
+          .contains("resolves to 127.0.0.1, a loopback address", "OCRBATCH_CALLBACK_ALLOW");
+      ApiHarness.Reply metadata =
+          api.upload(
+              "/api/jobs?job_type=tesseract-eng&callback_url=http://169.254.169.254/latest/",
+              "files",
+              "a.pdf",
+              pdf());
       assertThat(metadata.json().path("detail").asText()).contains("link-local");
       assertThat(api.get("/api/jobs").json()).isEmpty();
     }
@@ -75,9 +95,20 @@ class CallbackSafetyTest {
 
   @Test
   void redirectsAreNotFollowed() throws Exception {
-    try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), CallbackTargets.allowing("127.0.0.1"))) {
-      String key = api.upload("/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hook",
-          "files", "a.pdf", pdf()).json().path("job_key").asText();
+    try (ApiHarness api =
+        ApiHarness.withStrictCallbacks(
+            data.resolve("server"), CallbackTargets.allowing("127.0.0.1"))) {
+      String key =
+          api.upload(
+                  "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://127.0.0.1:"
+                      + hook.getAddress().getPort()
+                      + "/hook",
+                  "files",
+                  "a.pdf",
+                  pdf())
+              .json()
+              .path("job_key")
+              .asText();
       String error = awaitCallbackError(api, key);
       assertThat(error).contains("HTTP 302", "redirects are not followed");
     }
@@ -87,14 +118,30 @@ class CallbackSafetyTest {
 
   @Test
   void aNameThatResolvesElsewhereWhenTheCallbackIsSentIsRefusedThen() throws Exception {
-    // accepted while "hook.test" resolves to 127.0.0.2 (allowed); by the time the job ends it resolves to 127.0.0.1
+    // accepted while "hook.test" resolves to 127.0.0.2 (allowed); by the time the job ends it
+    // resolves to 127.0.0.1
     AtomicInteger lookups = new AtomicInteger();
-    CallbackTargets rebinding = CallbackTargets.allowing("127.0.0.2", host ->
-        new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.2" : "127.0.0.1")});
+    CallbackTargets rebinding =
+        CallbackTargets.allowing(
+            "127.0.0.2",
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.2" : "127.0.0.1")
+                });
     try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), rebinding)) {
-      String key = api.upload("/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://hook.test:" + target.getAddress().getPort() + "/hook",
-          "files", "a.pdf", pdf()).json().path("job_key").asText();
-      assertThat(awaitCallbackError(api, key)).contains("resolves to 127.0.0.1, a loopback address");
+      String key =
+          api.upload(
+                  "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://hook.test:"
+                      + target.getAddress().getPort()
+                      + "/hook",
+                  "files",
+                  "a.pdf",
+                  pdf())
+              .json()
+              .path("job_key")
+              .asText();
+      assertThat(awaitCallbackError(api, key))
+          .contains("resolves to 127.0.0.1, a loopback address");
     }
     assertThat(targetCalls.get()).isZero();
   }
@@ -102,8 +149,14 @@ class CallbackSafetyTest {
   private static String awaitCallbackError(ApiHarness api, String key) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < end) {
-      var error = api.db.database().jdbc().queryOne(
-          "SELECT callback_error FROM jobs WHERE job_key = ? AND callback_error IS NOT NULL", rs -> rs.getString(1), key);
+      var error =
+          api.db
+              .database()
+              .jdbc()
+              .queryOne(
+                  "SELECT callback_error FROM jobs WHERE job_key = ? AND callback_error IS NOT NULL",
+                  rs -> rs.getString(1),
+                  key);
       if (error.isPresent()) return error.get();
       Thread.sleep(200);
     }

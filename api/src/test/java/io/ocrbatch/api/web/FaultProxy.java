@@ -20,20 +20,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of an S3 server that answers every Nth request itself with S3's
- * throttling error (503 SlowDown) or an internal error (500), alternately, and forwards the rest.
+ * An HTTP proxy in front of an S3 server that answers every Nth request itself with S3's throttling
+ * error (503 SlowDown) or an internal error (500), alternately, and forwards the rest.
  */
 final class FaultProxy implements AutoCloseable {
   private static final Set<String> SKIP_REQUEST =
-      Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host",
-          "content-length", "expect");
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect");
   private static final Set<String> SKIP_RESPONSE =
-      Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length", "date");
+      Set.of(
+          "connection",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "upgrade",
+          "content-length",
+          "date");
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String upstream;
   private final int everyNth;
   private final AtomicInteger requests = new AtomicInteger();
@@ -62,7 +82,8 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
       String method = exchange.getRequestMethod();
       if (requests.incrementAndGet() % everyNth == 0) {
@@ -76,9 +97,10 @@ final class FaultProxy implements AutoCloseable {
   private void fault(HttpExchange exchange, String method) throws IOException {
     boolean throttle = faults() % 2 == 0;
     (throttle ? throttled : failed).incrementAndGet();
-    String xml = throttle
-        ? "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
-        : "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>";
+    String xml =
+        throttle
+            ? "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
+            : "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>";
     byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/xml");
     boolean head = "HEAD".equals(method);
@@ -88,14 +110,24 @@ final class FaultProxy implements AutoCloseable {
 
   private void forward(HttpExchange exchange, String method, byte[] body) throws IOException {
     URI uri = exchange.getRequestURI();
-    String target = upstream + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String target =
+        upstream + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     boolean sendsBody = body.length > 0 || "PUT".equals(method) || "POST".equals(method);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(60))
-            .method(method, sendsBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!SKIP_REQUEST.contains(name.toLowerCase(Locale.ROOT))) values.forEach(v -> request.header(name, v));
-    });
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                sendsBody
+                    ? HttpRequest.BodyPublishers.ofByteArray(body)
+                    : HttpRequest.BodyPublishers.noBody());
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!SKIP_REQUEST.contains(name.toLowerCase(Locale.ROOT)))
+                values.forEach(v -> request.header(name, v));
+            });
     HttpResponse<byte[]> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -103,17 +135,26 @@ final class FaultProxy implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-    response.headers().map().forEach((name, values) -> {
-      if (!SKIP_RESPONSE.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-        exchange.getResponseHeaders().put(name, List.copyOf(values));
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!SKIP_RESPONSE.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, List.copyOf(values));
+              }
+            });
     byte[] bytes = response.body();
-    boolean noBody = "HEAD".equals(method) || response.statusCode() == 204 || response.statusCode() == 304;
+    boolean noBody =
+        "HEAD".equals(method) || response.statusCode() == 204 || response.statusCode() == 304;
     if (noBody) { // the JDK server writes no Content-Length for these; S3 clients read it
-      response.headers().firstValue("content-length").ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
+      response
+          .headers()
+          .firstValue("content-length")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
     }
-    exchange.sendResponseHeaders(response.statusCode(), noBody || bytes.length == 0 ? -1 : bytes.length);
+    exchange.sendResponseHeaders(
+        response.statusCode(), noBody || bytes.length == 0 ? -1 : bytes.length);
     if (!noBody && bytes.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

@@ -31,13 +31,22 @@ class JobSubmissionChecksTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null, "this machine has AWS credentials in its environment");
+    Assumptions.assumeTrue(
+        System.getenv("AWS_ACCESS_KEY_ID") == null,
+        "this machine has AWS credentials in its environment");
     Path empty = Files.writeString(data.resolve("empty-aws-file"), "");
-    var noCredentials = AwsCredentialsProviderChain.of(
-        SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
-        ProfileCredentialsProvider.builder().profileFile(ProfileFile.builder().content(empty).type(ProfileFile.Type.CREDENTIALS).build()).build());
+    var noCredentials =
+        AwsCredentialsProviderChain.of(
+            SystemPropertyCredentialsProvider.create(),
+            EnvironmentVariableCredentialsProvider.create(),
+            ProfileCredentialsProvider.builder()
+                .profileFile(
+                    ProfileFile.builder().content(empty).type(ProfileFile.Type.CREDENTIALS).build())
+                .build());
     // S3 at a closed loopback port: nothing may leave this machine
-    StorageSettings storage = StorageSettings.from(Map.of()).withEndpoints(URI.create("http://127.0.0.1:9"), null, noCredentials);
+    StorageSettings storage =
+        StorageSettings.from(Map.of())
+            .withEndpoints(URI.create("http://127.0.0.1:9"), null, noCredentials);
     api = ApiHarness.withAws(data.resolve("server"), storage, null);
   }
 
@@ -52,24 +61,34 @@ class JobSubmissionChecksTest {
 
   private static Path volumes(String name, int count) throws Exception {
     Path root = data.resolve(name);
-    for (int v = 1; v <= count; v++) SamplePdf.writeEnglish(root.resolve(name + "-" + v).resolve("book.pdf"), 1);
+    for (int v = 1; v <= count; v++)
+      SamplePdf.writeEnglish(root.resolve(name + "-" + v).resolve("book.pdf"), 1);
     return root;
   }
 
   @Test
   void aMalformedBdrcIdIsNamedWithTheExpectedForm() {
-    ApiHarness.Reply reply = api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'volumes': ['W22308-XYZ']}"));
+    ApiHarness.Reply reply =
+        api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'volumes': ['W22308-XYZ']}"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("detail").asText())
-        .startsWith("malformed BDRC volume id 'W22308-XYZ'").contains("W22084-I0886").doesNotContain("folder not found");
+        .startsWith("malformed BDRC volume id 'W22308-XYZ'")
+        .contains("W22084-I0886")
+        .doesNotContain("folder not found");
   }
 
   @Test
   void aBdrcVolumeWithoutAwsCredentialsIsRefusedAtOnceInOneSentence() {
-    ApiHarness.Reply reply = api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'volumes': ['W22308-I1KG9611'], 'job_key': 'no-creds'}"));
+    ApiHarness.Reply reply =
+        api.post(
+            "/api/jobs",
+            json(
+                "{'job_type': 'tesseract-eng', 'volumes': ['W22308-I1KG9611'], 'job_key': 'no-creds'}"));
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.json().path("detail").asText())
-        .startsWith("no AWS credentials found for s3://archive.tbrc.org").contains("AWS_PROFILE").hasSizeLessThan(300);
+        .startsWith("no AWS credentials found for s3://archive.tbrc.org")
+        .contains("AWS_PROFILE")
+        .hasSizeLessThan(300);
     assertThat(api.get("/api/jobs/no-creds").status()).as("no job was recorded").isEqualTo(404);
   }
 
@@ -77,22 +96,46 @@ class JobSubmissionChecksTest {
   void aJobKeyReusedWithOtherVolumesIsAConflictNamingBothSets() throws Exception {
     Path one = volumes("reuse-a", 1);
     Path two = volumes("reuse-b", 2);
-    ApiHarness.Reply first = api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused', 'dpi': 100}", one));
+    ApiHarness.Reply first =
+        api.post(
+            "/api/jobs",
+            json(
+                "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused', 'dpi': 100}",
+                one));
     assertThat(first.status()).isEqualTo(201);
-    assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused', 'dpi': 100}", one)).status())
-        .as("the same volumes: that job").isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/jobs",
+                    json(
+                        "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused', 'dpi': 100}",
+                        one))
+                .status())
+        .as("the same volumes: that job")
+        .isEqualTo(200);
 
-    ApiHarness.Reply other = api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused'}", two));
+    ApiHarness.Reply other =
+        api.post(
+            "/api/jobs",
+            json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'reused'}", two));
     assertThat(other.status()).isEqualTo(409);
     assertThat(other.json().path("detail").asText())
-        .contains("job key 'reused' already names job " + first.json().path("id").asLong() + " with 1 volume(s)")
+        .contains(
+            "job key 'reused' already names job "
+                + first.json().path("id").asLong()
+                + " with 1 volume(s)")
         .contains("this request names 2 volume(s)");
   }
 
   @Test
   void aJobIsFoundByIdAndCancelingItOnceEndedIsAConflict() throws Exception {
     Path folder = volumes("ended", 1);
-    JsonNode created = api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'ended-job', 'dpi': 100}", folder)).json();
+    JsonNode created =
+        api.post(
+                "/api/jobs",
+                json(
+                    "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'ended-job', 'dpi': 100}",
+                    folder))
+            .json();
     long id = created.path("id").asLong();
     assertThat(api.get("/api/jobs/" + id).json().path("job_key").asText()).isEqualTo("ended-job");
     assertThat(api.get("/api/jobs/" + id).json().path("type_id").asLong()).isEqualTo(1);
@@ -101,7 +144,9 @@ class JobSubmissionChecksTest {
 
     ApiHarness.Reply cancel = api.post("/api/jobs/" + id + "/cancel", "");
     assertThat(cancel.status()).isEqualTo(409);
-    assertThat(cancel.json().path("detail").asText()).contains("job ended-job (id " + id + ") has already ended (completed)");
-    assertThat(api.get("/api/jobs/ended-job").json().path("status").asText()).isEqualTo("completed");
+    assertThat(cancel.json().path("detail").asText())
+        .contains("job ended-job (id " + id + ") has already ended (completed)");
+    assertThat(api.get("/api/jobs/ended-job").json().path("status").asText())
+        .isEqualTo("completed");
   }
 }

@@ -35,7 +35,8 @@ class JobsApiTest {
 
   private static Path volumes(String name, int volumes, int pages) throws Exception {
     Path root = data.resolve(name);
-    for (int v = 1; v <= volumes; v++) SamplePdf.writeEnglish(root.resolve(name + "-" + v).resolve("book.pdf"), pages);
+    for (int v = 1; v <= volumes; v++)
+      SamplePdf.writeEnglish(root.resolve(name + "-" + v).resolve("book.pdf"), pages);
     return root;
   }
 
@@ -46,7 +47,10 @@ class JobsApiTest {
   @Test
   void aFolderJobIsCreatedOnceFollowedOverSseAndListed() throws Exception {
     Path folder = volumes("folder-job", 2, 1);
-    String body = json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-folder-1', 'dpi': 150}", folder);
+    String body =
+        json(
+            "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-folder-1', 'dpi': 150}",
+            folder);
 
     ApiHarness.Reply created = api.post("/api/jobs", body);
     assertThat(created.status()).isEqualTo(201);
@@ -56,7 +60,9 @@ class JobsApiTest {
     assertThat(again.status()).as("same key: the existing job").isEqualTo(200);
     assertThat(again.json().path("id").asLong()).isEqualTo(created.json().path("id").asLong());
 
-    List<SseRecorder.Event> events = SseRecorder.read(api.url("/api/jobs/api-folder-1/events"), null, "end", Duration.ofSeconds(120));
+    List<SseRecorder.Event> events =
+        SseRecorder.read(
+            api.url("/api/jobs/api-folder-1/events"), null, "end", Duration.ofSeconds(120));
     assertThat(events.get(events.size() - 1).name()).isEqualTo("end");
     assertThat(events).extracting(SseRecorder.Event::name).contains("progress");
     JsonNode end = ApiHarness.JSON.readTree(events.get(events.size() - 1).data());
@@ -67,28 +73,56 @@ class JobsApiTest {
     JsonNode job = api.get("/api/jobs/api-folder-1").json();
     assertThat(job.path("job_type").asText()).isEqualTo("tesseract-eng");
     assertThat(job.path("tasks").path("done").asInt()).isEqualTo(2);
-    assertThat(api.get("/api/jobs?status=completed").json().findValuesAsText("job_key")).contains("api-folder-1");
-    assertThat(api.get("/api/jobs?exclude_status=completed").json().findValuesAsText("job_key")).doesNotContain("api-folder-1");
+    assertThat(api.get("/api/jobs?status=completed").json().findValuesAsText("job_key"))
+        .contains("api-folder-1");
+    assertThat(api.get("/api/jobs?exclude_status=completed").json().findValuesAsText("job_key"))
+        .doesNotContain("api-folder-1");
     assertThat(api.get("/api/jobs?status=bogus").status()).isEqualTo(400);
     assertThat(api.get("/api/jobs/nope").status()).isEqualTo(404);
     assertThat(api.get("/api/jobs/nope/events").status()).isEqualTo(404);
-    assertThat(api.post("/api/jobs/api-folder-1/pause", "").status()).as("an ended job").isEqualTo(409);
+    assertThat(api.post("/api/jobs/api-folder-1/pause", "").status())
+        .as("an ended job")
+        .isEqualTo(409);
   }
 
   @Test
   void badJobRequestsAreRefusedWithTheReason() {
-    assertThat(api.post("/api/jobs", "{not json").json().path("detail").asText()).contains("not valid JSON");
-    assertThat(api.post("/api/jobs", json("{'job_type': 'nope', 'volumes': ['/tmp']}")).json().path("detail").asText()).contains("unknown job type 'nope'");
-    assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s/no/such/folder'}", data)).json().path("detail").asText())
+    assertThat(api.post("/api/jobs", "{not json").json().path("detail").asText())
+        .contains("not valid JSON");
+    assertThat(
+            api.post("/api/jobs", json("{'job_type': 'nope', 'volumes': ['/tmp']}"))
+                .json()
+                .path("detail")
+                .asText())
+        .contains("unknown job type 'nope'");
+    assertThat(
+            api.post(
+                    "/api/jobs",
+                    json("{'job_type': 'tesseract-eng', 'folder': '%s/no/such/folder'}", data))
+                .json()
+                .path("detail")
+                .asText())
         .contains("folder not found: " + data + "/no/such/folder");
-    assertThat(api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'callback_url': 'ftp://x'}", data)).json().path("detail").asText())
+    assertThat(
+            api.post(
+                    "/api/jobs",
+                    json(
+                        "{'job_type': 'tesseract-eng', 'folder': '%s', 'callback_url': 'ftp://x'}",
+                        data))
+                .json()
+                .path("detail")
+                .asText())
         .contains("must be an absolute http");
   }
 
   @Test
   void pauseResumeAndCancelAreSignalsOnTheJobsWorkflow() throws Exception {
     Path folder = volumes("control-job", 4, 3);
-    api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-control', 'concurrency': 1}", folder));
+    api.post(
+        "/api/jobs",
+        json(
+            "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-control', 'concurrency': 1}",
+            folder));
 
     assertThat(api.post("/api/jobs/api-control/pause", "").status()).isEqualTo(200);
     api.awaitField("/api/jobs/api-control", "status", Duration.ofSeconds(30), "paused");
@@ -100,7 +134,8 @@ class JobsApiTest {
     api.awaitField("/api/jobs/api-control", "status", Duration.ofSeconds(30), "paused");
 
     assertThat(api.post("/api/jobs/api-control/cancel", "").status()).isEqualTo(200);
-    JsonNode canceled = api.awaitField("/api/jobs/api-control", "status", Duration.ofSeconds(60), "canceled");
+    JsonNode canceled =
+        api.awaitField("/api/jobs/api-control", "status", Duration.ofSeconds(60), "canceled");
     assertThat(canceled.path("tasks").path("done").asInt()).isLessThan(4);
   }
 
@@ -108,18 +143,28 @@ class JobsApiTest {
   void uploadedFilesMakeAJobAndItsCallbackIsToldWhenItEnds() throws Exception {
     CompletableFuture<String> told = new CompletableFuture<>();
     HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.createContext("/hook", exchange -> {
-      told.complete(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          told.complete(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     hook.start();
     try {
       SamplePdf.writeEnglish(data.resolve("a.pdf"), 1);
       byte[] pdf = Files.readAllBytes(data.resolve("a.pdf"));
-      ApiHarness.Reply reply = api.upload(
-          "/api/jobs?job_type=tesseract-eng&dpi=120&priority=1&callback_url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hook",
-          "files", "a.pdf", pdf, "b.pdf", pdf);
+      ApiHarness.Reply reply =
+          api.upload(
+              "/api/jobs?job_type=tesseract-eng&dpi=120&priority=1&callback_url=http://127.0.0.1:"
+                  + hook.getAddress().getPort()
+                  + "/hook",
+              "files",
+              "a.pdf",
+              pdf,
+              "b.pdf",
+              pdf);
       assertThat(reply.status()).as(reply.body()).isEqualTo(201);
       assertThat(reply.json().path("priority").asInt()).isEqualTo(1);
       String key = reply.json().path("job_key").asText();
@@ -128,7 +173,9 @@ class JobsApiTest {
       assertThat(callback.path("job_key").asText()).isEqualTo(key);
       assertThat(callback.path("status").asText()).isEqualTo("completed");
       assertThat(callback.path("pages").path("ok").asInt()).isEqualTo(2);
-      assertThat(api.get("/ocr/result/" + key).json().path("results").size()).as("uploads are /ocr jobs too").isEqualTo(2);
+      assertThat(api.get("/ocr/result/" + key).json().path("results").size())
+          .as("uploads are /ocr jobs too")
+          .isEqualTo(2);
     } finally {
       hook.stop(0);
     }
@@ -136,23 +183,45 @@ class JobsApiTest {
 
   @Test
   void jobTypesAreListedAndCreatedWithChecks() {
-    assertThat(api.get("/api/job-types").json().findValuesAsText("name")).contains("tesseract-eng", "tesseract-bod-wylie");
-    assertThat(api.get("/api/job-types").json()).filteredOn(t -> t.path("name").asText().equals("tesseract-bod-unicode"))
-        .singleElement().satisfies(t -> assertThat(t.path("language_name").asText()).isEqualTo("Tibetan"));
-    ApiHarness.Reply created = api.post("/api/job-types", json("{'name': 'bod-lines', 'model': 'bod', 'encoding': 'wylie', 'line_mode': 'line'}"));
+    assertThat(api.get("/api/job-types").json().findValuesAsText("name"))
+        .contains("tesseract-eng", "tesseract-bod-wylie");
+    assertThat(api.get("/api/job-types").json())
+        .filteredOn(t -> t.path("name").asText().equals("tesseract-bod-unicode"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.path("language_name").asText()).isEqualTo("Tibetan"));
+    ApiHarness.Reply created =
+        api.post(
+            "/api/job-types",
+            json(
+                "{'name': 'bod-lines', 'model': 'bod', 'encoding': 'wylie', 'line_mode': 'line'}"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("output_formats").toString()).isEqualTo("[\"txt\",\"json\"]");
-    assertThat(api.post("/api/job-types", json("{'name': 'bod-lines', 'model': 'bod'}")).status()).isEqualTo(409);
-    assertThat(api.post("/api/job-types", json("{'name': '../x', 'model': 'bod'}")).json().path("detail").asText()).contains("must be 1-64 letters");
-    assertThat(api.post("/api/job-types", json("{'name': 'x', 'model': 'bod', 'engine': 'magic'}")).status()).isEqualTo(400);
+    assertThat(api.post("/api/job-types", json("{'name': 'bod-lines', 'model': 'bod'}")).status())
+        .isEqualTo(409);
+    assertThat(
+            api.post("/api/job-types", json("{'name': '../x', 'model': 'bod'}"))
+                .json()
+                .path("detail")
+                .asText())
+        .contains("must be 1-64 letters");
+    assertThat(
+            api.post("/api/job-types", json("{'name': 'x', 'model': 'bod', 'engine': 'magic'}"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void requeueRerunsFailedTasksOfEndedJobsAndQueueStatsCountThem() throws Exception {
     Path folder = volumes("requeue-job", 2, 1);
     Path moved = data.resolve("moved-away");
-    api.post("/api/jobs", json("{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-requeue', 'dpi': 100}", folder));
-    Files.move(folder.resolve("requeue-job-2"), moved); // the volume is gone when its task runs: terminal failure
+    api.post(
+        "/api/jobs",
+        json(
+            "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-requeue', 'dpi': 100}",
+            folder));
+    Files.move(
+        folder.resolve("requeue-job-2"),
+        moved); // the volume is gone when its task runs: terminal failure
     api.awaitField("/api/jobs/api-requeue", "status", Duration.ofSeconds(90), "failed");
     assertThat(api.get("/api/queue/stats").json().path("failed").asInt()).isGreaterThanOrEqualTo(1);
 
@@ -160,12 +229,20 @@ class JobsApiTest {
     JsonNode requeue = api.postEmpty("/api/queue/requeue-failed").json();
     assertThat(requeue.path("requeued").asInt()).isEqualTo(1);
     assertThat(requeue.path("jobs").toString()).contains("api-requeue");
-    JsonNode done = api.awaitField("/api/jobs/api-requeue", "status", Duration.ofSeconds(90), "completed");
+    JsonNode done =
+        api.awaitField("/api/jobs/api-requeue", "status", Duration.ofSeconds(90), "completed");
     assertThat(done.path("tasks").path("done").asInt()).isEqualTo(2);
 
     JsonNode stats = api.get("/api/queue/stats").json();
-    assertThat(stats.fieldNames()).toIterable().containsExactlyInAnyOrder(
-        "pending", "processing", "failed", "completed_today", "avg_wait_time_minutes", "oldest_pending_minutes");
+    assertThat(stats.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "pending",
+            "processing",
+            "failed",
+            "completed_today",
+            "avg_wait_time_minutes",
+            "oldest_pending_minutes");
     assertThat(stats.path("completed_today").asInt()).isGreaterThanOrEqualTo(2);
   }
 

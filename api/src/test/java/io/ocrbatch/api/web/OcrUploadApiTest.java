@@ -26,7 +26,9 @@ class OcrUploadApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    api = ApiHarness.start(data.resolve("server"), s -> s.withMaxUploadBytes(1024 * 1024).withMaxPages(12));
+    api =
+        ApiHarness.start(
+            data.resolve("server"), s -> s.withMaxUploadBytes(1024 * 1024).withMaxPages(12));
     truth = SamplePdf.writeEnglish(data.resolve("two.pdf"), 2);
     twoPages = Files.readAllBytes(data.resolve("two.pdf"));
   }
@@ -37,15 +39,19 @@ class OcrUploadApiTest {
   }
 
   /** What Python's {@code strptime('%Y-%m-%dT%H:%M:%S.%fZ')} reads, in milliseconds. */
-  private static final String MILLISECONDS_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+  private static final String MILLISECONDS_UTC =
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
   private static String longestWord(List<String> lines) {
-    return Arrays.stream(String.join(" ", lines).split("\\W+")).max((a, b) -> a.length() - b.length()).orElseThrow();
+    return Arrays.stream(String.join(" ", lines).split("\\W+"))
+        .max((a, b) -> a.length() - b.length())
+        .orElseThrow();
   }
 
   @Test
   void aSubmittedPdfIsStreamedThenItsTextBoxesMarkdownImagesAndZipAreServed() throws Exception {
-    JsonNode submitted = api.upload("/ocr/submit?dpi=150&model=tesseract-eng", "file", "scan.pdf", twoPages).json();
+    JsonNode submitted =
+        api.upload("/ocr/submit?dpi=150&model=tesseract-eng", "file", "scan.pdf", twoPages).json();
     assertThat(submitted.path("success").asBoolean()).isTrue();
     assertThat(submitted.path("filename").asText()).isEqualTo("scan.pdf");
     assertThat(submitted.path("total_pages").asInt()).isEqualTo(2);
@@ -59,25 +65,41 @@ class OcrUploadApiTest {
     assertThat(running.status()).as("still running").isEqualTo(202);
     assertThat(running.json().path("success").isBoolean()).as(running.body()).isTrue();
     assertThat(running.json().path("success").asBoolean()).isFalse();
-    List<SseRecorder.Event> events = SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(120));
+    List<SseRecorder.Event> events =
+        SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(120));
 
     assertThat(events.get(0).name()).isEqualTo("status");
-    assertThat(events).extracting(SseRecorder.Event::name).containsSubsequence("status", "result", "close").doesNotContain("error");
+    assertThat(events)
+        .extracting(SseRecorder.Event::name)
+        .containsSubsequence("status", "result", "close")
+        .doesNotContain("error");
     assertThat(events.get(events.size() - 1).data()).contains("Stream complete");
     JsonNode statusEvent = ApiHarness.JSON.readTree(events.get(0).data());
     assertThat(statusEvent.path("job_id").asText()).isEqualTo(id);
     assertThat(statusEvent.path("status").asText()).isIn("pending", "running");
-    assertThat(statusEvent.path("elapsed").isIntegralNumber()).as("elapsed in whole seconds: " + statusEvent).isTrue();
+    assertThat(statusEvent.path("elapsed").isIntegralNumber())
+        .as("elapsed in whole seconds: " + statusEvent)
+        .isTrue();
     JsonNode resultEvent = ApiHarness.JSON.readTree(events.get(events.size() - 2).data());
     assertThat(resultEvent.path("metadata").path("filename").asText()).isEqualTo("scan.pdf");
     assertThat(resultEvent.path("metadata").path("dpi").asInt()).isEqualTo(150);
-    assertThat(resultEvent.path("results").path("page_1").path("status").asText()).isEqualTo("success");
+    assertThat(resultEvent.path("results").path("page_1").path("status").asText())
+        .isEqualTo("success");
 
     JsonNode status = api.get("/ocr/status/" + id).json();
     assertThat(status.path("status").asText()).isEqualTo("completed");
-    List<SseRecorder.RawEvent> again = SseRecorder.parse(api.get("/ocr/stream/" + id).body()); // a finished job's stream ends at once
-    assertThat(again).extracting(SseRecorder.RawEvent::name).containsExactly("status", "result", "close");
-    assertThat(again).allSatisfy(e -> assertThat(e.retryMillis()).as("no reconnect soon after close").isGreaterThanOrEqualTo(3_600_000L));
+    List<SseRecorder.RawEvent> again =
+        SseRecorder.parse(
+            api.get("/ocr/stream/" + id).body()); // a finished job's stream ends at once
+    assertThat(again)
+        .extracting(SseRecorder.RawEvent::name)
+        .containsExactly("status", "result", "close");
+    assertThat(again)
+        .allSatisfy(
+            e ->
+                assertThat(e.retryMillis())
+                    .as("no reconnect soon after close")
+                    .isGreaterThanOrEqualTo(3_600_000L));
     assertThat(status.path("progress").asDouble()).isEqualTo(100.0);
 
     ApiHarness.Reply reply = api.get("/ocr/result/" + id + "?annotate=true");
@@ -91,10 +113,13 @@ class OcrUploadApiTest {
     assertThat(line.path("bbox")).hasSize(4);
     assertThat(line.path("category").asText()).isEqualTo("Text");
     assertThat(page0.path("text").asText()).contains(longestWord(truth.get(0)));
-    assertThat(result.path("results").path("page_1").path("text").asText()).contains(longestWord(truth.get(1)));
+    assertThat(result.path("results").path("page_1").path("text").asText())
+        .contains(longestWord(truth.get(1)));
     assertThat(result.path("annotated_images")).hasSize(2);
-    byte[] png = java.util.Base64.getDecoder().decode(result.path("annotated_images").get(0).asText());
-    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isBetween(870, 880); // A5 at 150 dpi
+    byte[] png =
+        java.util.Base64.getDecoder().decode(result.path("annotated_images").get(0).asText());
+    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth())
+        .isBetween(870, 880); // A5 at 150 dpi
 
     String markdown = api.get("/ocr/result/" + id + "/markdown").body();
     assertThat(markdown).contains("## Page 1", "## Page 2", longestWord(truth.get(1)));
@@ -102,7 +127,9 @@ class OcrUploadApiTest {
     assertThat(image.contentType()).startsWith("image/png");
     assertThat(ImageIO.read(new ByteArrayInputStream(image.bytes()))).isNotNull();
     assertThat(api.get("/ocr/result/" + id + "/pages/7/image").status()).isEqualTo(404);
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(api.get("/ocr/result/" + id + "/download").bytes()))) {
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(api.get("/ocr/result/" + id + "/download").bytes()))) {
       List<String> names = new java.util.ArrayList<>();
       for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) names.add(e.getName());
       assertThat(names).contains("scan-0001.txt", "scan-0002.json", "manifest.json", "text.md");
@@ -113,44 +140,82 @@ class OcrUploadApiTest {
   void anUnknownModelIsRefusedWithTheModelsThatExist() {
     ApiHarness.Reply reply = api.upload("/ocr/submit?model=xyz", "file", "scan.pdf", twoPages);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().path("detail").asText()).startsWith("Unsupported model 'xyz'. Available models: ").contains("tesseract-eng");
+    assertThat(reply.json().path("detail").asText())
+        .startsWith("Unsupported model 'xyz'. Available models: ")
+        .contains("tesseract-eng");
   }
 
   @Test
   void badUploadsAreRefusedNamingTheProblemAndLeaveNothingBehind() throws Exception {
-    assertThat(api.upload("/ocr/submit?dpi=50", "file", "scan.pdf", twoPages).json().path("detail").asText()).contains("dpi must be between 72 and 600");
-    assertRefused(api.upload("/ocr/submit", "file", "empty.pdf", new byte[0]), "'empty.pdf' is empty");
-    assertRefused(api.upload("/ocr/submit", "file", "notes.pdf", "hello, not a PDF".getBytes()), "'notes.pdf' is neither a PDF nor");
-    assertRefused(api.upload("/ocr/submit", "file", "cut.pdf", Arrays.copyOf(twoPages, twoPages.length / 3)), "'cut.pdf' is not a readable PDF");
-    assertRefused(api.upload("/ocr/submit", "file", "cut.png", Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, 10)), "cannot be decoded");
-    assertRefused(api.send(new okhttp3.Request.Builder().url(api.url("/ocr/submit")).post(
-        new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM).addFormDataPart("dpi", "200").build())), "no file uploaded");
+    assertThat(
+            api.upload("/ocr/submit?dpi=50", "file", "scan.pdf", twoPages)
+                .json()
+                .path("detail")
+                .asText())
+        .contains("dpi must be between 72 and 600");
+    assertRefused(
+        api.upload("/ocr/submit", "file", "empty.pdf", new byte[0]), "'empty.pdf' is empty");
+    assertRefused(
+        api.upload("/ocr/submit", "file", "notes.pdf", "hello, not a PDF".getBytes()),
+        "'notes.pdf' is neither a PDF nor");
+    assertRefused(
+        api.upload("/ocr/submit", "file", "cut.pdf", Arrays.copyOf(twoPages, twoPages.length / 3)),
+        "'cut.pdf' is not a readable PDF");
+    assertRefused(
+        api.upload(
+            "/ocr/submit",
+            "file",
+            "cut.png",
+            Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, 10)),
+        "cannot be decoded");
+    assertRefused(
+        api.send(
+            new okhttp3.Request.Builder()
+                .url(api.url("/ocr/submit"))
+                .post(
+                    new okhttp3.MultipartBody.Builder()
+                        .setType(okhttp3.MultipartBody.FORM)
+                        .addFormDataPart("dpi", "200")
+                        .build())),
+        "no file uploaded");
 
     SamplePdf.writeEnglish(data.resolve("many.pdf"), 13);
-    assertRefused(api.upload("/ocr/submit", "file", "many.pdf", Files.readAllBytes(data.resolve("many.pdf"))), "has 13 pages; the limit is 12");
+    assertRefused(
+        api.upload("/ocr/submit", "file", "many.pdf", Files.readAllBytes(data.resolve("many.pdf"))),
+        "has 13 pages; the limit is 12");
 
-    ApiHarness.Reply tooBig = api.upload("/ocr/submit", "file", "big.pdf", new byte[1024 * 1024 + 10]);
+    ApiHarness.Reply tooBig =
+        api.upload("/ocr/submit", "file", "big.pdf", new byte[1024 * 1024 + 10]);
     assertThat(tooBig.status()).isEqualTo(413);
     assertThat(tooBig.json().path("detail").asText()).contains("larger than the limit of 1 MB");
 
     Path uploads = data.resolve("server/uploads");
-    try (var left = Files.exists(uploads) ? Files.list(uploads) : java.util.stream.Stream.<Path>empty()) {
+    try (var left =
+        Files.exists(uploads) ? Files.list(uploads) : java.util.stream.Stream.<Path>empty()) {
       // only accepted uploads have folders: each has a job
-      for (Path folder : left.toList()) assertThat(api.jobs.store().uploads().byJobKey(folder.getFileName().toString())).isPresent();
+      for (Path folder : left.toList())
+        assertThat(api.jobs.store().uploads().byJobKey(folder.getFileName().toString()))
+            .isPresent();
     }
   }
 
   @Test
   void aPathLikeFileNameStaysInsideTheUploadsFolder() throws Exception {
-    JsonNode submitted = api.upload("/ocr/submit?dpi=100", "file", "../../../etc/evil name.pdf", twoPages).json();
+    JsonNode submitted =
+        api.upload("/ocr/submit?dpi=100", "file", "../../../etc/evil name.pdf", twoPages).json();
     assertThat(submitted.path("filename").asText()).isEqualTo("evil name.pdf");
     Path folder = data.resolve("server/uploads").resolve(submitted.path("job_id").asText());
     try (var files = Files.walk(folder)) {
-      assertThat(files.filter(p -> p.toString().endsWith(".pdf")).toList()).singleElement()
+      assertThat(files.filter(p -> p.toString().endsWith(".pdf")).toList())
+          .singleElement()
           .satisfies(p -> assertThat(p.normalize()).startsWith(folder));
     }
     assertThat(Files.exists(data.resolve("etc"))).isFalse();
-    api.awaitField("/ocr/status/" + submitted.path("job_id").asText(), "status", Duration.ofSeconds(90), "completed");
+    api.awaitField(
+        "/ocr/status/" + submitted.path("job_id").asText(),
+        "status",
+        Duration.ofSeconds(90),
+        "completed");
   }
 
   @Test
@@ -164,7 +229,9 @@ class OcrUploadApiTest {
     assertThat(result.path("filename").asText()).isEqualTo(tibetan);
     assertThat(result.path("metadata").path("filename").asText()).isEqualTo(tibetan);
     assertThat(api.get("/ocr/result/" + id + "/markdown").body()).startsWith("# " + tibetan);
-    assertThat(api.get("/api/jobs/" + id).json().path("filename").asText()).as("the jobs list names it too").isEqualTo(tibetan);
+    assertThat(api.get("/api/jobs/" + id).json().path("filename").asText())
+        .as("the jobs list names it too")
+        .isEqualTo(tibetan);
   }
 
   @Test
@@ -172,13 +239,16 @@ class OcrUploadApiTest {
     for (String key : List.of("paged-1", "paged-2", "paged-3")) api.submitJobWithMissingVolume(key);
     List<String> newest = api.get("/api/jobs?limit=3").json().findValuesAsText("job_key");
     assertThat(newest).containsExactly("paged-3", "paged-2", "paged-1");
-    assertThat(api.get("/api/jobs?limit=2&offset=1").json().findValuesAsText("job_key")).containsExactly("paged-2", "paged-1");
-    assertThat(api.get("/api/jobs?offset=-1").json().path("detail").asText()).contains("offset must be 0 or more");
+    assertThat(api.get("/api/jobs?limit=2&offset=1").json().findValuesAsText("job_key"))
+        .containsExactly("paged-2", "paged-1");
+    assertThat(api.get("/api/jobs?offset=-1").json().path("detail").asText())
+        .contains("offset must be 0 or more");
   }
 
   @Test
   void anUnknownJobsStreamIsOneParseableErrorEventThenCloseAndNoQuickReconnect() throws Exception {
-    ApiHarness.Reply reply = api.get("/ocr/stream/nope"); // returns once the server has ended the stream
+    ApiHarness.Reply reply =
+        api.get("/ocr/stream/nope"); // returns once the server has ended the stream
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("text/event-stream");
     List<SseRecorder.RawEvent> events = SseRecorder.parse(reply.body());
@@ -187,12 +257,18 @@ class OcrUploadApiTest {
     assertThat(error.path("status").asText()).isEqualTo("error");
     assertThat(error.path("job_id").asText()).isEqualTo("nope");
     assertThat(error.path("error").asText()).contains("no OCR job 'nope'");
-    assertThat(events).allSatisfy(e -> assertThat(e.retryMillis()).as("retry: of " + e).isGreaterThanOrEqualTo(3_600_000L));
+    assertThat(events)
+        .allSatisfy(
+            e ->
+                assertThat(e.retryMillis())
+                    .as("retry: of " + e)
+                    .isGreaterThanOrEqualTo(3_600_000L));
   }
 
   @Test
   void unknownJobsAre404OnEveryOtherEndpoint() {
-    for (String path : List.of("/ocr/status/nope", "/ocr/result/nope", "/ocr/result/nope/markdown")) {
+    for (String path :
+        List.of("/ocr/status/nope", "/ocr/result/nope", "/ocr/result/nope/markdown")) {
       ApiHarness.Reply reply = api.get(path);
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.body()).as(path).contains("no OCR job 'nope'");

@@ -27,9 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Watchers of one job share its reads: the SSE streams of a job read the store once per poll
- * interval whatever their number. Counts the statements sent to a real PostgreSQL, not time.
- * With {@code OCRBATCH_BENCH_SSE=1} (bench/status-at-scale.sh) it also prints the statement rate
- * with 1 and 200 subscribers at the default interval.
+ * interval whatever their number. Counts the statements sent to a real PostgreSQL, not time. With
+ * {@code OCRBATCH_BENCH_SSE=1} (bench/status-at-scale.sh) it also prints the statement rate with 1
+ * and 200 subscribers at the default interval.
  */
 class ProgressStreamsSharingTest {
   @TempDir static Path dataDir;
@@ -55,18 +55,26 @@ class ProgressStreamsSharingTest {
 
   /** A DataSource whose connections count the statements they prepare. */
   private static DataSource counting(DataSource real) {
-    return (DataSource) Proxy.newProxyInstance(
-        DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (p, m, args) -> {
-          Object result = invoke(m, real, args);
-          if (!(result instanceof Connection c)) return result;
-          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (pc, mc, a) -> {
-            if (mc.getName().startsWith("prepare") || mc.getName().equals("createStatement")) statements.incrementAndGet();
-            return invoke(mc, c, a);
-          });
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (p, m, args) -> {
+              Object result = invoke(m, real, args);
+              if (!(result instanceof Connection c)) return result;
+              return Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (pc, mc, a) -> {
+                    if (mc.getName().startsWith("prepare")
+                        || mc.getName().equals("createStatement")) statements.incrementAndGet();
+                    return invoke(mc, c, a);
+                  });
+            });
   }
 
-  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args)
+      throws Throwable {
     try {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
@@ -77,19 +85,46 @@ class ProgressStreamsSharingTest {
   private static String runningJob() {
     String key = "S" + System.nanoTime();
     long typeId = store.jobTypes().byName("tesseract-eng").orElseThrow().id();
-    long id = store.jobs().create(new NewJob(key, typeId, "/out", 2, 300, 10, 3,
-        List.of(new VolumeRef("a", "file:///scans/" + key + "/a")))).job().id();
+    long id =
+        store
+            .jobs()
+            .create(
+                new NewJob(
+                    key,
+                    typeId,
+                    "/out",
+                    2,
+                    300,
+                    10,
+                    3,
+                    List.of(new VolumeRef("a", "file:///scans/" + key + "/a"))))
+            .job()
+            .id();
     store.jobs().markStarted(id);
     return key;
   }
 
-  /** Statements sent while {@code subscribers} streams follow one job for {@code window}, per second. */
-  private static double statementsPerSecond(Duration interval, int subscribers, Duration window) throws Exception {
+  /**
+   * Statements sent while {@code subscribers} streams follow one job for {@code window}, per
+   * second.
+   */
+  private static double statementsPerSecond(Duration interval, int subscribers, Duration window)
+      throws Exception {
     String key = runningJob();
     ApiSettings defaults = ApiSettings.defaults(0, dataDir);
-    ApiSettings settings = new ApiSettings(defaults.port(), defaults.bindAddress(), defaults.dataDir(), defaults.tokens(),
-        defaults.maxUploadBytes(), defaults.maxPages(), defaults.retention(), defaults.streamTimeout(), interval,
-        defaults.cleanupInterval(), defaults.roots());
+    ApiSettings settings =
+        new ApiSettings(
+            defaults.port(),
+            defaults.bindAddress(),
+            defaults.dataDir(),
+            defaults.tokens(),
+            defaults.maxUploadBytes(),
+            defaults.maxPages(),
+            defaults.retention(),
+            defaults.streamTimeout(),
+            interval,
+            defaults.cleanupInterval(),
+            defaults.roots());
     ProgressStreams streams = new ProgressStreams(jobs, null, settings);
     try {
       List<SseEmitter> open = new ArrayList<>();
@@ -116,17 +151,20 @@ class ProgressStreamsSharingTest {
     double readsPerSecond = rate / perRead;
     double intervalsPerSecond = 1000.0 / interval.toMillis();
     // Unshared, 50 streams would read 50 times per interval (500 reads/s here).
-    assertThat(readsPerSecond).as("reads per second with 50 subscribers (%d statements each)", perRead)
+    assertThat(readsPerSecond)
+        .as("reads per second with 50 subscribers (%d statements each)", perRead)
         .isLessThanOrEqualTo(intervalsPerSecond + 1);
   }
 
   @Test
   void benchRateWithOneAndTwoHundredSubscribers() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("OCRBATCH_BENCH_SSE")), "bench only");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        "1".equals(System.getenv("OCRBATCH_BENCH_SSE")), "bench only");
     Duration interval = ApiSettings.defaults(0, dataDir).pollInterval();
     for (int n : new int[] {1, 200}) {
       double rate = statementsPerSecond(interval, n, Duration.ofSeconds(5));
-      System.out.printf("SSE /api/jobs/{key}/events, %3d subscriber(s) on one job, poll every %d ms: %.1f statements/s%n",
+      System.out.printf(
+          "SSE /api/jobs/{key}/events, %3d subscriber(s) on one job, poll every %d ms: %.1f statements/s%n",
           n, interval.toMillis(), rate);
     }
   }

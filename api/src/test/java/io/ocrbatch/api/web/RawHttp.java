@@ -13,12 +13,23 @@ final class RawHttp {
 
   private RawHttp() {}
 
-  static Answer send(int port, String method, String target, String extraHeaders, String body) throws IOException {
+  static Answer send(int port, String method, String target, String extraHeaders, String body)
+      throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n" + extraHeaders
-          + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
+      String request =
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
+              + port
+              + "\r\nConnection: close\r\n"
+              + extraHeaders
+              + (body == null
+                  ? ""
+                  : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n")
+              + "\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Over HTTP, clients read and write only under the configured roots (by default the working and data folders). */
+/**
+ * Over HTTP, clients read and write only under the configured roots (by default the working and
+ * data folders).
+ */
 class ServerFilesAccessTest {
   @TempDir static Path tmp;
   static Path data;
@@ -20,7 +23,9 @@ class ServerFilesAccessTest {
   @BeforeAll
   static void start() throws Exception {
     data = tmp.resolve("server");
-    api = ApiHarness.start(data, s -> s.withRoots(HttpRoots.defaults(Path.of("").toAbsolutePath(), s.dataDir())));
+    api =
+        ApiHarness.start(
+            data, s -> s.withRoots(HttpRoots.defaults(Path.of("").toAbsolutePath(), s.dataDir())));
     SamplePdf.writeEnglish(data.resolve("scans/v1/book.pdf"), 1);
     Files.createDirectories(tmp.resolve("private/v1"));
     SamplePdf.writeEnglish(tmp.resolve("private/v1/book.pdf"), 1);
@@ -44,7 +49,10 @@ class ServerFilesAccessTest {
     for (ApiHarness.Reply reply : java.util.List.of(etc, missing, usr)) {
       assertThat(reply.status()).as(reply.body()).isEqualTo(403);
       assertThat(reply.json().path("detail").asText())
-          .contains("is outside the input roots this server allows over HTTP", data.toString(), "OCRBATCH_INPUT_ROOTS")
+          .contains(
+              "is outside the input roots this server allows over HTTP",
+              data.toString(),
+              "OCRBATCH_INPUT_ROOTS")
           .doesNotContain("no page images", "not found");
     }
     assertThat(etc.json().path("detail").asText().replace("/etc", "X"))
@@ -53,25 +61,41 @@ class ServerFilesAccessTest {
 
   @Test
   void dotDotAndLinksDoNotLeadOutOfARoot() {
-    assertThat(api.post("/api/jobs", submit("folder", "\"" + data + "/../private\"")).status()).isEqualTo(403);
-    assertThat(api.post("/api/jobs", submit("folder", "\"" + data + "/scans/link-out\"")).status()).isEqualTo(403);
-    assertThat(api.post("/api/jobs", submit("volumes", "[\"" + data + "/scans/link-out/v1\"]")).status()).isEqualTo(403);
+    assertThat(api.post("/api/jobs", submit("folder", "\"" + data + "/../private\"")).status())
+        .isEqualTo(403);
+    assertThat(api.post("/api/jobs", submit("folder", "\"" + data + "/scans/link-out\"")).status())
+        .isEqualTo(403);
+    assertThat(
+            api.post("/api/jobs", submit("volumes", "[\"" + data + "/scans/link-out/v1\"]"))
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
   void outputsOutsideTheRootsAre403AndS3NeedsItsBucketListed() {
     String folder = "\"" + data.resolve("scans") + "\", \"output\": ";
-    ApiHarness.Reply anywhere = api.post("/api/jobs", submit("folder", folder + "\"/tmp/anywhere\""));
+    ApiHarness.Reply anywhere =
+        api.post("/api/jobs", submit("folder", folder + "\"/tmp/anywhere\""));
     assertThat(anywhere.status()).isEqualTo(403);
-    assertThat(anywhere.json().path("detail").asText()).contains("output '/tmp/anywhere' is outside the output roots", "OCRBATCH_OUTPUT_ROOTS");
-    assertThat(api.post("/api/jobs", submit("folder", folder + "\"s3://someone-elses-bucket/x\"")).status()).isEqualTo(403);
-    assertThat(api.post("/api/jobs", submit("folder", "\"s3://someone-elses-bucket/scans/\"")).status()).isEqualTo(403);
+    assertThat(anywhere.json().path("detail").asText())
+        .contains("output '/tmp/anywhere' is outside the output roots", "OCRBATCH_OUTPUT_ROOTS");
+    assertThat(
+            api.post("/api/jobs", submit("folder", folder + "\"s3://someone-elses-bucket/x\""))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api.post("/api/jobs", submit("folder", "\"s3://someone-elses-bucket/scans/\""))
+                .status())
+        .isEqualTo(403);
     assertThat(Files.exists(Path.of("/tmp/anywhere"))).isFalse();
   }
 
   @Test
   void foldersUnderTheRootsAreServed() {
-    ApiHarness.Reply created = api.post("/api/jobs", submit("folder", "\"" + data.resolve("scans") + "\", \"job_key\": \"inside-roots\""));
+    ApiHarness.Reply created =
+        api.post(
+            "/api/jobs",
+            submit("folder", "\"" + data.resolve("scans") + "\", \"job_key\": \"inside-roots\""));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().path("output_root").asText()).startsWith(data.toString());
   }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The status database is unreachable (a TCP proxy in front of a real PostgreSQL is cut) while a
- * job is submitted: the server answers 503 with a retry hint, never 409 Conflict.
+ * The status database is unreachable (a TCP proxy in front of a real PostgreSQL is cut) while a job
+ * is submitted: the server answers 503 with a retry hint, never 409 Conflict.
  */
 class StoreOutageApiTest {
   @TempDir Path data;
@@ -39,25 +39,50 @@ class StoreOutageApiTest {
         Database viaProxy = Database.connect(proxy.jdbcUrl(db.database().url()), null, null, 4)) {
       StatusStore store = StatusStore.over(viaProxy.jdbc());
       HttpRoots roots = HttpRoots.of(List.of(data.toString()));
-      try (ApiServer server = ApiServer.start(
-          new JobService(null, store, ApiHarness.FAST_RETRY, Clock.systemUTC()),
-          ApiSettings.defaults(0, data.resolve("server")).withBindAddress("127.0.0.1").withRoots(roots))) {
+      try (ApiServer server =
+          ApiServer.start(
+              new JobService(null, store, ApiHarness.FAST_RETRY, Clock.systemUTC()),
+              ApiSettings.defaults(0, data.resolve("server"))
+                  .withBindAddress("127.0.0.1")
+                  .withRoots(roots))) {
         proxy.cut();
-        String body = "{\"job_type\": \"tesseract-eng\", \"folder\": \"" + folder + "\", \"job_key\": \"outage\"}";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(server.url() + "/api/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        String body =
+            "{\"job_type\": \"tesseract-eng\", \"folder\": \""
+                + folder
+                + "\", \"job_key\": \"outage\"}";
+        HttpResponse<String> response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/api/jobs"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).hasValue(Long.toString(ApiErrors.RETRY_AFTER_SECONDS));
+        assertThat(response.headers().firstValue("Retry-After"))
+            .hasValue(Long.toString(ApiErrors.RETRY_AFTER_SECONDS));
         assertThat(ApiHarness.JSON.readTree(response.body()).path("detail").asText())
-            .contains("database").endsWith("try again later");
+            .contains("database")
+            .endsWith("try again later");
       }
-      assertThatThrownBy(() -> store.jobs().create(new NewJob(
-              "outage", 1, data.toString(), 1, 300, 10, 3, List.of(new VolumeRef("v1", folder.resolve("v1").toUri().toString())),
-              3, null, false, false)))
+      assertThatThrownBy(
+              () ->
+                  store
+                      .jobs()
+                      .create(
+                          new NewJob(
+                              "outage",
+                              1,
+                              data.toString(),
+                              1,
+                              300,
+                              10,
+                              3,
+                              List.of(new VolumeRef("v1", folder.resolve("v1").toUri().toString())),
+                              3,
+                              null,
+                              false,
+                              false)))
           .as("the store says what happened: unavailable, not a conflict")
           .isInstanceOf(StoreUnavailableException.class);
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web page in a real headless Chromium (Debian's {@code chromium}): each case is a script in
- * {@code web-test/} driven with playwright-core against one server. The upload's screenshot is
- * kept in {@code api/target/web-test/upload.png}.
+ * {@code web-test/} driven with playwright-core against one server. The upload's screenshot is kept
+ * in {@code api/target/web-test/upload.png}.
  */
 class WebPageTest {
   private static final Path SCRIPT_DIR = Path.of("..", "web-test").toAbsolutePath().normalize();
@@ -27,9 +27,12 @@ class WebPageTest {
   @BeforeAll
   static void start() {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    assertThat(chromium).as("headless Chromium (apt-get install -y chromium; bin/test installs it)").isExecutable();
+    assertThat(chromium)
+        .as("headless Chromium (apt-get install -y chromium; bin/test installs it)")
+        .isExecutable();
     assertThat(SCRIPT_DIR.resolve("node_modules/playwright-core"))
-        .as("playwright-core (cd web-test && npm ci; bin/test does it)").isDirectory();
+        .as("playwright-core (cd web-test && npm ci; bin/test does it)")
+        .isDirectory();
     api = ApiHarness.start(data.resolve("server"));
   }
 
@@ -42,8 +45,13 @@ class WebPageTest {
   void aLibrarianUploadsAPdfAndSeesItsTextBesideThePageAndItsNameInTheJobsList() throws Exception {
     Path pdf = data.resolve("letter.pdf");
     List<List<String>> truth = SamplePdf.writeEnglish(pdf, 2);
-    String word = Arrays.stream(String.join(" ", truth.get(0)).split("\\W+")).max((a, b) -> a.length() - b.length()).orElseThrow();
-    Path screenshot = Files.createDirectories(Path.of("target", "web-test").toAbsolutePath()).resolve("upload.png");
+    String word =
+        Arrays.stream(String.join(" ", truth.get(0)).split("\\W+"))
+            .max((a, b) -> a.length() - b.length())
+            .orElseThrow();
+    Path screenshot =
+        Files.createDirectories(Path.of("target", "web-test").toAbsolutePath())
+            .resolve("upload.png");
     Files.deleteIfExists(screenshot);
 
     assertThat(inChromium("upload.mjs", pdf.toString(), screenshot.toString(), word))
@@ -86,7 +94,11 @@ class WebPageTest {
   private static String inChromium(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", script, api.url("/")));
     command.addAll(List.of(args));
-    Process node = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
+    Process node =
+        new ProcessBuilder(command)
+            .directory(SCRIPT_DIR.toFile())
+            .redirectErrorStream(true)
+            .start();
     boolean ended = node.waitFor(170, TimeUnit.SECONDS);
     if (!ended) node.destroyForcibly();
     String output = new String(node.getInputStream().readAllBytes());

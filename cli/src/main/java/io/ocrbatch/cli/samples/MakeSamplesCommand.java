@@ -2,7 +2,6 @@ package io.ocrbatch.cli.samples;
 
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,10 @@ import picocli.CommandLine.Parameters;
       "Given a FILE.pdf instead of a folder, write an English PDF of that many pages (for uploads)."
     })
 public final class MakeSamplesCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Volume folder to write pages into, or a .pdf file to write.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "Volume folder to write pages into, or a .pdf file to write.")
   Path dir;
 
   @Option(names = "--language", defaultValue = "eng", description = "eng or bod (default: eng).")
@@ -32,7 +34,11 @@ public final class MakeSamplesCommand implements Callable<Integer> {
   @Option(names = "--pages", defaultValue = "3", description = "Number of pages (default: 3).")
   int pages;
 
-  @Option(names = "--ground-truth", negatable = true, defaultValue = "true", description = "Write <page>.gt.txt beside each image.")
+  @Option(
+      names = "--ground-truth",
+      negatable = true,
+      defaultValue = "true",
+      description = "Write <page>.gt.txt beside each image.")
   boolean groundTruth;
 
   @Override
@@ -48,13 +54,15 @@ public final class MakeSamplesCommand implements Callable<Integer> {
   }
 
   /** Writes {@code page-001.png …} and returns each page's lines. */
-  public static List<List<String>> write(Path dir, String language, int pages, boolean groundTruth) throws IOException {
+  public static List<List<String>> write(Path dir, String language, int pages, boolean groundTruth)
+      throws IOException {
     boolean tibetan = "bod".equals(language);
     PageRenderer renderer =
         tibetan
             ? new PageRenderer(PageRenderer.TIBETAN_MACHINE, 56f, 1748, 1240)
             : new PageRenderer(PageRenderer.DEJAVU_SERIF, 46f, 1748, 2480);
-    List<String> words = tibetan ? SampleTexts.tibetanSyllables(pages * 400) : SampleTexts.englishWords(pages * 400);
+    List<String> words =
+        tibetan ? SampleTexts.tibetanSyllables(pages * 400) : SampleTexts.englishWords(pages * 400);
     Files.createDirectories(dir);
     List<List<String>> truth = new java.util.ArrayList<>();
     for (int i = 1; i <= pages; i++) {
@@ -63,7 +71,10 @@ public final class MakeSamplesCommand implements Callable<Integer> {
       BufferedImage image = page.image();
       ImageIO.write(image, "png", dir.resolve(stem + ".png").toFile());
       if (groundTruth) {
-        Files.writeString(dir.resolve(stem + ".gt.txt"), String.join("\n", page.lines()) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            dir.resolve(stem + ".gt.txt"),
+            String.join("\n", page.lines()) + "\n",
+            StandardCharsets.UTF_8);
       }
       truth.add(page.lines());
     }

@@ -35,8 +35,13 @@ public final class BdrcEngine implements OcrEngine {
 
   public BdrcEngine(NeuralModels neural, ModelDirectory.Pair models, boolean singleLine) {
     if (!singleLine && models.lines() == null) {
-      throw new EngineUnavailableException("model '" + models.recognition().name() + "' reads single lines: name a line model"
-          + " as '" + models.recognition().name() + "+<LineModel>' or use line mode 'line'");
+      throw new EngineUnavailableException(
+          "model '"
+              + models.recognition().name()
+              + "' reads single lines: name a line model"
+              + " as '"
+              + models.recognition().name()
+              + "+<LineModel>' or use line mode 'line'");
     }
     this.models = models;
     this.neural = neural;
@@ -52,8 +57,16 @@ public final class BdrcEngine implements OcrEngine {
   public String version() {
     ModelConfig r = models.recognition();
     String lines = models.lines() == null ? "" : " + " + models.lines().name();
-    return BdrcProvider.ID + " " + r.name() + (r.version().isEmpty() ? "" : " " + r.version()) + lines
-        + " (" + NeuralModels.engineFor(r.modelFile()) + ", " + neural.device() + ")";
+    return BdrcProvider.ID
+        + " "
+        + r.name()
+        + (r.version().isEmpty() ? "" : " " + r.version())
+        + lines
+        + " ("
+        + NeuralModels.engineFor(r.modelFile())
+        + ", "
+        + neural.device()
+        + ")";
   }
 
   @Override
@@ -68,14 +81,21 @@ public final class BdrcEngine implements OcrEngine {
       LineRecognizer.Read read = reads.get(i);
       List<Symbol> symbols = read.symbols();
       if (symbols.isEmpty()) continue;
-      var placement = new LineTexts.Placement(regions.get(i), false, read.offset(), read.fractionPerStep(), toUnicode, separator);
-      LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), 0f).ifPresent(lines::add);
+      var placement =
+          new LineTexts.Placement(
+              regions.get(i), false, read.offset(), read.fractionPerStep(), toUnicode, separator);
+      LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), 0f)
+          .ifPresent(lines::add);
     }
     return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
   }
 
   private static Quad whole(Mat page) {
-    return new Quad(new Point(0, 0), new Point(page.cols(), 0), new Point(page.cols(), page.rows()), new Point(0, page.rows()));
+    return new Quad(
+        new Point(0, 0),
+        new Point(page.cols(), 0),
+        new Point(page.cols(), page.rows()),
+        new Point(0, page.rows()));
   }
 
   @Override

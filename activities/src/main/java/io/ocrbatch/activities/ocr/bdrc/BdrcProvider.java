@@ -4,10 +4,10 @@ import static io.ocrbatch.activities.ocr.FieldRules.quote;
 import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.activities.ocr.neural.NeuralDevices;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** BDRC model directories ({@code --model-dir}) on DJL, on the GPU queue; the model is {@code Recognition[+Lines]}. */
+/**
+ * BDRC model directories ({@code --model-dir}) on DJL, on the GPU queue; the model is {@code
+ * Recognition[+Lines]}.
+ */
 public final class BdrcProvider implements EngineProvider {
   public static final String ID = "bdrc";
   private static final String EVALUATION_PREFIX = ID + ":";
@@ -37,11 +40,16 @@ public final class BdrcProvider implements EngineProvider {
 
   @Override
   public void validate(JobTypeSpec type) {
-    require(type.model() != null && type.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
-        "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got " + quote(type.model()));
+    require(
+        type.model() != null && type.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
+        "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got "
+            + quote(type.model()));
   }
 
-  /** The loaded engine's version (models, their versions, runtime, device), else {@code bdrc (Model)}. */
+  /**
+   * The loaded engine's version (models, their versions, runtime, device), else {@code bdrc
+   * (Model)}.
+   */
   @Override
   public String version(JobTypeSpec type, OcrEngine engine) {
     return engine != null ? engine.version() : ID + " (" + type.model() + ")";
@@ -59,14 +67,16 @@ public final class BdrcProvider implements EngineProvider {
   @Override
   public OcrEngine create(JobTypeSpec type, EngineResources resources) {
     ModelDirectory.Pair pair = models(resources).resolve(type.model(), type.name());
-    return new BdrcEngine(NeuralDevices.forThisThread(resources), pair, "line".equals(type.lineMode()));
+    return new BdrcEngine(
+        NeuralDevices.forThisThread(resources), pair, "line".equals(type.lineMode()));
   }
 
   @Override
   public Optional<JobTypeSpec> evaluationType(String name) {
     if (!name.startsWith(EVALUATION_PREFIX)) return Optional.empty();
     String model = name.substring(EVALUATION_PREFIX.length());
-    return Optional.of(new JobTypeSpec(0, name, ID, model, "en", "unicode", "block", List.of("txt"), queue()));
+    return Optional.of(
+        new JobTypeSpec(0, name, ID, model, "en", "unicode", "block", List.of("txt"), queue()));
   }
 
   @Override
@@ -74,7 +84,9 @@ public final class BdrcProvider implements EngineProvider {
     return EVALUATION_PREFIX + "Model[+Lines]";
   }
 
-  /** The worker's model directories, scanned once: a malformed model stops the worker at start-up. */
+  /**
+   * The worker's model directories, scanned once: a malformed model stops the worker at start-up.
+   */
   private static ModelDirectory models(EngineResources resources) {
     return resources.shared(ModelDirectory.class, () -> ModelDirectory.scan(resources.modelDir()));
   }
@@ -88,12 +100,22 @@ public final class BdrcProvider implements EngineProvider {
   public void reportModels(EngineResources resources, Logger log) {
     ModelDirectory models = models(resources);
     if (models.root() == null) {
-      log.info("No model directory (--model-dir / OCRBATCH_MODEL_DIR): job types of engine '{}' cannot run here", ID);
+      log.info(
+          "No model directory (--model-dir / OCRBATCH_MODEL_DIR): job types of engine '{}' cannot run here",
+          ID);
       return;
     }
-    models.models().values().forEach(m -> log.info("Model {}: {} {} ({})", m.name(),
-        m.recognizesText() ? "recognition, " + m.encoder() + "," : "line detection,", m.modelFile().getFileName(),
-        m.architecture().isEmpty() ? "architecture not given" : m.architecture()));
+    models
+        .models()
+        .values()
+        .forEach(
+            m ->
+                log.info(
+                    "Model {}: {} {} ({})",
+                    m.name(),
+                    m.recognizesText() ? "recognition, " + m.encoder() + "," : "line detection,",
+                    m.modelFile().getFileName(),
+                    m.architecture().isEmpty() ? "architecture not given" : m.architecture()));
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.opencv.core.Scalar;
 
 /**
  * A BDRC line-detection model: the binarised page cut into {@code patch_size} tiles, each tile's
- * line score (sigmoid) above 0.9 marks line pixels, and each connected line becomes a rotated region,
- * grown to take in ascenders and descenders, and joined across tile edges.
+ * line score (sigmoid) above 0.9 marks line pixels, and each connected line becomes a rotated
+ * region, grown to take in ascenders and descenders, and joined across tile edges.
  */
 final class LineDetector {
   static final float LINE_THRESHOLD = 0.9f;
@@ -37,8 +37,15 @@ final class LineDetector {
     int p = config.patchSize();
     int cols = (page.cols() + p - 1) / p, rows = (page.rows() + p - 1) / p;
     Mat padded = new Mat();
-    Core.copyMakeBorder(LinePreprocessing.binarize(page), padded, 0, rows * p - page.rows(), 0, cols * p - page.cols(),
-        Core.BORDER_CONSTANT, new Scalar(255));
+    Core.copyMakeBorder(
+        LinePreprocessing.binarize(page),
+        padded,
+        0,
+        rows * p - page.rows(),
+        0,
+        cols * p - page.cols(),
+        Core.BORDER_CONSTANT,
+        new Scalar(255));
     int width = cols * p;
     float[] mask = new float[rows * p * width];
     int tiles = rows * cols, tile = p * p;
@@ -48,9 +55,15 @@ final class LineDetector {
       for (int i = 0; i < n; i++) {
         int t = start + i;
         byte[] pixels = OpenCv.bytes(padded.submat(new Rect((t % cols) * p, (t / cols) * p, p, p)));
-        Planes.write(pixels, p, p, channels, UNIT_MEAN, UNIT_STD, input, i * channels * tile, p); // x/255
+        Planes.write(
+            pixels, p, p, channels, UNIT_MEAN, UNIT_STD, input, i * channels * tile, p); // x/255
       }
-      Tensor out = models.run(config.modelFile(), new Tensor(input, new long[] {n, channels, p, p}), config.inputLayer(), config.outputLayer());
+      Tensor out =
+          models.run(
+              config.modelFile(),
+              new Tensor(input, new long[] {n, channels, p, p}),
+              config.inputLayer(),
+              config.outputLayer());
       int perTile = out.data().length / n;
       for (int i = 0; i < n; i++) {
         int t = start + i, x0 = (t % cols) * p, y0 = (t / cols) * p;

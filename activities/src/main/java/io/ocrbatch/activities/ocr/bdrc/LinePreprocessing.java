@@ -9,18 +9,22 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * BDRC's recognition preprocessing, step by step: white padding of the line's height on both
- * sides, letterboxing to the model's input size, binarisation, and scaling to −1…1.
+ * BDRC's recognition preprocessing, step by step: white padding of the line's height on both sides,
+ * letterboxing to the model's input size, binarisation, and scaling to −1…1.
  */
 public final class LinePreprocessing {
   static final int BLOCK_SIZE = 51, THRESHOLD_OFFSET = 13;
 
   private LinePreprocessing() {}
 
-  /** The line with a white h×h square added left and right, so the first and last glyph are not at the edge. */
+  /**
+   * The line with a white h×h square added left and right, so the first and last glyph are not at
+   * the edge.
+   */
   public static Mat padSides(Mat line) {
     Mat padded = new Mat();
-    Core.copyMakeBorder(line, padded, 0, 0, line.rows(), line.rows(), Core.BORDER_CONSTANT, new Scalar(255));
+    Core.copyMakeBorder(
+        line, padded, 0, 0, line.rows(), line.rows(), Core.BORDER_CONSTANT, new Scalar(255));
     return padded;
   }
 
@@ -33,11 +37,16 @@ public final class LinePreprocessing {
 
   public static Fit fit(int cols, int rows, int width, int height) {
     double scale = Math.min(width / (double) cols, height / (double) rows);
-    return new Fit(scale, Math.max(1, Math.min(width, (int) Math.round(cols * scale))),
+    return new Fit(
+        scale,
+        Math.max(1, Math.min(width, (int) Math.round(cols * scale))),
         Math.max(1, Math.min(height, (int) Math.round(rows * scale))));
   }
 
-  /** The line scaled to fit {@code width}×{@code height}, keeping its shape, at the top left of a white image. */
+  /**
+   * The line scaled to fit {@code width}×{@code height}, keeping its shape, at the top left of a
+   * white image.
+   */
   public static Mat letterbox(Mat line, int width, int height) {
     Fit fit = fit(line, width, height);
     Mat resized = new Mat();
@@ -50,11 +59,21 @@ public final class LinePreprocessing {
   /** Black text on white: an adaptive (Gaussian) threshold, which survives uneven paper. */
   public static Mat binarize(Mat gray) {
     Mat bw = new Mat();
-    Imgproc.adaptiveThreshold(gray, bw, 255, Imgproc.ADAPTIVE_THRESH_GAUSSIAN_C, Imgproc.THRESH_BINARY, BLOCK_SIZE, THRESHOLD_OFFSET);
+    Imgproc.adaptiveThreshold(
+        gray,
+        bw,
+        255,
+        Imgproc.ADAPTIVE_THRESH_GAUSSIAN_C,
+        Imgproc.THRESH_BINARY,
+        BLOCK_SIZE,
+        THRESHOLD_OFFSET);
     return bw;
   }
 
-  /** Pixels as x/127.5 − 1, row-major, transposed (width-major) when the model wants {@code swap_hw}. */
+  /**
+   * Pixels as x/127.5 − 1, row-major, transposed (width-major) when the model wants {@code
+   * swap_hw}.
+   */
   public static float[] scaled(Mat gray, boolean swapHw) {
     byte[] pixels = OpenCv.bytes(gray);
     int w = gray.cols(), h = gray.rows();

@@ -13,9 +13,9 @@ import java.util.Locale;
  * A BDRC model directory's {@code model_config.json}. Recognition models name their charset;
  * line-detection models do not (they have a {@code patch_size}, 512 unless given).
  *
- * <p>Beyond BDRC's fields, two optional ones: {@code input_channels} (the model's channels when
- * its input shape does not say) and, for line models, {@code activation} ({@code sigmoid}, the
- * default, or {@code none} for models that output probabilities).
+ * <p>Beyond BDRC's fields, two optional ones: {@code input_channels} (the model's channels when its
+ * input shape does not say) and, for line models, {@code activation} ({@code sigmoid}, the default,
+ * or {@code none} for models that output probabilities).
  */
 public record ModelConfig(
     Path directory,
@@ -53,29 +53,40 @@ public record ModelConfig(
     try {
       json = Json.MAPPER.readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidModelException(file + " is not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new InvalidModelException(
+          file
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     } catch (IOException e) {
       throw new InvalidModelException("cannot read " + file + ": " + e.getMessage());
     }
-    if (json == null || !json.isObject()) throw new InvalidModelException(file + " must hold a JSON object");
+    if (json == null || !json.isObject())
+      throw new InvalidModelException(file + " must hold a JSON object");
     Fields f = new Fields(file, json);
     String model = f.text("onnx-model", null);
     if (model == null) model = f.text("model", null);
-    if (model == null) throw new InvalidModelException(file + ": 'onnx-model' (the model file in " + directory + ") is missing");
+    if (model == null)
+      throw new InvalidModelException(
+          file + ": 'onnx-model' (the model file in " + directory + ") is missing");
     Path modelFile = directory.resolve(model).normalize();
     if (!modelFile.startsWith(directory.normalize()) || !Files.isRegularFile(modelFile)) {
-      throw new InvalidModelException(file + ": 'onnx-model' names " + model + ", which is not a file in " + directory);
+      throw new InvalidModelException(
+          file + ": 'onnx-model' names " + model + ", which is not a file in " + directory);
     }
     String lower = model.toLowerCase(Locale.ROOT);
     if (!lower.endsWith(".onnx") && !lower.endsWith(".pt") && !lower.endsWith(".torchscript")) {
-      throw new InvalidModelException(file + ": 'onnx-model' must be an .onnx or a TorchScript .pt file, got " + model);
+      throw new InvalidModelException(
+          file + ": 'onnx-model' must be an .onnx or a TorchScript .pt file, got " + model);
     }
     List<String> charset = f.charset();
     boolean text = charset != null;
     String encoder = f.text("encoder", text ? null : "stack");
     if (text && !List.of("wylie", "stack").contains(encoder)) {
-      throw new InvalidModelException(file + ": 'encoder' must be wylie or stack, got " + (encoder == null ? "nothing" : "'" + encoder + "'"));
+      throw new InvalidModelException(
+          file
+              + ": 'encoder' must be wylie or stack, got "
+              + (encoder == null ? "nothing" : "'" + encoder + "'"));
     }
     return new ModelConfig(
         directory,
@@ -108,12 +119,14 @@ public record ModelConfig(
     int positive(String field, Integer otherwise) {
       JsonNode v = json.get(field);
       if (v == null || v.isNull()) {
-        if (otherwise == null) throw new InvalidModelException(file + ": '" + field + "' is missing");
+        if (otherwise == null)
+          throw new InvalidModelException(file + ": '" + field + "' is missing");
         return otherwise;
       }
       int n;
       if (v.canConvertToInt()) n = v.asInt();
-      else if (v.isTextual() && v.asText().strip().matches("\\d{1,9}")) n = Integer.parseInt(v.asText().strip());
+      else if (v.isTextual() && v.asText().strip().matches("\\d{1,9}"))
+        n = Integer.parseInt(v.asText().strip());
       else throw invalid(field, "must be a positive integer", v);
       if (n <= 0) throw invalid(field, "must be a positive integer", v);
       return n;

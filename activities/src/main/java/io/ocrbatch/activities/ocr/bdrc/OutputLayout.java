@@ -4,8 +4,8 @@ import io.ocrbatch.activities.ocr.neural.Tensor;
 import java.util.Arrays;
 
 /**
- * Where a recognition model puts batch, time and classes in its output: models differ
- * ([N,T,C], [N,C,T], [T,N,C]); the class axis is the one as long as the charset.
+ * Where a recognition model puts batch, time and classes in its output: models differ ([N,T,C],
+ * [N,C,T], [T,N,C]); the class axis is the one as long as the charset.
  */
 record OutputLayout(int steps, int stepStride, int classStride, int batchStride) {
 
@@ -22,12 +22,22 @@ record OutputLayout(int steps, int stepStride, int classStride, int batchStride)
     if (classAxis < 0) throw mismatch(out, classes, config);
     int batchAxis = s[0] == batch ? 0 : 1;
     int timeAxis = 3 - classAxis - batchAxis;
-    if (timeAxis == classAxis || timeAxis == batchAxis || timeAxis < 0 || timeAxis > 2) throw mismatch(out, classes, config);
-    return new OutputLayout((int) s[timeAxis], strides[timeAxis], strides[classAxis], strides[batchAxis]);
+    if (timeAxis == classAxis || timeAxis == batchAxis || timeAxis < 0 || timeAxis > 2)
+      throw mismatch(out, classes, config);
+    return new OutputLayout(
+        (int) s[timeAxis], strides[timeAxis], strides[classAxis], strides[batchAxis]);
   }
 
   private static IllegalStateException mismatch(Tensor out, int classes, ModelConfig config) {
-    return new IllegalStateException("model " + config.name() + " returned shape " + Arrays.toString(out.shape())
-        + ", which has no axis of " + classes + " classes (charset" + (config.addBlank() ? " + blank" : "") + ")");
+    return new IllegalStateException(
+        "model "
+            + config.name()
+            + " returned shape "
+            + Arrays.toString(out.shape())
+            + ", which has no axis of "
+            + classes
+            + " classes (charset"
+            + (config.addBlank() ? " + blank" : "")
+            + ")");
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 /** What each class of a CTC model's output stands for; {@code blank} is the CTC blank class. */
 public record Alphabet(List<String> labels, int blank) {
 
-  /** Blank at 0, then the charset: models trained with an added blank (PaddleOCR, BDRC's add_blank). */
+  /**
+   * Blank at 0, then the charset: models trained with an added blank (PaddleOCR, BDRC's add_blank).
+   */
   public static Alphabet withBlankFirst(List<String> charset) {
     List<String> labels = new ArrayList<>(charset.size() + 1);
     labels.add("");

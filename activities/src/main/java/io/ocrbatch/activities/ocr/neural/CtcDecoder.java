@@ -31,8 +31,9 @@ public final class CtcDecoder {
   }
 
   /**
-   * Decodes one sequence of {@code steps} rows of {@code classes} scores starting at {@code offset},
-   * each row {@code stride} apart. Scores may be probabilities or logits (softmax is applied then).
+   * Decodes one sequence of {@code steps} rows of {@code classes} scores starting at {@code
+   * offset}, each row {@code stride} apart. Scores may be probabilities or logits (softmax is
+   * applied then).
    */
   public List<Symbol> decode(float[] scores, int offset, int steps, int stride, int classStride) {
     int classes = alphabet.size();
@@ -54,7 +55,10 @@ public final class CtcDecoder {
         }
       }
       if (best != alphabet.blank() && best != previous) {
-        float probability = probabilities && Math.abs(sum - 1) < 1e-2 ? bestScore : softmaxAt(scores, row, classes, classStride, bestScore);
+        float probability =
+            probabilities && Math.abs(sum - 1) < 1e-2
+                ? bestScore
+                : softmaxAt(scores, row, classes, classStride, bestScore);
         symbols.add(new Symbol(alphabet.label(best), t, probability));
       }
       previous = best;
@@ -62,7 +66,8 @@ public final class CtcDecoder {
     return symbols;
   }
 
-  private static float softmaxAt(float[] scores, int row, int classes, int classStride, float best) {
+  private static float softmaxAt(
+      float[] scores, int row, int classes, int classStride, float best) {
     double sum = 0;
     for (int c = 0; c < classes; c++) sum += Math.exp(scores[row + c * classStride] - best);
     return (float) (1 / sum);

@@ -13,7 +13,9 @@ public class GpuFailureException extends RuntimeException {
   static boolean isGpuFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("cuda") || message.contains("out of memory") || message.contains("cudnn")
+      if (message.contains("cuda")
+          || message.contains("out of memory")
+          || message.contains("cudnn")
           || message.contains("cublas")) {
         return true;
       }

@@ -18,7 +18,11 @@ public final class LineTexts {
    * below {@code minConfidence}. Words are runs of symbols between spaces; a word's box spans its
    * first to its last time step, mirrored when the line image was turned 180° before reading.
    */
-  public static Optional<PageText.Line> line(List<Symbol> symbols, Placement placement, int pageWidth, int pageHeight,
+  public static Optional<PageText.Line> line(
+      List<Symbol> symbols,
+      Placement placement,
+      int pageWidth,
+      int pageHeight,
       float minConfidence) {
     List<PageText.Word> words = new ArrayList<>();
     List<Symbol> word = new ArrayList<>();
@@ -35,19 +39,34 @@ public final class LineTexts {
     if (words.isEmpty() || total / symbols.size() < minConfidence) return Optional.empty();
     String text = String.join(" ", words.stream().map(PageText.Word::text).toList());
     float confidence = (float) (100 * total / symbols.size());
-    return Optional.of(new PageText.Line(text, placement.region().bounds(pageWidth, pageHeight), confidence, List.copyOf(words)));
+    return Optional.of(
+        new PageText.Line(
+            text,
+            placement.region().bounds(pageWidth, pageHeight),
+            confidence,
+            List.copyOf(words)));
   }
 
   /**
    * Where a line image came from: its page region, whether it was turned 180°, and which fraction
-   * of the region's width time step t covers ({@code offset + t × fractionPerStep}); {@code wordText}
-   * turns a word's symbols into its text (e.g. Wylie to Unicode); {@code separator} tells the
-   * symbols that end a word.
+   * of the region's width time step t covers ({@code offset + t × fractionPerStep}); {@code
+   * wordText} turns a word's symbols into its text (e.g. Wylie to Unicode); {@code separator} tells
+   * the symbols that end a word.
    */
-  public record Placement(Quad region, boolean flipped, double offset, double fractionPerStep,
-      UnaryOperator<String> wordText, Predicate<String> separator) {}
+  public record Placement(
+      Quad region,
+      boolean flipped,
+      double offset,
+      double fractionPerStep,
+      UnaryOperator<String> wordText,
+      Predicate<String> separator) {}
 
-  private static void addWord(List<PageText.Word> words, List<Symbol> word, Placement placement, int pageWidth, int pageHeight) {
+  private static void addWord(
+      List<PageText.Word> words,
+      List<Symbol> word,
+      Placement placement,
+      int pageWidth,
+      int pageHeight) {
     if (word.isEmpty()) return;
     StringBuilder text = new StringBuilder();
     double probability = 0;
@@ -56,15 +75,25 @@ public final class LineTexts {
       probability += s.probability();
     }
     double from = clamp(placement.offset() + word.get(0).step() * placement.fractionPerStep());
-    double to = clamp(placement.offset() + (word.get(word.size() - 1).step() + 1) * placement.fractionPerStep());
+    double to =
+        clamp(
+            placement.offset()
+                + (word.get(word.size() - 1).step() + 1) * placement.fractionPerStep());
     if (placement.flipped()) {
       double mirroredFrom = 1 - to;
       to = 1 - from;
       from = mirroredFrom;
     }
     Quad region = placement.region();
-    Box box = region.vertical() ? region.bounds(pageWidth, pageHeight) : region.slice(from, to).bounds(pageWidth, pageHeight);
-    words.add(new PageText.Word(placement.wordText().apply(text.toString()), box, (float) (100 * probability / word.size())));
+    Box box =
+        region.vertical()
+            ? region.bounds(pageWidth, pageHeight)
+            : region.slice(from, to).bounds(pageWidth, pageHeight);
+    words.add(
+        new PageText.Word(
+            placement.wordText().apply(text.toString()),
+            box,
+            (float) (100 * probability / word.size())));
     word.clear();
   }
 

@@ -39,12 +39,19 @@ public record Quad(Point topLeft, Point topRight, Point bottomRight, Point botto
   }
 
   public Quad scaled(double sx, double sy) {
-    return new Quad(scale(topLeft, sx, sy), scale(topRight, sx, sy), scale(bottomRight, sx, sy), scale(bottomLeft, sx, sy));
+    return new Quad(
+        scale(topLeft, sx, sy),
+        scale(topRight, sx, sy),
+        scale(bottomRight, sx, sy),
+        scale(bottomLeft, sx, sy));
   }
 
   /** The part of the region between two fractions of its width (0 = left edge), e.g. one word. */
   public Quad slice(double from, double to) {
-    return new Quad(along(topLeft, topRight, from), along(topLeft, topRight, to), along(bottomLeft, bottomRight, to),
+    return new Quad(
+        along(topLeft, topRight, from),
+        along(topLeft, topRight, to),
+        along(bottomLeft, bottomRight, to),
         along(bottomLeft, bottomRight, from));
   }
 
@@ -67,10 +74,12 @@ public record Quad(Point topLeft, Point topRight, Point bottomRight, Point botto
     int w = Math.max(1, (int) Math.round(width()));
     int h = Math.max(1, (int) Math.round(height()));
     MatOfPoint2f from = new MatOfPoint2f(topLeft, topRight, bottomRight, bottomLeft);
-    MatOfPoint2f to = new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h));
+    MatOfPoint2f to =
+        new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h));
     Mat transform = Imgproc.getPerspectiveTransform(from, to);
     Mat line = new Mat();
-    Imgproc.warpPerspective(page, line, transform, new Size(w, h), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
+    Imgproc.warpPerspective(
+        page, line, transform, new Size(w, h), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
     if (h >= 1.5 * w) {
       Mat turned = new Mat();
       Core.rotate(line, turned, Core.ROTATE_90_COUNTERCLOCKWISE);

@@ -8,7 +8,8 @@ public record Tensor(float[] data, long[] shape) {
   public Tensor {
     long size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (size != data.length) {
-      throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + size + " values, got " + data.length);
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(shape) + " needs " + size + " values, got " + data.length);
     }
   }
 

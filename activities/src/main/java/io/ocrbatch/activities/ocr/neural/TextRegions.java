@@ -16,14 +16,22 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Turns a text score map (one value per pixel, 0–1) into text regions: the connected areas above
- * a threshold, each as its minimum-area rotated rectangle (so skewed lines stay tight), kept when
+ * Turns a text score map (one value per pixel, 0–1) into text regions: the connected areas above a
+ * threshold, each as its minimum-area rotated rectangle (so skewed lines stay tight), kept when
  * their mean score is high enough and grown by DB's "unclip" distance (area × ratio / perimeter).
  */
 public final class TextRegions {
 
-  /** Thresholds: pixel score, mean region score, unclip ratio (0 keeps the region as found), minimum side. */
-  public record Settings(float pixelThreshold, float minRegionScore, double unclipRatio, double minSide, int maxRegions) {
+  /**
+   * Thresholds: pixel score, mean region score, unclip ratio (0 keeps the region as found), minimum
+   * side.
+   */
+  public record Settings(
+      float pixelThreshold,
+      float minRegionScore,
+      double unclipRatio,
+      double minSide,
+      int maxRegions) {
     /** PaddleOCR's DB post-processing defaults. */
     public static final Settings PADDLE = new Settings(0.3f, 0.5f, 1.6, 3, 1000);
   }
@@ -38,9 +46,11 @@ public final class TextRegions {
     Mat bitmap = new Mat();
     Core.compare(map, new Scalar(settings.pixelThreshold()), bitmap, Core.CMP_GT);
     List<MatOfPoint> contours = new ArrayList<>();
-    Imgproc.findContours(bitmap, contours, new Mat(), Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+    Imgproc.findContours(
+        bitmap, contours, new Mat(), Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
     List<Quad> regions = new ArrayList<>();
-    for (MatOfPoint contour : contours.subList(0, Math.min(contours.size(), settings.maxRegions()))) {
+    for (MatOfPoint contour :
+        contours.subList(0, Math.min(contours.size(), settings.maxRegions()))) {
       RotatedRect rect = Imgproc.minAreaRect(new MatOfPoint2f(contour.toArray()));
       if (Math.min(rect.size.width, rect.size.height) < settings.minSide()) continue;
       if (meanScore(map, Quad.of(rect)) < settings.minRegionScore()) continue;
@@ -59,24 +69,34 @@ public final class TextRegions {
 
   /** The mean score inside the region (PaddleOCR's {@code box_score_fast}). */
   static double meanScore(Mat map, Quad quad) {
-    Rect bounds = new Rect(
-        new Point(Math.floor(Math.max(0, min(quad, true))), Math.floor(Math.max(0, min(quad, false)))),
-        new Point(Math.min(map.cols(), Math.ceil(max(quad, true)) + 1), Math.min(map.rows(), Math.ceil(max(quad, false)) + 1)));
+    Rect bounds =
+        new Rect(
+            new Point(
+                Math.floor(Math.max(0, min(quad, true))),
+                Math.floor(Math.max(0, min(quad, false)))),
+            new Point(
+                Math.min(map.cols(), Math.ceil(max(quad, true)) + 1),
+                Math.min(map.rows(), Math.ceil(max(quad, false)) + 1)));
     if (bounds.width <= 0 || bounds.height <= 0) return 0;
     Mat mask = Mat.zeros(bounds.height, bounds.width, CvType.CV_8UC1);
     Point[] corners = {quad.topLeft(), quad.topRight(), quad.bottomRight(), quad.bottomLeft()};
     Point[] shifted = new Point[4];
-    for (int i = 0; i < 4; i++) shifted[i] = new Point(corners[i].x - bounds.x, corners[i].y - bounds.y);
+    for (int i = 0; i < 4; i++)
+      shifted[i] = new Point(corners[i].x - bounds.x, corners[i].y - bounds.y);
     Imgproc.fillPoly(mask, List.of(new MatOfPoint(shifted)), new Scalar(1));
     return Core.mean(map.submat(bounds), mask).val[0];
   }
 
   private static double min(Quad q, boolean x) {
-    return Math.min(Math.min(c(q.topLeft(), x), c(q.topRight(), x)), Math.min(c(q.bottomRight(), x), c(q.bottomLeft(), x)));
+    return Math.min(
+        Math.min(c(q.topLeft(), x), c(q.topRight(), x)),
+        Math.min(c(q.bottomRight(), x), c(q.bottomLeft(), x)));
   }
 
   private static double max(Quad q, boolean x) {
-    return Math.max(Math.max(c(q.topLeft(), x), c(q.topRight(), x)), Math.max(c(q.bottomRight(), x), c(q.bottomLeft(), x)));
+    return Math.max(
+        Math.max(c(q.topLeft(), x), c(q.topRight(), x)),
+        Math.max(c(q.bottomRight(), x), c(q.bottomLeft(), x)));
   }
 
   private static double c(Point p, boolean x) {
@@ -85,15 +105,24 @@ public final class TextRegions {
 
   /**
    * Joins pieces of one line cut apart by tiling: a region continuing the previous one on the same
-   * row (centres less than half a line height apart, gap under 1.5 line heights) becomes one with it.
+   * row (centres less than half a line height apart, gap under 1.5 line heights) becomes one with
+   * it.
    */
   public static List<Quad> joinRows(List<Quad> regions) {
     List<Quad> joined = new ArrayList<>();
     for (Quad q : regions) {
       Quad last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
       if (last != null && continues(last, q)) {
-        MatOfPoint2f corners = new MatOfPoint2f(last.topLeft(), last.topRight(), last.bottomRight(), last.bottomLeft(),
-            q.topLeft(), q.topRight(), q.bottomRight(), q.bottomLeft());
+        MatOfPoint2f corners =
+            new MatOfPoint2f(
+                last.topLeft(),
+                last.topRight(),
+                last.bottomRight(),
+                last.bottomLeft(),
+                q.topLeft(),
+                q.topRight(),
+                q.bottomRight(),
+                q.bottomLeft());
         joined.set(joined.size() - 1, Quad.of(Imgproc.minAreaRect(corners)));
       } else {
         joined.add(q);
@@ -104,18 +133,21 @@ public final class TextRegions {
 
   private static boolean continues(Quad left, Quad right) {
     double height = Math.min(left.height(), right.height());
-    double leftCentre = (left.topRight().y + left.bottomRight().y) / 2, rightCentre = (right.topLeft().y + right.bottomLeft().y) / 2;
+    double leftCentre = (left.topRight().y + left.bottomRight().y) / 2,
+        rightCentre = (right.topLeft().y + right.bottomLeft().y) / 2;
     double gap = right.topLeft().x - left.topRight().x;
     return Math.abs(leftCentre - rightCentre) < height / 2 && gap < 1.5 * height && gap > -height;
   }
 
   /**
-   * Top to bottom; regions whose tops are within 10 px of each other read left to right (PaddleOCR's
-   * {@code sorted_boxes}).
+   * Top to bottom; regions whose tops are within 10 px of each other read left to right
+   * (PaddleOCR's {@code sorted_boxes}).
    */
   static List<Quad> readingOrder(List<Quad> regions) {
     List<Quad> sorted = new ArrayList<>(regions);
-    sorted.sort(Comparator.<Quad>comparingDouble(q -> q.topLeft().y).thenComparingDouble(q -> q.topLeft().x));
+    sorted.sort(
+        Comparator.<Quad>comparingDouble(q -> q.topLeft().y)
+            .thenComparingDouble(q -> q.topLeft().x));
     for (int i = 0; i < sorted.size() - 1; i++) {
       for (int j = i; j >= 0; j--) {
         Quad a = sorted.get(j), b = sorted.get(j + 1);

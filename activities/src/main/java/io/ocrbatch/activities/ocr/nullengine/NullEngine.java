@@ -31,9 +31,13 @@ final class NullEngine implements OcrEngine {
     int wordWidth = Math.max(1, width / words.length);
     List<PageText.Word> placed = new ArrayList<>();
     for (int i = 0; i < words.length; i++) {
-      placed.add(new PageText.Word(words[i], new Box(i * wordWidth, 0, (i + 1) * wordWidth - 1, lineHeight), 100f));
+      placed.add(
+          new PageText.Word(
+              words[i], new Box(i * wordWidth, 0, (i + 1) * wordWidth - 1, lineHeight), 100f));
     }
-    PageText.Line line = new PageText.Line(TEXT, new Box(0, 0, words.length * wordWidth - 1, lineHeight), 100f, placed);
+    PageText.Line line =
+        new PageText.Line(
+            TEXT, new Box(0, 0, words.length * wordWidth - 1, lineHeight), 100f, placed);
     return PageText.oneRegion(width, height, List.of(line));
   }
 

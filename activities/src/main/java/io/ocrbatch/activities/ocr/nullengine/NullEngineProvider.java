@@ -4,8 +4,8 @@ import static io.ocrbatch.activities.ocr.FieldRules.quote;
 import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
-import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.EngineResources;
+import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -37,7 +37,8 @@ public final class NullEngineProvider implements EngineProvider {
 
   @Override
   public void validate(JobTypeSpec type) {
-    require(List.of(EMPTY_MODEL, TEXT_MODEL).contains(type.model()),
+    require(
+        List.of(EMPTY_MODEL, TEXT_MODEL).contains(type.model()),
         "the null engine's model is empty or text, got " + quote(type.model()));
   }
 
@@ -58,7 +59,9 @@ public final class NullEngineProvider implements EngineProvider {
   @Override
   public Optional<JobTypeSpec> evaluationType(String name) {
     if (!name.equals("null-text")) return Optional.empty();
-    return Optional.of(new JobTypeSpec(0, name, ID, TEXT_MODEL, "eng", "unicode", "auto", List.of("txt"), queue()));
+    return Optional.of(
+        new JobTypeSpec(
+            0, name, ID, TEXT_MODEL, "eng", "unicode", "auto", List.of("txt"), queue()));
   }
 
   @Override

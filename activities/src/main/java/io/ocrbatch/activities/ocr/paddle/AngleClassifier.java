@@ -14,9 +14,9 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * PaddleOCR's text direction classifier: turns line images that read upside down. The model
- * sees 48×192 pixels; a whole book line squeezed into that is unreadable and was often judged
- * upside down, so long lines are judged on up to three windows of that shape, averaged.
+ * PaddleOCR's text direction classifier: turns line images that read upside down. The model sees
+ * 48×192 pixels; a whole book line squeezed into that is unreadable and was often judged upside
+ * down, so long lines are judged on up to three windows of that shape, averaged.
  */
 final class AngleClassifier {
   static final int HEIGHT = 48, WIDTH = 192, BATCH = 6, MAX_WINDOWS = 3;
@@ -71,14 +71,18 @@ final class AngleClassifier {
     return flipped;
   }
 
-  /** Up to three windows of the classifier's shape, spread over the line (the line itself when short). */
+  /**
+   * Up to three windows of the classifier's shape, spread over the line (the line itself when
+   * short).
+   */
   static List<Mat> windows(Mat crop) {
     int windowWidth = (int) Math.round(crop.rows() * WIDTH / (double) HEIGHT);
     if (crop.cols() <= windowWidth) return List.of(crop);
     int count = Math.min(MAX_WINDOWS, (int) Math.ceil(crop.cols() / (double) windowWidth));
     List<Mat> windows = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
-      int x = count == 1 ? 0 : (int) Math.round(k * (crop.cols() - windowWidth) / (double) (count - 1));
+      int x =
+          count == 1 ? 0 : (int) Math.round(k * (crop.cols() - windowWidth) / (double) (count - 1));
       windows.add(crop.submat(new Rect(x, 0, windowWidth, crop.rows())));
     }
     return windows;

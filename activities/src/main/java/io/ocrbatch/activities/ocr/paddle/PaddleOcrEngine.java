@@ -15,8 +15,8 @@ import java.util.List;
 import org.opencv.core.Mat;
 
 /**
- * PaddleOCR PP-OCRv4 on DJL: text detection (DB) → rotated line regions → 0°/180° classification
- * → batched CTC recognition. One per worker thread; the models behind it are the worker's.
+ * PaddleOCR PP-OCRv4 on DJL: text detection (DB) → rotated line regions → 0°/180° classification →
+ * batched CTC recognition. One per worker thread; the models behind it are the worker's.
  */
 public final class PaddleOcrEngine implements OcrEngine {
   /** PaddleOCR's {@code drop_score}: lines read with a lower mean probability are noise. */
@@ -29,7 +29,8 @@ public final class PaddleOcrEngine implements OcrEngine {
   public PaddleOcrEngine(NeuralModels neural, String language, int recognitionBatch) {
     this.models = PpOcrModels.load(neural, recognitionBatch);
     this.language = language;
-    this.decoder = new CtcDecoder(models.alphabet(), PpOcrModels.allowedClasses(models.alphabet(), language));
+    this.decoder =
+        new CtcDecoder(models.alphabet(), PpOcrModels.allowedClasses(models.alphabet(), language));
   }
 
   @Override
@@ -55,10 +56,14 @@ public final class PaddleOcrEngine implements OcrEngine {
       List<Symbol> symbols = read.symbols();
       if (symbols.isEmpty() || CtcDecoder.text(symbols).isBlank()) continue;
       Quad region = regions.get(i);
-      var placement = new LineTexts.Placement(region, flipped[i], 0, read.fractionPerStep(), t -> t, String::isBlank);
-      LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), MIN_CONFIDENCE).ifPresent(lines::add);
+      var placement =
+          new LineTexts.Placement(
+              region, flipped[i], 0, read.fractionPerStep(), t -> t, String::isBlank);
+      LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), MIN_CONFIDENCE)
+          .ifPresent(lines::add);
     }
-    if (mostlyTrue(flipped)) Collections.reverse(lines); // an upside-down page reads from its bottom
+    if (mostlyTrue(flipped))
+      Collections.reverse(lines); // an upside-down page reads from its bottom
     return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
   }
 

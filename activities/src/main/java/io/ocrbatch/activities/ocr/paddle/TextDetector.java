@@ -16,8 +16,13 @@ import org.opencv.imgproc.Imgproc;
 final class TextDetector {
   private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   private static final float[] STD = {0.229f, 0.224f, 0.225f};
-  /** Pages are detected at about this resolution: body text is then 10–40 px high, as DB was trained. */
+
+  /**
+   * Pages are detected at about this resolution: body text is then 10–40 px high, as DB was
+   * trained.
+   */
   static final double DETECTION_DPI = 160;
+
   static final int MAX_SIDE = 4096;
 
   private final NeuralModels models;
@@ -29,7 +34,10 @@ final class TextDetector {
   }
 
   List<Quad> detect(Mat page, int dpi) {
-    double scale = Math.min(1.0, Math.min(DETECTION_DPI / dpi, MAX_SIDE / (double) Math.max(page.cols(), page.rows())));
+    double scale =
+        Math.min(
+            1.0,
+            Math.min(DETECTION_DPI / dpi, MAX_SIDE / (double) Math.max(page.cols(), page.rows())));
     int w = multipleOf32(page.cols() * scale);
     int h = multipleOf32(page.rows() * scale);
     Mat resized = new Mat();

@@ -16,8 +16,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * PP-OCRv4 recognition: line images 48 px high, batched by similar width (padded to the widest
- * of the batch), CTC-decoded.
+ * PP-OCRv4 recognition: line images 48 px high, batched by similar width (padded to the widest of
+ * the batch), CTC-decoded.
  */
 final class TextRecognizer {
   static final int HEIGHT = 48, MIN_WIDTH = 320;
@@ -52,14 +52,26 @@ final class TextRecognizer {
         Mat crop = crops.get(order[start + i]);
         widths[i] = Math.max(1, Math.min(inputWidth, (int) Math.ceil(HEIGHT * ratio(crop))));
         Mat resized = new Mat();
-        Imgproc.resize(crop, resized, new Size(widths[i], HEIGHT), 0, 0, crop.rows() < HEIGHT ? Imgproc.INTER_CUBIC : Imgproc.INTER_AREA);
-        Planes.write(OpenCv.bytes(resized), widths[i], HEIGHT, 3, HALF, HALF, input, i * plane, inputWidth);
+        Imgproc.resize(
+            crop,
+            resized,
+            new Size(widths[i], HEIGHT),
+            0,
+            0,
+            crop.rows() < HEIGHT ? Imgproc.INTER_CUBIC : Imgproc.INTER_AREA);
+        Planes.write(
+            OpenCv.bytes(resized), widths[i], HEIGHT, 3, HALF, HALF, input, i * plane, inputWidth);
       }
       Tensor out = models.run(model, new Tensor(input, new long[] {n, 3, HEIGHT, inputWidth}));
       int steps = out.dim(1), classes = out.dim(2);
       if (classes != decoder.alphabet().size()) {
-        throw new IllegalStateException("recognition model " + model.getFileName() + " has " + classes
-            + " classes but its dictionary " + decoder.alphabet().size());
+        throw new IllegalStateException(
+            "recognition model "
+                + model.getFileName()
+                + " has "
+                + classes
+                + " classes but its dictionary "
+                + decoder.alphabet().size());
       }
       for (int i = 0; i < n; i++) {
         List<Symbol> symbols = decoder.decode(out.data(), i * steps * classes, steps, classes, 1);

@@ -1,7 +1,5 @@
 package io.ocrbatch.activities.ocr.tesseract;
 
-import io.ocrbatch.activities.engines.OcrEngines;
-
 import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
@@ -33,9 +31,14 @@ public final class TesseractEngine implements OcrEngine {
     if (!Files.isRegularFile(model)) {
       api.close();
       throw new EngineUnavailableException(
-          "Tesseract model " + model + " is missing: install it with"
-              + " `apt-get install -y tesseract-ocr-" + language + "`, or set TESSDATA_PREFIX to a folder holding "
-              + language + ".traineddata");
+          "Tesseract model "
+              + model
+              + " is missing: install it with"
+              + " `apt-get install -y tesseract-ocr-"
+              + language
+              + "`, or set TESSDATA_PREFIX to a folder holding "
+              + language
+              + ".traineddata");
     }
     if (api.Init(tessdata.toString(), language, OEM_LSTM_ONLY) != 0) {
       api.close();
@@ -57,7 +60,8 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public PageText recognize(BufferedImage gray, int dpi) {
-    byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(); // compact: see ImageDecoder
+    byte[] pixels =
+        ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(); // compact: see ImageDecoder
     api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
     api.SetSourceResolution(dpi);
     try {
@@ -70,7 +74,10 @@ public final class TesseractEngine implements OcrEngine {
     }
   }
 
-  /** Tesseract's own blocks as regions (its reading order), each with its lines, words and baselines. */
+  /**
+   * Tesseract's own blocks as regions (its reading order), each with its lines, words and
+   * baselines.
+   */
   private List<PageText.Region> readRegions() {
     List<PageText.Region> regions = new ArrayList<>();
     try (ResultIterator it = api.GetIterator()) {
@@ -95,9 +102,13 @@ public final class TesseractEngine implements OcrEngine {
           words = new ArrayList<>();
         }
         String word = text(it, RIL_WORD);
-        if (!word.isBlank()) words.add(new PageText.Word(word, box(it, RIL_WORD), it.Confidence(RIL_WORD)));
-        if (it.IsAtFinalElement(RIL_TEXTLINE, RIL_WORD) && lineText != null && !lineText.isBlank()) {
-          lines.add(new PageText.Line(lineText, lineBox, lineConfidence, baseline, List.copyOf(words)));
+        if (!word.isBlank())
+          words.add(new PageText.Word(word, box(it, RIL_WORD), it.Confidence(RIL_WORD)));
+        if (it.IsAtFinalElement(RIL_TEXTLINE, RIL_WORD)
+            && lineText != null
+            && !lineText.isBlank()) {
+          lines.add(
+              new PageText.Line(lineText, lineBox, lineConfidence, baseline, List.copyOf(words)));
           lineText = null;
         }
         if (it.IsAtFinalElement(RIL_BLOCK, RIL_WORD) && !lines.isEmpty()) {
@@ -114,7 +125,9 @@ public final class TesseractEngine implements OcrEngine {
         IntPointer y1 = new IntPointer(1);
         IntPointer x2 = new IntPointer(1);
         IntPointer y2 = new IntPointer(1)) {
-      return it.Baseline(RIL_TEXTLINE, x1, y1, x2, y2) ? new Box(x1.get(), y1.get(), x2.get(), y2.get()) : null;
+      return it.Baseline(RIL_TEXTLINE, x1, y1, x2, y2)
+          ? new Box(x1.get(), y1.get(), x2.get(), y2.get())
+          : null;
     }
   }
 

@@ -4,9 +4,9 @@ import static io.ocrbatch.activities.ocr.FieldRules.quote;
 import static io.ocrbatch.activities.ocr.FieldRules.require;
 
 import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.EngineResources;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -33,7 +33,8 @@ public final class TesseractProvider implements EngineProvider {
 
   @Override
   public void validate(JobTypeSpec type) {
-    require(type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
+    require(
+        type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
         "model must name a traineddata file (e.g. bod), got " + quote(type.model()));
   }
 
@@ -69,7 +70,8 @@ public final class TesseractProvider implements EngineProvider {
   @Override
   public Optional<JobTypeSpec> evaluationType(String name) {
     if (!name.equals("tesseract-eng")) return Optional.empty();
-    return Optional.of(new JobTypeSpec(0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+    return Optional.of(
+        new JobTypeSpec(0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
   }
 
   @Override

@@ -2,7 +2,10 @@ package io.ocrbatch.activities.output.format;
 
 import io.ocrbatch.activities.page.PageJson;
 
-/** {@code json}: everything ({@link PageJson}); always written, last, as the mark of a page's OCR being done. */
+/**
+ * {@code json}: everything ({@link PageJson}); always written, last, as the mark of a page's OCR
+ * being done.
+ */
 final class JsonWriter implements PageWriter {
   static final String FORMAT = "json";
 

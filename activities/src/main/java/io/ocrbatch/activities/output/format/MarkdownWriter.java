@@ -3,7 +3,10 @@ package io.ocrbatch.activities.output.format;
 import io.ocrbatch.activities.ocr.PageText;
 import java.nio.charset.StandardCharsets;
 
-/** {@code md}: the page's lines as Markdown, each a hard line break, Markdown's characters escaped (the web page's text.md). */
+/**
+ * {@code md}: the page's lines as Markdown, each a hard line break, Markdown's characters escaped
+ * (the web page's text.md).
+ */
 public final class MarkdownWriter implements PageWriter {
   @Override
   public String format() {

@@ -5,7 +5,8 @@ import io.ocrbatch.activities.page.Provenance;
 import java.awt.image.BufferedImage;
 
 /**
- * What a writer gets for one page: the page model, its provenance (source image included), how
- * long its OCR took, and the decoded image the engine saw (for formats that embed it, such as PDF).
+ * What a writer gets for one page: the page model, its provenance (source image included), how long
+ * its OCR took, and the decoded image the engine saw (for formats that embed it, such as PDF).
  */
-public record PageResult(PageText page, Provenance provenance, long durationMs, BufferedImage image) {}
+public record PageResult(
+    PageText page, Provenance provenance, long durationMs, BufferedImage image) {}

@@ -2,7 +2,9 @@ package io.ocrbatch.activities.output.format;
 
 import java.io.IOException;
 
-/** Writes one format of a page's result ({@code <stem>.<extension>}); listed in {@link PageWriters}. */
+/**
+ * Writes one format of a page's result ({@code <stem>.<extension>}); listed in {@link PageWriters}.
+ */
 public interface PageWriter {
 
   /** The format's name in job types' {@code output_formats}. */

@@ -9,9 +9,7 @@ import java.util.Optional;
 public final class PageWriters {
   /** One line per format (trailing commas: adding a format adds one line). */
   private static final PageWriter[] WRITERS = {
-    new TextWriter(),
-    new JsonWriter(),
-    new MarkdownWriter(),
+    new TextWriter(), new JsonWriter(), new MarkdownWriter(),
   };
 
   private static final List<PageWriter> ALL = List.of(WRITERS);
@@ -33,7 +31,8 @@ public final class PageWriters {
   public static List<PageWriter> forFormats(List<String> formats) {
     List<PageWriter> writers = new ArrayList<>();
     for (String format : formats) {
-      if (!format.equals(JsonWriter.FORMAT)) writers.add(find(format).orElseThrow(() -> unknown(format)));
+      if (!format.equals(JsonWriter.FORMAT))
+        writers.add(find(format).orElseThrow(() -> unknown(format)));
     }
     writers.add(find(JsonWriter.FORMAT).orElseThrow());
     return writers;
@@ -42,13 +41,17 @@ public final class PageWriters {
   /** Checks a job type's formats; IllegalArgumentException listing the known ones. */
   public static void validate(List<String> formats) {
     if (formats == null || formats.isEmpty()) {
-      throw new IllegalArgumentException("formats must name at least one of " + String.join(", ", formats()));
+      throw new IllegalArgumentException(
+          "formats must name at least one of " + String.join(", ", formats()));
     }
     for (String format : formats) if (find(format).isEmpty()) throw unknown(format);
   }
 
   private static IllegalArgumentException unknown(String format) {
     return new IllegalArgumentException(
-        "unknown output format " + FieldRules.quote(format) + "; known formats: " + String.join(", ", formats()));
+        "unknown output format "
+            + FieldRules.quote(format)
+            + "; known formats: "
+            + String.join(", ", formats()));
   }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.engines.OcrEngines;
+import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
-import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.testing.ModelFixtures;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.nio.file.Path;
@@ -45,7 +45,8 @@ class BdrcEngineTest {
   }
 
   private static PageRenderer.Page english(int width, int height, int words) {
-    return new PageRenderer(PageRenderer.DEJAVU_SERIF, 25, width, height).render(new ArrayList<>(SampleTexts.englishWords(words)), " ", 1.6);
+    return new PageRenderer(PageRenderer.DEJAVU_SERIF, 25, width, height)
+        .render(new ArrayList<>(SampleTexts.englishWords(words)), " ", 1.6);
   }
 
   @Test
@@ -62,17 +63,20 @@ class BdrcEngineTest {
   @Test
   void findsLinesWithTheTiledLineModelThenReadsThem() {
     PageRenderer.Page page = english(1100, 700, 120); // 3 × 2 tiles of 512
-    BdrcEngine engine = new BdrcEngine(models, directory.resolve("PaddleRec+PaddleLines", "t"), false);
+    BdrcEngine engine =
+        new BdrcEngine(models, directory.resolve("PaddleRec+PaddleLines", "t"), false);
     PageText text = engine.recognize(page.image(), 150);
     assertThat(text.lines()).hasSize(page.lines().size());
-    assertThat(CharacterErrorRate.of(String.join("\n", page.lines()), text.text())).isLessThan(0.05);
+    assertThat(CharacterErrorRate.of(String.join("\n", page.lines()), text.text()))
+        .isLessThan(0.05);
   }
 
   @Test
   void runsTorchScriptModelsOnPyTorch() {
     BdrcEngine engine = new BdrcEngine(models, directory.resolve("TorchRec", "t"), true);
     PageText text = engine.recognize(ModelFixtures.lineImage("ab"), 150);
-    assertThat(text.text()).isEqualTo("b"); // the stand-in reads class 2 at every step: one "b" after CTC
+    assertThat(text.text())
+        .isEqualTo("b"); // the stand-in reads class 2 at every step: one "b" after CTC
     assertThat(engine.version()).contains("PyTorch");
   }
 
@@ -86,10 +90,15 @@ class BdrcEngineTest {
   @Test
   void jobTypesReachTheEngineThroughOcrEngines() {
     try (OcrEngines engines = new OcrEngines(OcrEngines.DEFAULT_TESSDATA, root)) {
-      JobTypeSpec type = new JobTypeSpec(0, "bdrc-test", "bdrc", "TorchRec", "bo", "unicode", "line", List.of("txt"));
+      JobTypeSpec type =
+          new JobTypeSpec(
+              0, "bdrc-test", "bdrc", "TorchRec", "bo", "unicode", "line", List.of("txt"));
       assertThat(engines.check(type)).startsWith("bdrc TorchRec");
-      JobTypeSpec missing = new JobTypeSpec(0, "bdrc-x", "bdrc", "Woodblock", "bo", "unicode", "line", List.of("txt"));
-      assertThatThrownBy(() -> engines.check(missing)).isInstanceOf(EngineUnavailableException.class)
+      JobTypeSpec missing =
+          new JobTypeSpec(
+              0, "bdrc-x", "bdrc", "Woodblock", "bo", "unicode", "line", List.of("txt"));
+      assertThatThrownBy(() -> engines.check(missing))
+          .isInstanceOf(EngineUnavailableException.class)
           .hasMessageContaining("needs model 'Woodblock', which is not in");
     }
   }

@@ -18,9 +18,29 @@ class ModelConfigTest {
   private Path woodblock(Map<String, Object> changes) throws IOException {
     Path dir = Files.createDirectories(root.resolve("Woodblock"));
     Files.write(dir.resolve("Woodblock.onnx"), new byte[] {1});
-    Map<String, Object> config = new HashMap<>(Map.of("onnx-model", "Woodblock.onnx", "architecture", "crnn", "version", "2.1",
-        "input_width", 2000, "input_height", 80, "input_layer", "input", "output_layer", "output", "encoder", "wylie",
-        "squeeze_channel_dim", "yes", "swap_hw", "no"));
+    Map<String, Object> config =
+        new HashMap<>(
+            Map.of(
+                "onnx-model",
+                "Woodblock.onnx",
+                "architecture",
+                "crnn",
+                "version",
+                "2.1",
+                "input_width",
+                2000,
+                "input_height",
+                80,
+                "input_layer",
+                "input",
+                "output_layer",
+                "output",
+                "encoder",
+                "wylie",
+                "squeeze_channel_dim",
+                "yes",
+                "swap_hw",
+                "no"));
     config.put("charset", "abc§");
     config.put("add_blank", "yes");
     config.putAll(changes);
@@ -45,8 +65,18 @@ class ModelConfigTest {
 
   @Test
   void acceptsAListCharsetBooleansAndNumbersAsStrings() throws IOException {
-    ModelConfig c = ModelConfig.read(woodblock(Map.of("charset", java.util.List.of("ka", "kha", " "), "swap_hw", true,
-        "add_blank", "no", "input_width", "1024")));
+    ModelConfig c =
+        ModelConfig.read(
+            woodblock(
+                Map.of(
+                    "charset",
+                    java.util.List.of("ka", "kha", " "),
+                    "swap_hw",
+                    true,
+                    "add_blank",
+                    "no",
+                    "input_width",
+                    "1024")));
     assertThat(c.charset()).containsExactly("ka", "kha", " ");
     assertThat(c.swapHw()).isTrue();
     assertThat(c.addBlank()).isFalse();
@@ -55,7 +85,10 @@ class ModelConfigTest {
 
   @Test
   void aLineModelHasNoCharsetAndDefaultsTo512Patches() throws IOException {
-    ModelConfig c = ModelConfig.read(woodblock(Map.of("charset", "<absent>", "encoder", "<absent>", "input_width", "<absent>")));
+    ModelConfig c =
+        ModelConfig.read(
+            woodblock(
+                Map.of("charset", "<absent>", "encoder", "<absent>", "input_width", "<absent>")));
     assertThat(c.recognizesText()).isFalse();
     assertThat(c.patchSize()).isEqualTo(512);
     assertThat(c.sigmoid()).isTrue();
@@ -65,7 +98,8 @@ class ModelConfigTest {
   void eachMalformedFieldIsNamedWithTheFile() throws IOException {
     String file = root.resolve("Woodblock/model_config.json").toString();
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("input_width", "wide"))))
-        .isInstanceOf(InvalidModelException.class).hasMessage(file + ": 'input_width' must be a positive integer, got \"wide\"");
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessage(file + ": 'input_width' must be a positive integer, got \"wide\"");
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("input_height", "<absent>"))))
         .hasMessage(file + ": 'input_height' is missing");
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("encoder", "ascii"))))
@@ -74,7 +108,9 @@ class ModelConfigTest {
         .hasMessage(file + ": 'squeeze_channel_dim' must be \"yes\" or \"no\", got \"maybe\"");
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("onnx-model", "missing.onnx"))))
         .hasMessageContaining("'onnx-model' names missing.onnx, which is not a file in");
-    assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("onnx-model", "../Woodblock/../../etc/passwd"))))
+    assertThatThrownBy(
+            () ->
+                ModelConfig.read(woodblock(Map.of("onnx-model", "../Woodblock/../../etc/passwd"))))
         .hasMessageContaining("which is not a file in");
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("charset", 42))))
         .hasMessage(file + ": 'charset' must be a string or a list of strings, got 42");
@@ -83,7 +119,9 @@ class ModelConfigTest {
   @Test
   void brokenJsonAndMissingDirectoriesAreClearErrors() throws IOException {
     Path dir = woodblock(Map.of());
-    Files.writeString(dir.resolve("model_config.json"), "{\"onnx-model\": \"Woodblock.onnx\",\n \"input_width\": }");
+    Files.writeString(
+        dir.resolve("model_config.json"),
+        "{\"onnx-model\": \"Woodblock.onnx\",\n \"input_width\": }");
     assertThatThrownBy(() -> ModelDirectory.scan(root))
         .isInstanceOf(InvalidModelException.class)
         .hasMessageStartingWith(dir.resolve("model_config.json") + " is not valid JSON")
@@ -95,7 +133,8 @@ class ModelConfigTest {
   @Test
   void jobTypesNameARecognitionModelAndOptionallyALineModel() throws IOException {
     woodblock(Map.of());
-    Files.write(Files.createDirectories(root.resolve("Lines")).resolve("lines.onnx"), new byte[] {1});
+    Files.write(
+        Files.createDirectories(root.resolve("Lines")).resolve("lines.onnx"), new byte[] {1});
     ModelFixtures.write(root.resolve("Lines"), Map.of("onnx-model", "lines.onnx"));
     ModelDirectory models = ModelDirectory.scan(root);
     assertThat(models.models()).containsOnlyKeys("Lines", "Woodblock");
@@ -103,8 +142,12 @@ class ModelConfigTest {
     assertThat(pair.recognition().name()).isEqualTo("Woodblock");
     assertThat(pair.lines().name()).isEqualTo("Lines");
     assertThatThrownBy(() -> models.resolve("Modern", "bdrc-modern"))
-        .hasMessage("job type 'bdrc-modern' needs model 'Modern', which is not in " + root + " (it has [Lines, Woodblock])");
+        .hasMessage(
+            "job type 'bdrc-modern' needs model 'Modern', which is not in "
+                + root
+                + " (it has [Lines, Woodblock])");
     assertThatThrownBy(() -> models.resolve("Lines", "t")).hasMessageContaining("is a line model");
-    assertThatThrownBy(() -> ModelDirectory.NONE.resolve("Woodblock", "t")).hasMessageContaining("this worker has no --model-dir");
+    assertThatThrownBy(() -> ModelDirectory.NONE.resolve("Woodblock", "t"))
+        .hasMessageContaining("this worker has no --model-dir");
   }
 }

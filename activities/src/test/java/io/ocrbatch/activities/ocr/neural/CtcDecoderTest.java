@@ -13,7 +13,8 @@ class CtcDecoderTest {
   private float[] steps(int... classes) {
     float[] scores = new float[classes.length * abc.size()];
     for (int t = 0; t < classes.length; t++) {
-      for (int c = 0; c < abc.size(); c++) scores[t * abc.size() + c] = c == classes[t] ? 0.9f : 0.1f / (abc.size() - 1);
+      for (int c = 0; c < abc.size(); c++)
+        scores[t * abc.size() + c] = c == classes[t] ? 0.9f : 0.1f / (abc.size() - 1);
     }
     return scores;
   }
@@ -41,6 +42,7 @@ class CtcDecoderTest {
     var all = new CtcDecoder(abc).decode(classMajor, 0, 2, 1, 2);
     assertThat(CtcDecoder.text(all)).isEqualTo("ab");
     var withoutA = new CtcDecoder(abc, c -> c != 1).decode(classMajor, 0, 2, 1, 2);
-    assertThat(CtcDecoder.text(withoutA)).isEqualTo("b"); // step 0 falls to the best allowed class, b, merged with step 1
+    assertThat(CtcDecoder.text(withoutA))
+        .isEqualTo("b"); // step 0 falls to the best allowed class, b, merged with step 1
   }
 }

@@ -15,9 +15,19 @@ class GpuFailureExceptionTest {
 
   @Test
   void cudaAndOutOfMemoryFailuresAreTheGpusFault() {
-    assertThat(GpuFailureException.isGpuFailure(new EngineException("ai.onnxruntime.OrtException: CUDA failure 2: out of memory"))).isTrue();
-    assertThat(GpuFailureException.isGpuFailure(new RuntimeException("wrapped", new IllegalStateException("CUDNN_STATUS_EXECUTION_FAILED")))).isTrue();
-    assertThat(GpuFailureException.isGpuFailure(new IllegalArgumentException("Got invalid dimensions for input: x"))).isFalse();
+    assertThat(
+            GpuFailureException.isGpuFailure(
+                new EngineException("ai.onnxruntime.OrtException: CUDA failure 2: out of memory")))
+        .isTrue();
+    assertThat(
+            GpuFailureException.isGpuFailure(
+                new RuntimeException(
+                    "wrapped", new IllegalStateException("CUDNN_STATUS_EXECUTION_FAILED"))))
+        .isTrue();
+    assertThat(
+            GpuFailureException.isGpuFailure(
+                new IllegalArgumentException("Got invalid dimensions for input: x")))
+        .isFalse();
   }
 
   @Test

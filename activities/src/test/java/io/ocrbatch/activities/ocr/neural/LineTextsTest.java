@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Point;
 
 class LineTextsTest {
-  private final Quad line = new Quad(new Point(100, 50), new Point(1100, 50), new Point(1100, 90), new Point(100, 90));
+  private final Quad line =
+      new Quad(new Point(100, 50), new Point(1100, 50), new Point(1100, 90), new Point(100, 90));
 
   private static List<Symbol> symbols(String... texts) {
     List<Symbol> out = new ArrayList<>();
@@ -24,7 +25,9 @@ class LineTextsTest {
   void wordsAreSplitAtSpacesAndBoxedByTheirTimeSteps() {
     // 10 symbols, 100 steps over the line: step t covers 1% of its 1000 px
     var placement = new LineTexts.Placement(line, false, 0, 0.01, t -> t, String::isBlank);
-    PageText.Line read = LineTexts.line(symbols("N", "o", " ", "w", "a", "y"), placement, 2000, 1000, 0.5f).orElseThrow();
+    PageText.Line read =
+        LineTexts.line(symbols("N", "o", " ", "w", "a", "y"), placement, 2000, 1000, 0.5f)
+            .orElseThrow();
     assertThat(read.text()).isEqualTo("No way");
     assertThat(read.words()).extracting(PageText.Word::text).containsExactly("No", "way");
     assertThat(read.words().get(0).box()).isEqualTo(new Box(100, 50, 210, 90));
@@ -36,7 +39,8 @@ class LineTextsTest {
   @Test
   void aLineTurnedUpsideDownHasItsWordBoxesMirrored() {
     var placement = new LineTexts.Placement(line, true, 0, 0.01, t -> t, String::isBlank);
-    PageText.Line read = LineTexts.line(symbols("a", "b"), placement, 2000, 1000, 0.5f).orElseThrow();
+    PageText.Line read =
+        LineTexts.line(symbols("a", "b"), placement, 2000, 1000, 0.5f).orElseThrow();
     assertThat(read.words().get(0).box()).isEqualTo(new Box(990, 50, 1100, 90));
   }
 
@@ -45,7 +49,13 @@ class LineTextsTest {
     EwtsConverter ewts = new EwtsConverter();
     var placement = new LineTexts.Placement(line, false, 0, 0.01, ewts::toUnicode, "§"::equals);
     PageText.Line read =
-        LineTexts.line(symbols("b", "k", "r", "a", " ", "sh", "i", "s", "§", "b", "d", "e"), placement, 2000, 1000, 0.5f).orElseThrow();
+        LineTexts.line(
+                symbols("b", "k", "r", "a", " ", "sh", "i", "s", "§", "b", "d", "e"),
+                placement,
+                2000,
+                1000,
+                0.5f)
+            .orElseThrow();
     assertThat(read.words()).extracting(PageText.Word::text).containsExactly("བཀྲ་ཤིས", "བདེ");
     assertThat(read.text()).isEqualTo("བཀྲ་ཤིས བདེ");
   }

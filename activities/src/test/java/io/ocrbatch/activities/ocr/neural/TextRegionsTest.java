@@ -20,7 +20,8 @@ class TextRegionsTest {
     List<Quad> regions = TextRegions.find(scores, w, h, TextRegions.Settings.PADDLE);
     assertThat(regions).hasSize(1);
     Quad q = regions.get(0);
-    double slope = Math.toDegrees(Math.atan2(q.topLeft().y - q.topRight().y, q.topRight().x - q.topLeft().x));
+    double slope =
+        Math.toDegrees(Math.atan2(q.topLeft().y - q.topRight().y, q.topRight().x - q.topLeft().x));
     assertThat(slope).isCloseTo(3, within(0.5));
     assertThat(q.height()).as("grown by DB's unclip distance, not the skew").isBetween(20.0, 45.0);
   }

@@ -6,10 +6,10 @@ import ai.djl.Device;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.samples.ScanNoise;
-import io.ocrbatch.activities.samples.CharacterErrorRate;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -27,7 +27,9 @@ class PaddleOcrEngineTest {
   static void load() {
     models = new NeuralModels(Device.cpu());
     engine = new PaddleOcrEngine(models, "en", 6);
-    page = new PageRenderer(PageRenderer.DEJAVU_SERIF, 25, 1240, 900).render(new ArrayList<>(SampleTexts.englishWords(200)), " ", 1.4);
+    page =
+        new PageRenderer(PageRenderer.DEJAVU_SERIF, 25, 1240, 900)
+            .render(new ArrayList<>(SampleTexts.englishWords(200)), " ", 1.4);
   }
 
   @AfterAll
@@ -46,18 +48,27 @@ class PaddleOcrEngineTest {
     assertThat(text.lines()).hasSize(page.lines().size());
     PageText.Line first = text.lines().get(0);
     assertThat(first.confidence()).isBetween(80f, 100f);
-    assertThat(first.words()).extracting(PageText.Word::text).containsExactly(page.lines().get(0).split(" "));
+    assertThat(first.words())
+        .extracting(PageText.Word::text)
+        .containsExactly(page.lines().get(0).split(" "));
     for (PageText.Word word : first.words()) {
       assertThat(inside(word.box(), first.box())).as(word.text()).isTrue();
       assertThat(word.confidence()).isBetween(50f, 100f);
     }
-    assertThat(first.words().get(0).box().x2()).isLessThan(first.words().get(1).box().x1() + 5); // in reading order, left to right
+    assertThat(first.words().get(0).box().x2())
+        .isLessThan(first.words().get(1).box().x1() + 5); // in reading order, left to right
   }
 
   @Test
   void readsASkewedPageAndAnUpsideDownOne() {
-    assertThat(CharacterErrorRate.of(truth(), engine.recognize(ScanNoise.skew(page.image(), 2), 150).text())).isLessThan(0.03);
-    assertThat(CharacterErrorRate.of(truth(), engine.recognize(ScanNoise.skew(page.image(), 180), 150).text())).isLessThan(0.03);
+    assertThat(
+            CharacterErrorRate.of(
+                truth(), engine.recognize(ScanNoise.skew(page.image(), 2), 150).text()))
+        .isLessThan(0.03);
+    assertThat(
+            CharacterErrorRate.of(
+                truth(), engine.recognize(ScanNoise.skew(page.image(), 180), 150).text()))
+        .isLessThan(0.03);
   }
 
   @Test
@@ -71,6 +82,9 @@ class PaddleOcrEngineTest {
   }
 
   private static boolean inside(Box inner, Box outer) {
-    return inner.x1() >= outer.x1() && inner.x2() <= outer.x2() && inner.y1() >= outer.y1() && inner.y2() <= outer.y2();
+    return inner.x1() >= outer.x1()
+        && inner.x2() <= outer.x2()
+        && inner.y1() >= outer.y1()
+        && inner.y2() <= outer.y2();
   }
 }

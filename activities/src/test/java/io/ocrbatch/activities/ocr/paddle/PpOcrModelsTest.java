@@ -20,7 +20,9 @@ class PpOcrModelsTest {
   void englishReadsOnlyWesternCharactersChineseReadsAll() {
     IntPredicate english = PpOcrModels.allowedClasses(dictionary, "en");
     IntPredicate chinese = PpOcrModels.allowedClasses(dictionary, "ch");
-    int han = dictionary.labels().indexOf("中"), comma = dictionary.labels().indexOf("，"), a = dictionary.labels().indexOf("a");
+    int han = dictionary.labels().indexOf("中"),
+        comma = dictionary.labels().indexOf("，"),
+        a = dictionary.labels().indexOf("a");
     assertThat(english.test(a)).isTrue();
     assertThat(english.test(han)).isFalse();
     assertThat(english.test(comma)).as("full-width comma").isFalse();
