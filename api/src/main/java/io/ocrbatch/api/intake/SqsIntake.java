@@ -4,7 +4,6 @@ import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
 import io.ocrbatch.activities.intake.Intake;
 import io.ocrbatch.activities.storage.BdrcVolume;
-import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobKeyConflictException;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
@@ -18,12 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Turns SQS messages into work. Long-polls the queue (20 s, batches of up to 10); each message
@@ -46,6 +42,7 @@ public final class SqsIntake implements AutoCloseable {
   private final VolumeResolver volumes;
   private final boolean fifo;
   private String deadLetterUrl;
+  private IntakeQueue queue;
   private volatile boolean running;
   private Thread poller;
 
@@ -88,7 +85,9 @@ public final class SqsIntake implements AutoCloseable {
       throw new IllegalStateException(
           "cannot read SQS queue " + settings.queueUrl() + ": " + e.getMessage(), e);
     }
-    deadLetterUrl = deadLetterQueue(attributes.get(QueueAttributeName.REDRIVE_POLICY));
+    deadLetterUrl =
+        IntakeQueue.deadLetterQueue(
+            sqs, settings, attributes.get(QueueAttributeName.REDRIVE_POLICY));
     if ("dead-letter".equals(settings.onGarbage()) && deadLetterUrl == null) {
       throw new IllegalStateException(
           "OCRBATCH_SQS_ON_GARBAGE=dead-letter, but queue "
@@ -96,6 +95,7 @@ public final class SqsIntake implements AutoCloseable {
               + " has no RedrivePolicy and OCRBATCH_SQS_DEAD_LETTER_URL is not set");
     }
     if ("delete".equals(settings.onGarbage())) deadLetterUrl = null;
+    queue = new IntakeQueue(sqs, settings.queueUrl(), deadLetterUrl);
     running = true;
     poller = new Thread(this::pollLoop, "sqs-intake");
     poller.setDaemon(true);
@@ -106,27 +106,6 @@ public final class SqsIntake implements AutoCloseable {
         fifo ? "FIFO" : "standard",
         deadLetterUrl != null ? "moved to " + deadLetterUrl : "deleted and logged");
     return this;
-  }
-
-  private String deadLetterQueue(String redrivePolicy) {
-    if (settings.deadLetterUrl() != null) return settings.deadLetterUrl();
-    if (redrivePolicy == null) return null;
-    try {
-      String arn = ApiJson.MAPPER.readTree(redrivePolicy).path("deadLetterTargetArn").asText("");
-      String[] parts = arn.split(":");
-      if (parts.length < 6) return null;
-      return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
-          .queueUrl();
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "cannot find the dead-letter queue of "
-              + settings.queueUrl()
-              + " ("
-              + redrivePolicy
-              + "): "
-              + e.getMessage(),
-          e);
-    }
   }
 
   public Stats stats() {
@@ -147,7 +126,7 @@ public final class SqsIntake implements AutoCloseable {
                 .messages();
         backoffMillis = 1_000;
         if (!running) {
-          handBack(messages);
+          queue.handBack(messages);
           return;
         }
         if (!handle(messages)) {
@@ -208,7 +187,7 @@ public final class SqsIntake implements AutoCloseable {
           | BadInputException
           | JobKeyConflictException e) { // the message's own defects
         try {
-          setAside(message, e.getMessage());
+          setAsideMessage(message, e.getMessage());
           done.add(message);
         } catch (RuntimeException deadLetterFailed) { // keep it: it is set aside when it comes back
           healthy = false;
@@ -226,7 +205,7 @@ public final class SqsIntake implements AutoCloseable {
         log.warn("SQS intake: message {} kept for redelivery: {}", message.messageId(), reason);
       }
     }
-    delete(done);
+    queue.delete(done);
     return healthy;
   }
 
@@ -279,79 +258,9 @@ public final class SqsIntake implements AutoCloseable {
     }
   }
 
-  private void setAside(Message message, String reason) {
+  private void setAsideMessage(Message message, String reason) {
     setAside.incrementAndGet();
-    String body = message.body() == null ? "" : message.body();
-    String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
-    if (deadLetterUrl == null) {
-      log.error(
-          "SQS intake: deleting unreadable message {} ({}): {}",
-          message.messageId(),
-          reason,
-          shown);
-      return;
-    }
-    SendMessageRequest.Builder send =
-        SendMessageRequest.builder()
-            .queueUrl(deadLetterUrl)
-            .messageBody(body.isEmpty() ? "(empty)" : body)
-            .messageAttributes(
-                Map.of(
-                    ERROR_ATTRIBUTE,
-                    MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
-                    "ocrbatch_source_message_id",
-                    MessageAttributeValue.builder()
-                        .dataType("String")
-                        .stringValue(message.messageId())
-                        .build()));
-    if (deadLetterUrl.endsWith(".fifo")) {
-      String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-      send.messageGroupId(group != null ? group : "unreadable")
-          .messageDeduplicationId(message.messageId());
-    }
-    sqs.sendMessage(send.build());
-    log.error(
-        "SQS intake: moved unreadable message {} to {} ({}): {}",
-        message.messageId(),
-        deadLetterUrl,
-        reason,
-        shown);
-  }
-
-  private void delete(List<Message> messages) {
-    if (messages.isEmpty()) return;
-    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      entries.add(
-          DeleteMessageBatchRequestEntry.builder()
-              .id(Integer.toString(i))
-              .receiptHandle(messages.get(i).receiptHandle())
-              .build());
-    }
-    var response = sqs.deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
-    response
-        .failed()
-        .forEach(
-            f ->
-                log.warn(
-                    "SQS intake: could not delete message {}: {}",
-                    messages.get(Integer.parseInt(f.id())).messageId(),
-                    f.message()));
-  }
-
-  /** Messages received while stopping go straight back to the queue. */
-  private void handBack(List<Message> messages) {
-    for (Message m : messages) {
-      try {
-        sqs.changeMessageVisibility(
-            b ->
-                b.queueUrl(settings.queueUrl())
-                    .receiptHandle(m.receiptHandle())
-                    .visibilityTimeout(0));
-      } catch (RuntimeException e) {
-        log.debug("SQS intake: could not hand back {}: {}", m.messageId(), e.getMessage());
-      }
-    }
+    queue.setAside(message, reason);
   }
 
   private void sleep(long millis) {
