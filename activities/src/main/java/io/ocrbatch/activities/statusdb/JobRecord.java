@@ -29,4 +29,32 @@ public record JobRecord(
     int priority,
     String callbackUrl,
     boolean force,
-    boolean intake) {}
+    boolean intake) {
+
+  /** A row of {@code JobStore}'s job query (jobs joined with the type's name). */
+  static JobRecord from(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new JobRecord(
+        rs.getLong("id"),
+        rs.getString("job_key"),
+        rs.getLong("type_id"),
+        rs.getString("type_name"),
+        io.ocrbatch.workflows.JobStatus.valueOf(rs.getString("status").toUpperCase()),
+        rs.getString("output_root"),
+        rs.getInt("concurrency"),
+        rs.getInt("dpi"),
+        rs.getInt("pages_per_chunk"),
+        rs.getInt("max_attempts"),
+        rs.getInt("total_tasks"),
+        rs.getInt("done_tasks"),
+        rs.getInt("failed_tasks"),
+        JobStore.instant(rs, "created_at"),
+        JobStore.instant(rs, "started_at"),
+        JobStore.instant(rs, "finished_at"),
+        JobStore.instant(rs, "last_progress_at"),
+        rs.getBoolean("cancel_requested"),
+        rs.getInt("priority"),
+        rs.getString("callback_url"),
+        rs.getBoolean("force"),
+        rs.getBoolean("intake"));
+  }
+}

@@ -114,11 +114,11 @@ public final class JobStore {
   }
 
   public Optional<JobRecord> byKey(String jobKey) {
-    return jdbc.queryOne(SELECT + "WHERE j.job_key = ?", JobStore::map, jobKey);
+    return jdbc.queryOne(SELECT + "WHERE j.job_key = ?", JobRecord::from, jobKey);
   }
 
   public Optional<JobRecord> byId(long id) {
-    return jdbc.queryOne(SELECT + "WHERE j.id = ?", JobStore::map, id);
+    return jdbc.queryOne(SELECT + "WHERE j.id = ?", JobRecord::from, id);
   }
 
   /** Newest first, filtered by status; an empty include list means every status. */
@@ -146,7 +146,7 @@ public final class JobStore {
     params.add(offset);
     return jdbc.query(
         SELECT + where + "ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?",
-        JobStore::map,
+        JobRecord::from,
         params.toArray());
   }
 
@@ -224,7 +224,8 @@ public final class JobStore {
   /** Jobs that have not ended, oldest first: start-up reconciliation restarts them. */
   public List<JobRecord> unfinished() {
     return jdbc.query(
-        SELECT + "WHERE j.status IN ('created', 'running', 'paused') ORDER BY j.id", JobStore::map);
+        SELECT + "WHERE j.status IN ('created', 'running', 'paused') ORDER BY j.id",
+        JobRecord::from);
   }
 
   public void markStarted(long jobId) {
@@ -277,32 +278,6 @@ public final class JobStore {
             + "   FROM tasks WHERE job_id = ?) c WHERE j.id = ?",
         jobId,
         jobId);
-  }
-
-  private static JobRecord map(ResultSet rs) throws SQLException {
-    return new JobRecord(
-        rs.getLong("id"),
-        rs.getString("job_key"),
-        rs.getLong("type_id"),
-        rs.getString("type_name"),
-        JobStatus.valueOf(rs.getString("status").toUpperCase()),
-        rs.getString("output_root"),
-        rs.getInt("concurrency"),
-        rs.getInt("dpi"),
-        rs.getInt("pages_per_chunk"),
-        rs.getInt("max_attempts"),
-        rs.getInt("total_tasks"),
-        rs.getInt("done_tasks"),
-        rs.getInt("failed_tasks"),
-        instant(rs, "created_at"),
-        instant(rs, "started_at"),
-        instant(rs, "finished_at"),
-        instant(rs, "last_progress_at"),
-        rs.getBoolean("cancel_requested"),
-        rs.getInt("priority"),
-        rs.getString("callback_url"),
-        rs.getBoolean("force"),
-        rs.getBoolean("intake"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -92,7 +92,7 @@ class OcrController {
   @GetMapping("/result/{jobId}")
   ResponseEntity<?> result(
       @PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
-    UploadResults.Snapshot s = results.snapshot(jobId);
+    UploadSnapshot s = results.snapshot(jobId);
     return switch (s.status()) {
       case "expired" ->
           ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -108,7 +108,7 @@ class OcrController {
   @Operation(summary = "The recognised text as Markdown, a section per page")
   @GetMapping(value = "/result/{jobId}/markdown", produces = "text/markdown;charset=UTF-8")
   ResponseEntity<String> markdown(@PathVariable String jobId) {
-    UploadResults.Snapshot s = finished(jobId);
+    UploadSnapshot s = finished(jobId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
         .body(results.markdown(s));
@@ -121,7 +121,7 @@ class OcrController {
       @PathVariable String jobId,
       @PathVariable int page,
       @RequestParam(defaultValue = "false") boolean annotate) {
-    UploadResults.Snapshot s = results.snapshot(jobId);
+    UploadSnapshot s = results.snapshot(jobId);
     if (s.status().equals("expired"))
       throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
     return results.pageImage(s, page, annotate);
@@ -130,14 +130,14 @@ class OcrController {
   @Operation(summary = "All result files (txt, json, manifest) and the Markdown, zipped")
   @GetMapping(value = "/result/{jobId}/download", produces = "application/zip")
   void download(@PathVariable String jobId, HttpServletResponse response) throws IOException {
-    UploadResults.Snapshot s = finished(jobId);
+    UploadSnapshot s = finished(jobId);
     response.setContentType("application/zip");
     response.setHeader("Content-Disposition", "attachment; filename=\"ocr-" + jobId + ".zip\"");
     results.zip(s, response.getOutputStream());
   }
 
-  private UploadResults.Snapshot finished(String jobId) {
-    UploadResults.Snapshot s = results.snapshot(jobId);
+  private UploadSnapshot finished(String jobId) {
+    UploadSnapshot s = results.snapshot(jobId);
     if (s.status().equals("expired"))
       throw new NotFoundException("the results of job '" + jobId + "' expired and were removed");
     if (!s.ended())

@@ -138,7 +138,7 @@ class ProgressStreams {
    * error.
    */
   SseEmitter ocrStream(String jobId) {
-    UploadResults.Snapshot first;
+    UploadSnapshot first;
     try {
       first = uploads.snapshot(jobId);
     } catch (NotFoundException e) {

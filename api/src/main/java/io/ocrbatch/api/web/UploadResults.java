@@ -20,9 +20,6 @@ import io.ocrbatch.api.web.OcrBodies.OcrPage;
 import io.ocrbatch.api.web.OcrBodies.OcrResult;
 import io.ocrbatch.api.web.OcrBodies.OcrStatus;
 import io.ocrbatch.workflows.TaskRef;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,50 +58,7 @@ class UploadResults {
     this.store = jobs.store();
   }
 
-  /** An upload's job at one moment, with the status words of the upload contract. */
-  record Snapshot(
-      Upload upload,
-      JobRecord job,
-      JobView view,
-      String status,
-      Path volume,
-      Path outputDir,
-      Long taskId) {
-
-    boolean ended() {
-      return status.equals("completed") || status.equals("failed") || status.equals("expired");
-    }
-
-    double progress() {
-      return status.equals("completed") ? 100.0 : view.pages().percent();
-    }
-
-    String message() {
-      long done = view.pages().ok() + view.pages().failed();
-      return switch (status) {
-        case "pending" -> "Waiting for a worker: " + upload.totalPages() + " page(s) queued";
-        case "running" -> done + " of " + upload.totalPages() + " pages processed";
-        case "completed" ->
-            "OCR completed: "
-                + upload.totalPages()
-                + " page(s)"
-                + (view.pages().failed() > 0 ? ", " + view.pages().failed() + " failed" : "");
-        case "expired" -> "Results were removed after the retention period";
-        default ->
-            job.status().dbName().equals("canceled")
-                ? "The job was canceled"
-                : "OCR failed: " + lastError();
-      };
-    }
-
-    String lastError() {
-      return view.recentErrors().isEmpty()
-          ? "unknown error (see the server log)"
-          : view.recentErrors().get(0).error();
-    }
-  }
-
-  Snapshot snapshot(String jobId) {
+  UploadSnapshot snapshot(String jobId) {
     Upload upload =
         store
             .uploads()
@@ -120,26 +74,14 @@ class UploadResults {
             : Path.of(job.outputRoot())
                 .resolve(job.typeName())
                 .resolve(tasks.get(0).volume().volumeId());
-    return new Snapshot(
+    return new UploadSnapshot(
         upload,
         job,
         view,
-        status(upload, job, view),
+        UploadSnapshot.statusOf(upload, job, view),
         volume,
         outputDir,
         tasks.isEmpty() ? null : tasks.get(0).taskId());
-  }
-
-  private static String status(Upload upload, JobRecord job, JobView view) {
-    if (upload.expired()) return "expired";
-    return switch (job.status()) {
-      case COMPLETED -> "completed";
-      case FAILED, CANCELED -> "failed";
-      default ->
-          view.tasks().running() > 0 || view.pages().ok() + view.pages().failed() > 0
-              ? "running"
-              : "pending";
-    };
   }
 
   /**
@@ -153,7 +95,7 @@ class UploadResults {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  OcrStatus status(Snapshot s) {
+  OcrStatus status(UploadSnapshot s) {
     return new OcrStatus(s.upload().jobKey(), s.status(), s.progress(), s.message());
   }
 
@@ -161,7 +103,7 @@ class UploadResults {
    * The body of {@code /ocr/result} while there is no result: 202 running, 404 expired (with {@code
    * detail}).
    */
-  OcrNoResult noResult(Snapshot s, String detail) {
+  OcrNoResult noResult(UploadSnapshot s, String detail) {
     return new OcrNoResult(
         false, s.upload().jobKey(), s.status(), s.progress(), s.message(), detail);
   }
@@ -169,7 +111,7 @@ class UploadResults {
   /**
    * The full result (pages so far for a failed job); page keys {@code page_0…} in reading order.
    */
-  OcrResult result(Snapshot s, boolean annotate) {
+  OcrResult result(UploadSnapshot s, boolean annotate) {
     List<String> pages = pages(s);
     Map<String, PageMetric> metrics =
         s.taskId() == null
@@ -216,7 +158,7 @@ class UploadResults {
         timestamp(s.job().finishedAt()));
   }
 
-  String markdown(Snapshot s) {
+  String markdown(UploadSnapshot s) {
     StringBuilder md = new StringBuilder("# " + s.upload().filename() + "\n\n");
     List<String> pages = pages(s);
     for (int i = 0; i < pages.size(); i++) {
@@ -235,7 +177,7 @@ class UploadResults {
    * Page {@code index} as PNG (at the job's dpi, as the engine saw it), with the recognised lines
    * boxed if asked.
    */
-  byte[] pageImage(Snapshot s, int index, boolean annotate) {
+  byte[] pageImage(UploadSnapshot s, int index, boolean annotate) {
     List<String> pages = pages(s);
     if (index < 0 || index >= pages.size()) {
       throw new NotFoundException(
@@ -251,27 +193,12 @@ class UploadResults {
   }
 
   /** The page as PNG, with the lines of {@code output} boxed when it is given. */
-  private byte[] render(Snapshot s, String pageName, PageJson.Document output) {
+  private byte[] render(UploadSnapshot s, String pageName, PageJson.Document output) {
     PageRef page = PageRef.parse(pageName);
     try {
       BufferedImage gray =
           decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
-      BufferedImage image = gray;
-      if (output != null) {
-        image = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-          g.drawImage(gray, 0, 0, null);
-          g.setColor(new Color(220, 30, 30));
-          g.setStroke(new BasicStroke(Math.max(2f, gray.getWidth() / 600f)));
-          for (PageText.Line line : output.page().lines()) {
-            Box b = line.box();
-            g.drawRect(b.x1(), b.y1(), b.x2() - b.x1(), b.y2() - b.y1());
-          }
-        } finally {
-          g.dispose();
-        }
-      }
+      BufferedImage image = output == null ? gray : LineBoxes.drawn(gray, output.page());
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ImageIO.write(image, "png", png);
       return png.toByteArray();
@@ -288,7 +215,7 @@ class UploadResults {
   }
 
   /** The job's result files (text, JSON, manifest) as a zip, plus the Markdown. */
-  void zip(Snapshot s, OutputStream out) throws IOException {
+  void zip(UploadSnapshot s, OutputStream out) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out);
         var files =
             Files.exists(s.outputDir())
@@ -305,12 +232,12 @@ class UploadResults {
     }
   }
 
-  private static List<String> pages(Snapshot s) {
+  private static List<String> pages(UploadSnapshot s) {
     if (s.volume() == null || s.upload().expired()) return List.of();
     return UploadService.pageNames(s.volume());
   }
 
-  private static PageJson.Document pageOutput(Snapshot s, String page) {
+  private static PageJson.Document pageOutput(UploadSnapshot s, String page) {
     Path json = s.outputDir().resolve(PageRef.parse(page).stem() + ".json");
     if (!Files.isRegularFile(json)) return null;
     try {
