@@ -5,8 +5,6 @@ package io.ocrbatch.activities.ocr;
  * sent.
  */
 public final class FieldRules {
-  private static final int MAX_QUOTED = 100;
-
   private FieldRules() {}
 
   public static void require(boolean ok, String message) {
@@ -18,12 +16,6 @@ public final class FieldRules {
    * '?'.
    */
   public static String quote(String value) {
-    if (value == null) return "null";
-    String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "…";
-    shown = shown.replaceAll("\\p{Cntrl}", "?");
-    return "'"
-        + shown
-        + "'"
-        + (value.length() > MAX_QUOTED ? " (" + value.length() + " characters)" : "");
+    return io.ocrbatch.activities.fault.UserInput.quote(value);
   }
 }
