@@ -1,7 +1,7 @@
 package io.ocrbatch.activities.fault;
 
 /** Temporal did not answer: the request can be retried once it is back (HTTP 503). */
-public final class OrchestrationUnavailableException extends RuntimeException implements Fault {
+public final class OrchestrationUnavailableException extends BackendUnavailableException {
   public OrchestrationUnavailableException(String target, Throwable cause) {
     super(
         "the orchestration backend (Temporal) is unreachable"
@@ -21,15 +21,5 @@ public final class OrchestrationUnavailableException extends RuntimeException im
       }
     }
     return false;
-  }
-
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.COULD_NOT_RUN;
-  }
-
-  @Override
-  public boolean retryable() {
-    return true;
   }
 }

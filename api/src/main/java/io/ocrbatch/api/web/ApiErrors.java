@@ -1,9 +1,7 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.activities.fault.BackendUnavailableException;
 import io.ocrbatch.activities.fault.ConflictException;
-import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
-import io.ocrbatch.activities.fault.StorageUnavailableException;
-import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.api.access.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -130,11 +128,7 @@ class ApiErrors {
    * A backend that is away (Temporal, the database, storage): never the client's fault, worth
    * retrying.
    */
-  @ExceptionHandler({
-    OrchestrationUnavailableException.class,
-    StoreUnavailableException.class,
-    StorageUnavailableException.class
-  })
+  @ExceptionHandler(BackendUnavailableException.class)
   ResponseEntity<Map<String, Object>> unavailable(RuntimeException e, HttpServletRequest request) {
     log.warn("{}", e.getMessage());
     ResponseEntity<Map<String, Object>> answer =
