@@ -16,6 +16,7 @@ import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeActivities;
 import io.ocrbatch.workflows.VolumeListing;
+import io.ocrbatch.workflows.VolumeResult;
 import io.ocrbatch.workflows.VolumeTask;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -63,6 +64,21 @@ public class VolumeActivitiesImpl implements VolumeActivities {
         throw notProcessable(setup.get()); // no credentials, access denied: not retried
       throw e;
     }
+  }
+
+  @Override
+  public VolumeListing startVolume(VolumeTask task, int attempt, int maxAttempts) {
+    store.tasks().started(task.taskId(), attempt, maxAttempts);
+    VolumeListing listing = listPages(task);
+    store.tasks().listed(task.taskId(), listing);
+    return listing;
+  }
+
+  @Override
+  public void finishVolume(
+      VolumeTask task, VolumeListing listing, VolumeResult result, int attempt) {
+    if (!listing.alreadyDone()) writeManifest(task, listing, result.pageCounts());
+    store.tasks().finished(result, attempt);
   }
 
   /** The volume's source; a terminal failure when its URI makes no sense. */

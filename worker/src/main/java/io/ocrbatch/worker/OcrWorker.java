@@ -9,6 +9,7 @@ import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.visibility.SearchAttributeSetup;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
@@ -122,6 +123,7 @@ public final class OcrWorker implements AutoCloseable {
   public OcrWorker start() {
     int stale = io.ocrbatch.activities.storage.S3Objects.sweepStaleDownloads();
     if (stale > 0) log.info("Removed {} page download(s) left behind by a stopped worker", stale);
+    new SearchAttributeSetup(factory.getWorkflowClient()).registered(); // logs when refused
     factory.start();
     watch.start();
     log.info(

@@ -66,6 +66,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private boolean paused;
   private boolean pausedRecorded;
   private boolean cancelRequested;
+  private boolean searchable; // this run keeps the job's search attributes up to date
+  private long attributesAt; // workflow time of their last update
 
   @Override
   public JobOutcome run(JobSpec spec, JobCursor carried) {
@@ -79,6 +81,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       if (cursor.runs() == 0) {
         status.jobStarted(spec.jobId());
       }
+      searchable =
+          Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1
+              && JobSearchAttributes.present();
+      updateAttributes(paused ? "paused" : "running");
       fanOut();
     } catch (CanceledFailure e) {
       cancelRequested = true;
@@ -86,10 +92,11 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     if (cancelRequested) {
       Workflow.newDetachedCancellationScope(this::stopRunningChildren).run();
     } else if (hasWork() || spec.intake()) {
-      Workflow.newContinueAsNewStub(BatchJobWorkflow.class)
+      Workflow.newContinueAsNewStub(BatchJobWorkflow.class, JobSearchAttributes.carriedMemo())
           .run(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
+    updateAttributes(end.dbName());
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
         end, cursor.volumesDone(), cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
@@ -105,6 +112,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       if (paused != pausedRecorded) {
         pausedRecorded = paused;
         status.jobPaused(spec.jobId(), paused);
+        updateAttributes(paused ? "paused" : "running");
       } else if (canStart()) {
         startNext();
       } else if (paused && hasWork()) {
@@ -169,6 +177,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       VolumeResult result =
           child.run(task); // read cursor only after the child ends: others update it meanwhile
       cursor = cursor.with(result);
+      if (Workflow.currentTimeMillis() - attributesAt >= ATTRIBUTES_EVERY_MILLIS) {
+        updateAttributes(paused ? "paused" : "running");
+      }
     } catch (ChildWorkflowFailure | CanceledFailure failure) {
       if (!Failures.isCancellation(failure)) {
         VolumeResult result =
@@ -187,7 +198,12 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   private ChildWorkflowOptions childOptions(VolumeTask task) {
-    return ChildWorkflowOptions.newBuilder()
+    ChildWorkflowOptions.Builder options = ChildWorkflowOptions.newBuilder();
+    if (searchable) {
+      options.setTypedSearchAttributes(
+          JobSearchAttributes.forVolume(spec.jobKey(), task.volume().volumeId()));
+    }
+    return options
         .setWorkflowId(task.workflowId())
         .setTaskQueue(TaskQueues.IO)
         .setRetryOptions(
@@ -208,6 +224,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
    */
   private void stopRunningChildren() {
     status.jobCancelRequested(spec.jobId());
+    updateAttributes("canceling");
     if (Workflow.getVersion(CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
       new ArrayList<>(childScopes.values()).forEach(CancellationScope::cancel);
     }
@@ -215,6 +232,21 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   static final String CANCEL_CHILDREN = "cancel-children-on-job-cancel";
+
+  /**
+   * Since this version a job started with its search attributes keeps them current: status at each
+   * change, counts at most every {@value #ATTRIBUTES_EVERY_MILLIS} ms of workflow time (one history
+   * event each) and at the end; its volumes carry their volume id.
+   */
+  static final String SEARCH_ATTRIBUTES = "search-attributes";
+
+  static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
+
+  private void updateAttributes(String state) {
+    if (!searchable) return;
+    JobSearchAttributes.upsert(state, cursor);
+    attributesAt = Workflow.currentTimeMillis();
+  }
 
   private JobStatus endStatus() {
     if (cancelRequested) return JobStatus.CANCELED;

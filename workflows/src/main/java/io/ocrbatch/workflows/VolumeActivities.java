@@ -11,4 +11,16 @@ public interface VolumeActivities {
 
   /** Writes {@code manifest.json}, then {@code success.json} last. */
   void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts);
+
+  /**
+   * One round trip at a volume's start: records the task started (attempt of maxAttempts), lists
+   * its pages as {@link #listPages} does, and records the listing.
+   */
+  VolumeListing startVolume(VolumeTask task, int attempt, int maxAttempts);
+
+  /**
+   * One round trip at a volume's end: writes its manifest and {@code success.json} (unless the
+   * listing found it done already), then records the task finished.
+   */
+  void finishVolume(VolumeTask task, VolumeListing listing, VolumeResult result, int attempt);
 }

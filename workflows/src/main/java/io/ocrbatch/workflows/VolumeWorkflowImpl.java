@@ -21,10 +21,16 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   public VolumeResult run(VolumeTask task) {
     int attempt = Workflow.getInfo().getAttempt();
     int maxAttempts = task.retry().maxTaskAttempts();
-    status.taskStarted(task.taskId(), attempt, maxAttempts);
+    boolean merged = Workflow.getVersion(MERGED_ROUND_TRIPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!merged) status.taskStarted(task.taskId(), attempt, maxAttempts);
     try {
-      VolumeListing listing = volumes.listPages(task);
-      status.volumeListed(task.taskId(), listing);
+      VolumeListing listing;
+      if (merged) {
+        listing = volumes.startVolume(task, attempt, maxAttempts);
+      } else {
+        listing = volumes.listPages(task);
+        status.volumeListed(task.taskId(), listing);
+      }
       ChunkResult counts;
       if (listing.alreadyDone()) {
         counts = new ChunkResult(0, listing.pages().size(), 0);
@@ -40,12 +46,16 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
               counts,
               null);
         }
-        volumes.writeManifest(task, listing, counts);
+        if (!merged) volumes.writeManifest(task, listing, counts);
       }
       VolumeResult result =
           VolumeResult.done(
               task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
-      status.taskFinished(result, attempt);
+      if (merged) {
+        volumes.finishVolume(task, listing, result, attempt);
+      } else {
+        status.taskFinished(result, attempt);
+      }
       return result;
     } catch (ActivityFailure | CanceledFailure failure) {
       if (Failures.isCancellation(failure)) {
@@ -126,6 +136,12 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   }
 
   static final String BOUNDED_CHUNKS = "bounded-chunk-window";
+
+  /**
+   * Since this version a volume costs three activities, not six: its start, listing and listing
+   * record in one ({@code startVolume}), its manifest and end record in one ({@code finishVolume}).
+   */
+  static final String MERGED_ROUND_TRIPS = "merged-volume-round-trips";
 
   /** Most chunks a volume is cut into. */
   static final int MAX_CHUNKS = 1_000;

@@ -145,6 +145,21 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   }
 
   @Override
+  public VolumeListing startVolume(VolumeTask task, int attempt, int maxAttempts) {
+    taskStarted(task.taskId(), attempt, maxAttempts);
+    VolumeListing listing = listPages(task);
+    volumeListed(task.taskId(), listing);
+    return listing;
+  }
+
+  @Override
+  public void finishVolume(
+      VolumeTask task, VolumeListing listing, VolumeResult result, int attempt) {
+    if (!listing.alreadyDone()) writeManifest(task, listing, result.pageCounts());
+    taskFinished(result, attempt);
+  }
+
+  @Override
   public ChunkResult ocrChunk(PageChunk chunk) {
     int now = runningChunks.incrementAndGet();
     maxRunningChunks.accumulateAndGet(now, Math::max);

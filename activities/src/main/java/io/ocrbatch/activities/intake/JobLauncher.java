@@ -3,8 +3,10 @@ package io.ocrbatch.activities.intake;
 import io.ocrbatch.activities.fault.OrchestrationUnavailableException;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.visibility.SearchAttributeSetup;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobCursor;
+import io.ocrbatch.workflows.JobSearchAttributes;
 import io.ocrbatch.workflows.JobSpec;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
@@ -16,6 +18,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.Priority;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +33,13 @@ public final class JobLauncher {
   private final WorkflowClient client;
   private final StatusStore store;
   private final RetrySettings retry;
+  private final SearchAttributeSetup searchAttributes;
 
   public JobLauncher(WorkflowClient client, StatusStore store, RetrySettings retry) {
     this.client = client;
     this.store = store;
     this.retry = retry;
+    this.searchAttributes = new SearchAttributeSetup(client);
   }
 
   public WorkflowClient client() {
@@ -111,10 +117,24 @@ public final class JobLauncher {
         job.intake());
   }
 
+  private static Map<String, Object> memo(JobRecord job) {
+    Map<String, Object> memo = new LinkedHashMap<>();
+    memo.put(JobSearchAttributes.MEMO_JOB_KEY, job.jobKey());
+    if (job.typeName() != null) memo.put(JobSearchAttributes.MEMO_JOB_TYPE, job.typeName());
+    if (job.outputRoot() != null) memo.put(JobSearchAttributes.MEMO_OUTPUT, job.outputRoot());
+    memo.put(JobSearchAttributes.MEMO_VOLUMES, job.totalTasks());
+    return memo;
+  }
+
   private BatchJobWorkflow stub(JobRecord job) {
+    WorkflowOptions.Builder options = WorkflowOptions.newBuilder().setMemo(memo(job));
+    if (searchAttributes.registered()) {
+      options.setTypedSearchAttributes(
+          JobSearchAttributes.atStart(job.jobKey(), job.typeName(), job.totalTasks()));
+    }
     return client.newWorkflowStub(
         BatchJobWorkflow.class,
-        WorkflowOptions.newBuilder()
+        options
             .setWorkflowId(job.jobKey())
             .setTaskQueue(TaskQueues.IO)
             .setWorkflowIdReusePolicy(

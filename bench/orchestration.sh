@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Orchestration overhead, measured end to end through `bin/ocrbatch ocr` on the embedded default
+# (in-process Temporal, embedded PostgreSQL, real Tesseract) with tiny, near-empty pages, so the
+# figures are what the service costs per volume and per page, not what OCR costs:
+#   1. VOLUMES one-page volumes            -> volumes/s
+#   2. one volume of PAGES pages           -> pages/s
+#   3. (HUGE > 0) a job of HUGE one-page volumes with the worker heap capped at HEAP
+#                                          -> wall time, volumes/s, peak heap used after GC, peak RSS
+# Each figure is the job's own time, from "Started job" to its summary (JVM start excluded).
+# Usage: VOLUMES=2000 PAGES=2000 HUGE=0 HEAP=1g CONCURRENCY= bench/orchestration.sh
+#   CONCURRENCY empty: the default of `ocr`; set it to compare.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VOLUMES="${VOLUMES:-2000}"
+PAGES="${PAGES:-2000}"
+HUGE="${HUGE:-0}"
+HEAP="${HEAP:-1g}"
+WORK="${WORK:-$(mktemp -d)}"
+trap 'rm -rf "$WORK"' EXIT
+CONC=()
+[ -n "${CONCURRENCY:-}" ] && CONC=(--concurrency "$CONCURRENCY")
+
+# A 240x60 white PNG with one black bar: Tesseract finds (almost) nothing on it in a few ms.
+python3 - "$WORK/tiny.png" <<'PY'
+import struct, sys, zlib
+w, h = 240, 60
+rows = b"".join(b"\x00" + bytes(0 if 20 <= y < 30 and 20 <= x < 200 else 255 for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+
+one_page_volumes() { # DIR COUNT
+  mkdir -p "$1"
+  for i in $(seq -w 1 "$2"); do mkdir "$1/v$i" && ln "$WORK/tiny.png" "$1/v$i/p1.png"; done
+}
+
+# Runs `ocr` on a folder; prints "<seconds> <summary line>" for the job's own time.
+run_job() { # NAME DIR [java opts]
+  local name="$1" dir="$2" opts="${3:--Xmx4g}"
+  OCRBATCH_JAVA_OPTS="$opts" "$ROOT/bin/ocrbatch" ocr "$dir" --out "$WORK/out-$name" --data "$WORK/data-$name" \
+      --dpi 300 "${CONC[@]}" 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done \
+      >"$WORK/$name.log"
+  python3 - "$WORK/$name.log" <<'PY'
+import sys
+start = end = None; summary = ""
+for line in open(sys.argv[1], errors="replace"):
+    t, _, text = line.partition(" ")
+    if "Started job" in text and start is None: start = float(t)
+    if text.startswith("Job ") and "volumes done" in text: end, summary = float(t), text.strip()
+print(f"{end - start:.1f} {summary}" if start and end else f"0 FAILED: see log {sys.argv[1]}")
+PY
+}
+
+"$ROOT/bin/ocrbatch" --help >/dev/null # builds the jar if needed, outside the timings
+
+one_page_volumes "$WORK/vols" "$VOLUMES"
+read -r secs summary < <(run_job vols "$WORK/vols")
+echo "one-page volumes: $VOLUMES in ${secs} s = $(python3 -c "print(f'{$VOLUMES/$secs:.1f}')") volumes/s   [$summary]"
+
+mkdir -p "$WORK/big/big"
+for i in $(seq -w 1 "$PAGES"); do ln "$WORK/tiny.png" "$WORK/big/big/p$i.png"; done
+read -r secs summary < <(run_job big "$WORK/big")
+echo "one volume of $PAGES pages: ${secs} s = $(python3 -c "print(f'{$PAGES/$secs:.1f}')") pages/s   [$summary]"
+
+if [ "$HUGE" -gt 0 ]; then
+  one_page_volumes "$WORK/huge" "$HUGE"
+  (
+    # Peak heap after GC (old + young used, sampled) and peak RSS of the ocr JVM.
+    peak_heap=0; peak_rss=0
+    while sleep 5; do
+      pid=$(pgrep -f "ocrbatch-all.jar ocr $WORK/huge" | head -n 1) || true
+      [ -n "$pid" ] || { [ -f "$WORK/huge.done" ] && break; continue; }
+      heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}') || true
+      rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status" 2>/dev/null) || true
+      [ -n "$heap" ] && [ "$heap" -gt "$peak_heap" ] && peak_heap=$heap
+      [ -n "$rss" ] && [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
+      echo "$peak_heap $peak_rss" >"$WORK/huge.peaks"
+    done
+  ) &
+  SAMPLER=$!
+  read -r secs summary < <(run_job huge "$WORK/huge" "-Xmx$HEAP")
+  touch "$WORK/huge.done"; wait "$SAMPLER" 2>/dev/null || true
+  read -r heap rss <"$WORK/huge.peaks" || { heap=?; rss=?; }
+  echo "job of $HUGE one-page volumes (-Xmx$HEAP): ${secs} s = $(python3 -c "print(f'{$HUGE/$secs:.1f}')") volumes/s, peak heap used ${heap} MB, peak RSS ${rss} MB   [$summary]"
+fi

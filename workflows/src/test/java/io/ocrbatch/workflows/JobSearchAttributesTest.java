@@ -1,0 +1,99 @@
+package io.ocrbatch.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JobSearchAttributesTest {
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final FakeActivities fake = new FakeActivities();
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private void registerAttributes() {
+    for (SearchAttributeKey<?> key : JobSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), key.getValueType());
+    }
+  }
+
+  private BatchJobWorkflow startedWith(String key, boolean attributes) {
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(key)
+            .setTaskQueue(TaskQueues.IO)
+            .setMemo(Map.of(JobSearchAttributes.MEMO_JOB_KEY, key));
+    if (attributes) {
+      options.setTypedSearchAttributes(JobSearchAttributes.atStart(key, "tesseract-eng", 5));
+    }
+    return client.newWorkflowStub(BatchJobWorkflow.class, options.build());
+  }
+
+  @Test
+  void aFinishedJobShowsItsStatusAndCountsAndItsVolumesTheirIdsInADescribe() {
+    registerAttributes();
+    fake.withVolumes(5);
+    WorkflowTestSupport.register(env, fake);
+
+    startedWith("J1", true).run(WorkflowTestSupport.spec("J1", 2, 2), null); // continues as new
+
+    WorkflowExecutionDescription job = client.newUntypedWorkflowStub("J1").describe();
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.JOB_KEY)).isEqualTo("J1");
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.JOB_TYPE))
+        .isEqualTo("tesseract-eng");
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.STATUS))
+        .isEqualTo("completed");
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.VOLUMES_TOTAL)).isEqualTo(5);
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.VOLUMES_DONE)).isEqualTo(5);
+    assertThat(job.getTypedSearchAttributes().get(JobSearchAttributes.PAGES_DONE)).isEqualTo(15);
+    assertThat(job.getMemo(JobSearchAttributes.MEMO_JOB_KEY, String.class)).isEqualTo("J1");
+
+    WorkflowExecutionDescription volume = client.newUntypedWorkflowStub("J1/v3").describe();
+    assertThat(volume.getTypedSearchAttributes().get(JobSearchAttributes.VOLUME_ID))
+        .isEqualTo("v3");
+    assertThat(volume.getTypedSearchAttributes().get(JobSearchAttributes.JOB_KEY)).isEqualTo("J1");
+  }
+
+  @Test
+  void aJobStartedWithoutAttributesRunsWithoutThem() {
+    fake.withVolumes(2);
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = startedWith("J2", false).run(WorkflowTestSupport.spec("J2", 2, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(
+            client
+                .newUntypedWorkflowStub("J2")
+                .describe()
+                .getTypedSearchAttributes()
+                .containsKey(JobSearchAttributes.STATUS))
+        .isFalse();
+  }
+
+  @Test
+  void theAttributeTypesAreTheOnesTheReadmeDocuments() {
+    assertThat(JobSearchAttributes.STATUS.getValueType())
+        .isEqualTo(IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    assertThat(JobSearchAttributes.VOLUMES_DONE.getValueType())
+        .isEqualTo(IndexedValueType.INDEXED_VALUE_TYPE_INT);
+  }
+}
