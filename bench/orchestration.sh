@@ -9,6 +9,7 @@
 # Each figure is the job's own time, from "Started job" to its summary (JVM start excluded).
 # Usage: VOLUMES=2000 PAGES=2000 HUGE=0 HEAP=1g CONCURRENCY= bench/orchestration.sh
 #   CONCURRENCY empty: the default of `ocr`; set it to compare.
+#   JAR=path/to/ocrbatch-all.jar runs that build instead of this checkout's (before/after runs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VOLUMES="${VOLUMES:-2000}"
@@ -40,7 +41,7 @@ one_page_volumes() { # DIR COUNT
 # Runs `ocr` on a folder; prints "<seconds> <summary line>" for the job's own time.
 run_job() { # NAME DIR [java opts]
   local name="$1" dir="$2" opts="${3:--Xmx4g}"
-  OCRBATCH_JAVA_OPTS="$opts" "$ROOT/bin/ocrbatch" ocr "$dir" --out "$WORK/out-$name" --data "$WORK/data-$name" \
+  OCRBATCH_JAVA_OPTS="$opts" "${LAUNCH[@]}" ocr "$dir" --out "$WORK/out-$name" --data "$WORK/data-$name" \
       --dpi 300 "${CONC[@]}" 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done \
       >"$WORK/$name.log"
   python3 - "$WORK/$name.log" <<'PY'
@@ -55,6 +56,12 @@ PY
 }
 
 "$ROOT/bin/ocrbatch" --help >/dev/null # builds the jar if needed, outside the timings
+if [ -n "${JAR:-}" ]; then
+  launch_jar() { OMP_THREAD_LIMIT=1 java $OCRBATCH_JAVA_OPTS -jar "$JAR" "$@"; }
+  LAUNCH=(launch_jar)
+else
+  LAUNCH=("$ROOT/bin/ocrbatch")
+fi
 
 one_page_volumes "$WORK/vols" "$VOLUMES"
 read -r secs summary < <(run_job vols "$WORK/vols")
@@ -71,7 +78,7 @@ if [ "$HUGE" -gt 0 ]; then
     # Peak heap after GC (old + young used, sampled) and peak RSS of the ocr JVM.
     peak_heap=0; peak_rss=0
     while sleep 5; do
-      pid=$(pgrep -f "ocrbatch-all.jar ocr $WORK/huge" | head -n 1) || true
+      pid=$(pgrep -f "java .*-jar .* ocr $WORK/huge --out" | head -n 1) || true
       [ -n "$pid" ] || { [ -f "$WORK/huge.done" ] && break; continue; }
       heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}') || true
       rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status" 2>/dev/null) || true

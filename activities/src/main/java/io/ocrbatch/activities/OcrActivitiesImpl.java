@@ -45,6 +45,7 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final Storage storage;
   private final PageRowStore metrics;
   private final JobStore jobs;
+  private final CancelFlags cancelFlags;
   private final String workerName;
   private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
 
@@ -59,6 +60,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     this.storage = storage;
     this.metrics = store.pageRows();
     this.jobs = store.jobs();
+    this.cancelFlags = new CancelFlags(jobs);
     this.workerName = workerName;
   }
 
@@ -71,15 +73,16 @@ public class OcrActivitiesImpl implements OcrActivities {
     VolumeSource source = VolumeActivitiesImpl.open(storage, chunk.task());
     ResultFolder folder = storage.results(chunk.outputDir());
     Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
-    Map<String, Instant> existing = existingResults(folder);
     List<String> pages = chunk.pages();
     List<String> formats = chunk.task().jobType().outputFormats();
+    Map<String, Instant> existing = existingResults(folder, pages, formats);
     List<String> finished =
         pages.stream()
             .filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore))
             .toList();
     FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
+    PageRowBuffer rows = new PageRowBuffer(metrics, chunk.task().taskId(), workerName);
     try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
       for (int i = 0; i < pages.size(); i++) {
         PageOutputs outputs = new PageOutputs(folder, pages.get(i), formats);
@@ -88,7 +91,8 @@ public class OcrActivitiesImpl implements OcrActivities {
         } else if (i < resumeAt) {
           result =
               result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
-        } else if (jobs.cancelRequested(jobId)) {
+        } else if (cancelFlags.requested(jobId)) {
+          rows.flush();
           return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
         } else if (outputs.recognised(existing, redoBefore)) {
           String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
@@ -99,18 +103,25 @@ public class OcrActivitiesImpl implements OcrActivities {
                   new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
         } else {
           String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs);
+          boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, rows);
           result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
         }
         context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
       }
     }
+    rows.flush();
     return result;
   }
 
-  private static Map<String, Instant> existingResults(ResultFolder folder) {
+  /** The chunk's pages' result files that exist (not the whole folder's: see ResultFolder). */
+  private static Map<String, Instant> existingResults(
+      ResultFolder folder, List<String> pages, List<String> formats) {
+    List<String> names =
+        pages.stream()
+            .flatMap(p -> new PageOutputs(folder, p, formats).fileNames().stream())
+            .toList();
     try {
-      return folder.files();
+      return folder.files(names);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list results in " + folder.location(), e); // retryable
     }
@@ -132,7 +143,12 @@ public class OcrActivitiesImpl implements OcrActivities {
   }
 
   private boolean ocrPage(
-      PageChunk chunk, PageRef page, String nextFile, PageFetcher fetcher, PageOutputs outputs) {
+      PageChunk chunk,
+      PageRef page,
+      String nextFile,
+      PageFetcher fetcher,
+      PageOutputs outputs,
+      PageRowBuffer rows) {
     long started = System.nanoTime();
     JobTypeSpec type = chunk.task().jobType();
     String etag = null;
@@ -145,17 +161,15 @@ public class OcrActivitiesImpl implements OcrActivities {
       long millis = millisSince(started);
       outputs.write(
           new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
-      // The page is done only once its row is written too: if this throws, the attempt fails and
-      // its retry records the row from the result (FinishedPageRows) without OCRing the page again.
-      record(
-          chunk,
+      // The row goes in the next batch: if it is never written (the database or the worker went
+      // away), the retry records it from the result (FinishedPageRows) without OCRing the page.
+      rows.add(
           new PageMetric(
               page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
       return true;
     } catch (BadImageException e) {
       log.info("Page failed: {}", e.getMessage());
-      record(
-          chunk,
+      rows.add(
           new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
       return false;
     } catch (EngineUnavailableException e) {
@@ -175,10 +189,6 @@ public class OcrActivitiesImpl implements OcrActivities {
           "cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(),
           e); // retryable
     }
-  }
-
-  private void record(PageChunk chunk, PageMetric metric) {
-    metrics.recordPage(chunk.task().taskId(), metric, workerName);
   }
 
   private static long millisSince(long startedNanos) {

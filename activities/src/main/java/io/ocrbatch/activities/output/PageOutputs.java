@@ -8,6 +8,7 @@ import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,13 @@ public final class PageOutputs {
   private static boolean fresh(String name, Map<String, Instant> files, Instant redoBefore) {
     Instant written = files.get(name);
     return written != null && (redoBefore == null || !written.isBefore(redoBefore));
+  }
+
+  /** Every file this page's outputs may have, the JSON included. */
+  public List<String> fileNames() {
+    List<String> names = new ArrayList<>(writers.stream().map(this::fileName).toList());
+    if (!names.contains(jsonName())) names.add(jsonName());
+    return names;
   }
 
   public String jsonName() {

@@ -41,17 +41,22 @@ public final class PageRowStore {
       "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id, image_name)";
 
+  private static final String UPSERT_PAGE =
+      INSERT_PAGE
+          + " DO UPDATE SET status = EXCLUDED.status,"
+          + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
+          + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
+          + " image_etag = EXCLUDED.image_etag, created_at = now()";
+
   /** Records a page's outcome; a repeat (the activity ran twice) overwrites the first. */
   public void recordPage(long taskId, PageMetric page, String worker) {
-    insert(
-        INSERT_PAGE
-            + " DO UPDATE SET status = EXCLUDED.status,"
-            + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
-            + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
-            + " image_etag = EXCLUDED.image_etag, created_at = now()",
-        taskId,
-        page,
-        worker);
+    insert(UPSERT_PAGE, taskId, page, worker);
+  }
+
+  /** Records several pages' outcomes in one batch, each as {@link #recordPage} does. */
+  public void recordPages(long taskId, List<PageMetric> pages, String worker) {
+    jdbc.updateBatch(
+        UPSERT_PAGE, pages.stream().map(page -> parameters(taskId, page, worker)).toList());
   }
 
   /** Records a page's outcome unless it has a row already (which is kept as it is). */
@@ -74,17 +79,21 @@ public final class PageRowStore {
   }
 
   private void insert(String sql, long taskId, PageMetric page, String worker) {
-    jdbc.update(
-        sql,
-        taskId,
-        page.imageName(),
-        page.ok() ? "ok" : "failed",
-        page.durationMs(),
-        page.linesDetected(),
-        page.confidence(),
-        page.error(),
-        worker,
-        page.imageEtag());
+    jdbc.update(sql, parameters(taskId, page, worker));
+  }
+
+  private static Object[] parameters(long taskId, PageMetric page, String worker) {
+    return new Object[] {
+      taskId,
+      page.imageName(),
+      page.ok() ? "ok" : "failed",
+      page.durationMs(),
+      page.linesDetected(),
+      page.confidence(),
+      page.error(),
+      worker,
+      page.imageEtag()
+    };
   }
 
   public List<PageMetric> pages(long taskId) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,16 @@ final class LocalResultFolder implements ResultFolder {
         if (!name.startsWith(".") && Files.isRegularFile(p))
           files.put(name, Files.getLastModifiedTime(p).toInstant());
       }
+    }
+    return files;
+  }
+
+  @Override
+  public Map<String, Instant> files(Collection<String> names) throws IOException {
+    Map<String, Instant> files = new HashMap<>();
+    for (String name : names) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file)) files.put(name, Files.getLastModifiedTime(file).toInstant());
     }
     return files;
   }

@@ -3,10 +3,12 @@ package io.ocrbatch.activities.storage;
 import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,39 @@ public final class S3Objects {
       throw e;
     }
     return new Listing(objects, folders);
+  }
+
+  /**
+   * The objects directly inside a prefix whose names sort from {@code first} to {@code last}: one
+   * listing request for a short range, however many objects the prefix holds.
+   */
+  public List<Entry> listRange(S3Location folder, String first, String last) {
+    String prefix = folder.prefix();
+    // StartAfter is exclusive: start after a key just before the first name
+    String startAfter = prefix + first.substring(0, first.length() - 1);
+    List<Entry> entries = new ArrayList<>();
+    try {
+      for (var page :
+          s3.listObjectsV2Paginator(
+              b -> b.bucket(folder.bucket()).prefix(prefix).startAfter(startAfter))) {
+        for (S3Object o : page.contents()) {
+          String name = o.key().substring(prefix.length());
+          if (byteOrder(name, last) > 0) return entries;
+          if (!name.contains("/") && byteOrder(name, first) >= 0)
+            entries.add(new Entry(name, Digests.plainEtag(o.eTag()), o.size(), o.lastModified()));
+        }
+      }
+    } catch (S3Exception e) {
+      if (isMissing(e)) return entries;
+      throw e;
+    }
+    return entries;
+  }
+
+  /** S3 lists keys in the order of their UTF-8 bytes. */
+  private static int byteOrder(String a, String b) {
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Every object under a prefix, at any depth, keyed by its path relative to the prefix. */

@@ -1,9 +1,13 @@
 package io.ocrbatch.activities.storage;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Results under an S3 prefix. A PUT is atomic, so readers never see half an object. */
@@ -30,6 +34,22 @@ final class S3ResultFolder implements ResultFolder {
   public Map<String, Instant> files() {
     Map<String, Instant> files = new LinkedHashMap<>();
     s3.list(folder).objects().values().forEach(e -> files.put(e.name(), e.lastModified()));
+    return files;
+  }
+
+  /** One listing of the key range the names span (a chunk's pages sit side by side). */
+  @Override
+  public Map<String, Instant> files(Collection<String> names) {
+    Map<String, Instant> files = new HashMap<>();
+    if (names.isEmpty()) return files;
+    Set<String> wanted = Set.copyOf(names);
+    String first = Collections.min(wanted);
+    String last = Collections.max(wanted);
+    s3.listRange(folder, first, last)
+        .forEach(
+            e -> {
+              if (wanted.contains(e.name())) files.put(e.name(), e.lastModified());
+            });
     return files;
   }
 
