@@ -62,6 +62,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private boolean exhausted;
   private int additions; // volumesAdded signals received
   private int startedThisRun;
+  private int childrenPerRun;
   private int concurrency = 1;
   private boolean paused;
   private boolean pausedRecorded;
@@ -77,6 +78,11 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.concurrency =
         Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
     this.paused = cursor.paused();
+    this.childrenPerRun =
+        spec.childrenPerRunOr(
+            Workflow.getVersion(LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
+                ? JobSpec.DEFAULT_CHILDREN_PER_RUN
+                : JobSpec.FORMER_CHILDREN_PER_RUN);
     try {
       if (cursor.runs() == 0) {
         status.jobStarted(spec.jobId());
@@ -126,10 +132,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   private boolean canStart() {
-    return !paused
-        && running.size() < concurrency
-        && startedThisRun < spec.childrenPerRunOrDefault()
-        && hasWork();
+    return !paused && running.size() < concurrency && startedThisRun < childrenPerRun && hasWork();
   }
 
   private boolean hasWork() {
@@ -239,6 +242,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
    * event each) and at the end; its volumes carry their volume id.
    */
   static final String SEARCH_ATTRIBUTES = "search-attributes";
+
+  /** Since this version a run starts 2,000 children by default, not 500 (see JobSpec). */
+  static final String LONGER_RUNS = "longer-runs";
 
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 

@@ -4,7 +4,7 @@ package io.ocrbatch.workflows;
  * Everything a job's workflow needs besides its volumes, which it reads from the status store in
  * pages (claim-check: a 100,000-volume list never travels in a Temporal payload).
  *
- * <p>{@code childrenPerRun}: children started before the workflow continues as new (0: 500; each
+ * <p>{@code childrenPerRun}: children started before the workflow continues as new (0: 2,000; each
  * costs about ten history events, which keeps a run far below Temporal's 51,200-event limit).
  *
  * <p>{@code intake}: a rolling job (SQS intake) that waits for more volumes ({@code volumesAdded})
@@ -45,11 +45,17 @@ public record JobSpec(
         false);
   }
 
-  /** Children started before continuing as new, when {@link #childrenPerRun} is 0. */
-  public static final int DEFAULT_CHILDREN_PER_RUN = 500;
+  /**
+   * Children started before continuing as new, when {@link #childrenPerRun} is 0 (runs recorded
+   * before {@code BatchJobWorkflowImpl.LONGER_RUNS} used {@link #FORMER_CHILDREN_PER_RUN}). A run
+   * ends by letting its last children finish: the longer the run, the smaller that tail's share.
+   */
+  public static final int DEFAULT_CHILDREN_PER_RUN = 2_000;
 
-  public int childrenPerRunOrDefault() {
-    return childrenPerRun > 0 ? childrenPerRun : DEFAULT_CHILDREN_PER_RUN;
+  public static final int FORMER_CHILDREN_PER_RUN = 500;
+
+  public int childrenPerRunOr(int defaultChildren) {
+    return childrenPerRun > 0 ? childrenPerRun : defaultChildren;
   }
 
   public VolumeTask taskFor(TaskRef task) {

@@ -101,6 +101,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
 
   @Override
   public void taskStarted(long taskId, int attempt, int maxAttempts) {
+    if (cancelFlag) return; // as the store: a canceled job's tasks are not marked running again
     tasksStarted.incrementAndGet();
     taskStatus.put(taskId, "running");
     taskAttempts.put(taskId, attempt);

@@ -45,11 +45,16 @@ public final class TaskStore {
         limit);
   }
 
+  /**
+   * Marks the task running, unless it is done or its job is being canceled: an attempt still
+   * running when its canceled volume handed the task back must not mark it running again.
+   */
   public void started(long taskId, int attempt, int maxAttempts) {
     jdbc.update(
         "UPDATE tasks SET status = 'running', attempts = greatest(attempts, ?), max_attempts = ?,"
             + " started_at = coalesce(started_at, now()), updated_at = now()"
-            + " WHERE id = ? AND status <> 'done'",
+            + " WHERE id = ? AND status <> 'done'"
+            + " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = tasks.job_id AND j.cancel_requested)",
         attempt,
         maxAttempts,
         taskId);

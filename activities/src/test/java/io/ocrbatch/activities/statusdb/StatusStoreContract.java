@@ -172,6 +172,19 @@ abstract class StatusStoreContract {
   }
 
   @Test
+  void aStartThatArrivesAfterItsCanceledVolumeHandedTheTaskBackLeavesItPending() {
+    long jobId = store.jobs().create(job("L" + System.nanoTime(), "a")).job().id();
+    long task = store.tasks().tasksAfter(jobId, 0, 1).get(0).taskId();
+    store.tasks().started(task, 1, 3);
+    store.jobs().requestCancel(jobId);
+    store.tasks().interrupted(task, "job canceled");
+    store.tasks().started(task, 2, 3); // an attempt of the volume's start that ran late
+
+    assertThat(store.progress().counts(jobId).pending()).isEqualTo(1);
+    assertThat(store.progress().counts(jobId).running()).isZero();
+  }
+
+  @Test
   void requeueReopensEndedJobsWithFailedTasksThatHaveAttemptsLeft() {
     long jobId =
         store.jobs().create(job("R" + System.nanoTime(), "bad", "exhausted", "ok")).job().id();
