@@ -21,8 +21,10 @@ final class JobOptions {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "4",
-      description = "Volumes processed at once (default: 4).")
+      defaultValue = "32",
+      description =
+          "Volumes processed at once (default: 32, enough to keep some 16 OCR slots busy even with"
+              + " one-page volumes; raise it for a fleet of workers).")
   int concurrency;
 
   @Option(

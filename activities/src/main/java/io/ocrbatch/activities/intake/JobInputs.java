@@ -14,7 +14,13 @@ public final class JobInputs {
   public static final int DEFAULT_PRIORITY = 3;
 
   public static final int DEFAULT_DPI = 300;
-  public static final int DEFAULT_CONCURRENCY = 4;
+
+  /**
+   * Volumes a job runs at once unless told otherwise: enough that one-page volumes, whose start and
+   * end cost about what their page does, keep some 16 OCR slots busy; volumes of many pages keep 8
+   * slots each busy with their chunks. More workers want more (signal {@code setConcurrency}).
+   */
+  public static final int DEFAULT_CONCURRENCY = 32;
 
   /** Pages an OCR activity takes at once. */
   public static final int PAGES_PER_CHUNK = 10;
