@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -24,7 +25,9 @@ public final class OcrMetrics {
   public OcrMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.inFlight = new AtomicInteger();
-    registry.gauge("ocrbatch.pages.in.flight", inFlight);
+    Gauge.builder("ocrbatch.pages.in.flight", inFlight, AtomicInteger::get)
+        .description("Pages being OCRed now")
+        .register(registry);
   }
 
   /** Meters that record nowhere (tests, commands that export nothing). */
