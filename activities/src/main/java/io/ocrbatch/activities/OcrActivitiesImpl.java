@@ -4,6 +4,8 @@ import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.PageRef;
+import io.ocrbatch.activities.metrics.OcrMetrics;
+import io.ocrbatch.activities.metrics.PageInFlight;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.PageText;
@@ -47,6 +49,7 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final JobStore jobs;
   private final CancelFlags cancelFlags;
   private final String workerName;
+  private final OcrMetrics meters;
   private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
 
   public OcrActivitiesImpl(
@@ -55,6 +58,17 @@ public class OcrActivitiesImpl implements OcrActivities {
       Storage storage,
       StatusStore store,
       String workerName) {
+    this(engines, decoder, storage, store, workerName, OcrMetrics.none());
+  }
+
+  public OcrActivitiesImpl(
+      OcrEngines engines,
+      ImageDecoder decoder,
+      Storage storage,
+      StatusStore store,
+      String workerName,
+      OcrMetrics meters) {
+    this.meters = meters;
     this.engines = engines;
     this.decoder = decoder;
     this.storage = storage;
@@ -83,7 +97,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
     PageRowBuffer rows = new PageRowBuffer(metrics, chunk.task().taskId(), workerName);
-    try (PageFetcher fetcher = new PageFetcher(source, storage.downloads())) {
+    try (PageFetcher fetcher = new PageFetcher(source, storage.downloads(), meters)) {
       for (int i = 0; i < pages.size(); i++) {
         PageOutputs outputs = new PageOutputs(folder, pages.get(i), formats);
         if (outputs.done(existing, redoBefore)) {
@@ -103,8 +117,13 @@ public class OcrActivitiesImpl implements OcrActivities {
                   new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
         } else {
           String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, rows);
-          result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
+          JobTypeSpec type = chunk.task().jobType();
+          try (PageInFlight metered = meters.pageStarted(type.name(), type.engine())) {
+            boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, rows);
+            if (ok) metered.succeeded();
+            else metered.failed();
+            result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
+          }
         }
         context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
       }

@@ -1,6 +1,7 @@
 package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.VolumeSource;
 import java.io.IOException;
@@ -19,13 +20,19 @@ import java.util.concurrent.ExecutorService;
 final class PageFetcher implements AutoCloseable {
   private final VolumeSource source;
   private final ExecutorService downloads;
+  private final OcrMetrics meters;
   private final Map<String, CompletableFuture<PageFile>> ahead = new LinkedHashMap<>();
   private String currentName;
   private PageFile current;
 
   PageFetcher(VolumeSource source, ExecutorService downloads) {
+    this(source, downloads, OcrMetrics.none());
+  }
+
+  PageFetcher(VolumeSource source, ExecutorService downloads, OcrMetrics meters) {
     this.source = source;
     this.downloads = downloads;
+    this.meters = meters;
   }
 
   /** The file {@code name}, starting the download of {@code nextName} (may be null) meanwhile. */
@@ -33,7 +40,7 @@ final class PageFetcher implements AutoCloseable {
     if (!name.equals(currentName)) {
       closeCurrent();
       CompletableFuture<PageFile> pending = ahead.remove(name);
-      current = pending != null ? await(pending) : source.fetch(name);
+      current = pending != null ? await(pending) : fetch(name);
       currentName = name; // only once fetched: a failed file is tried again for its next page
     }
     if (source.remote()
@@ -45,9 +52,16 @@ final class PageFetcher implements AutoCloseable {
     return current;
   }
 
+  private PageFile fetch(String name) throws IOException, BadImageException {
+    long started = System.nanoTime();
+    PageFile file = source.fetch(name);
+    meters.imageFetched(source.remote(), java.time.Duration.ofNanos(System.nanoTime() - started));
+    return file;
+  }
+
   private PageFile fetchUnchecked(String name) {
     try {
-      return source.fetch(name);
+      return fetch(name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (BadImageException e) {

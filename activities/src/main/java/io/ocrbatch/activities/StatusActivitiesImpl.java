@@ -1,5 +1,6 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.StatusActivities;
@@ -10,9 +11,15 @@ import java.util.List;
 
 public class StatusActivitiesImpl implements StatusActivities {
   private final StatusStore store;
+  private final OcrMetrics meters;
 
   public StatusActivitiesImpl(StatusStore store) {
+    this(store, OcrMetrics.none());
+  }
+
+  public StatusActivitiesImpl(StatusStore store, OcrMetrics meters) {
     this.store = store;
+    this.meters = meters;
   }
 
   @Override
@@ -55,6 +62,7 @@ public class StatusActivitiesImpl implements StatusActivities {
   @Override
   public void taskFinished(VolumeResult result, int attempt) {
     store.tasks().finished(result, attempt);
+    meters.volumeFinished(result.status().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override

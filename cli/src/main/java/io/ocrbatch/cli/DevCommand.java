@@ -1,9 +1,12 @@
 package io.ocrbatch.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.api.web.ApiServer;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
+import io.ocrbatch.worker.metrics.ProcessMetrics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,16 +43,22 @@ final class DevCommand implements Callable<Integer> {
   }
 
   private void serveUntil(ShutdownSignal signal) throws InterruptedException {
-    try (Stack parts = new Stack(stack);
+    PrometheusMeterRegistry metrics = ProcessMetrics.prometheus();
+    try (Stack parts = new Stack(stack).withMetrics(metrics);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
-      parts.useTemporal(temporal.stubs());
+      parts.useTemporal(temporal.stubs(parts.stubOptions(temporal.target())));
       WorkerSettings settings =
           engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
-      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
+      try (OcrWorker worker =
+              new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics))
+                  .start();
           ApiServer server =
               ApiServer.start(
-                  parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
+                  parts.jobs(),
+                  api.settings(stack.dataDir()),
+                  api.intakeOrNull(stack.dataDir()),
+                  metrics)) {
         int restarted = parts.jobs().reconcile();
         System.err.printf(
             "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",

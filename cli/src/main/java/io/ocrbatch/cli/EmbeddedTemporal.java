@@ -68,8 +68,12 @@ final class EmbeddedTemporal implements AutoCloseable {
   }
 
   WorkflowServiceStubs stubs() {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    return stubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target()));
+  }
+
+  /** Stubs with {@code options} (e.g. a metrics scope) aimed at this service. */
+  WorkflowServiceStubs stubs(WorkflowServiceStubsOptions.Builder options) {
+    return WorkflowServiceStubs.newServiceStubs(options.setTarget(target()).build());
   }
 
   @Override

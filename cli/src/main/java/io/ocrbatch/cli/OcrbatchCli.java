@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     name = "ocrbatch",
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT, // every sub-command answers --help
-    version = "ocrbatch 0.1.0",
+    versionProvider = VersionInfo.class,
     description = "Durable OCR batch processing on Temporal, PostgreSQL and Tesseract.",
     subcommands = {
       OcrCommand.class,

@@ -2,6 +2,7 @@ package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.web.ApiServer;
+import io.ocrbatch.worker.metrics.ProcessMetrics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "server",
     description = {
-      "Serve the REST API, SSE streams, OpenAPI (/v3/api-docs, /swagger-ui.html), health (/actuator/health) and the web page (/)",
+      "Serve the REST API, SSE streams, OpenAPI (/v3/api-docs, /swagger-ui.html), health (/actuator/health), metrics (/actuator/prometheus)",
+      "and the web page (/)",
       "against the Temporal at --temporal and the database at --db-url (or the embedded one under --data). OCR runs in `worker` processes.",
       "Environment: OCRBATCH_API_TOKENS (comma-separated bearer tokens; unset = open), OCRBATCH_MAX_UPLOAD_MB (200),",
       "OCRBATCH_MAX_PAGES (2000), OCRBATCH_RETENTION_HOURS (168), OCRBATCH_STREAM_TIMEOUT_SECONDS (600);",
@@ -26,12 +28,15 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (ShutdownSignal signal = new ShutdownSignal();
-        Stack parts = new Stack(stack)) {
+        Stack parts = new Stack(stack).withMetrics(ProcessMetrics.prometheus())) {
       parts.database();
       parts.lazyClient();
       try (ApiServer server =
           ApiServer.start(
-              parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
+              parts.jobs(),
+              api.settings(stack.dataDir()),
+              api.intakeOrNull(stack.dataDir()),
+              parts.metrics().orElseThrow())) {
         System.err.printf(
             "ocrbatch server is up: %s (web page), API %s/api, Temporal %s. Ctrl-C stops.%n",
             server.url(), server.url(), stack.temporalTarget());

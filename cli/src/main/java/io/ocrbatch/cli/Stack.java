@@ -1,5 +1,6 @@
 package io.ocrbatch.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.statusdb.Database;
 import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
 import io.ocrbatch.activities.statusdb.StatusStore;
@@ -7,6 +8,7 @@ import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.VolumeResolver;
+import io.ocrbatch.worker.metrics.ProcessMetrics;
 import io.ocrbatch.workflows.RetrySettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -29,6 +31,7 @@ final class Stack implements AutoCloseable {
   private Storage storage;
   private RetrySettings retry = RetrySettings.defaults();
   private boolean mayCreateDataFolder = true;
+  private PrometheusMeterRegistry metrics;
 
   Stack(StackOptions options) {
     this.options = options;
@@ -49,6 +52,28 @@ final class Stack implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Reports Temporal's client and worker metrics and the database pool to {@code registry}; call
+   * before anything connects.
+   */
+  Stack withMetrics(PrometheusMeterRegistry registry) {
+    this.metrics = registry;
+    return this;
+  }
+
+  /** The metrics registry given by {@link #withMetrics}, if any. */
+  java.util.Optional<PrometheusMeterRegistry> metrics() {
+    return java.util.Optional.ofNullable(metrics);
+  }
+
+  /** Service stub options for {@code target}, reporting to the metrics registry if there is one. */
+  WorkflowServiceStubsOptions.Builder stubOptions(String target) {
+    WorkflowServiceStubsOptions.Builder builder =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    if (metrics != null) builder.setMetricsScope(own(ProcessMetrics.temporalScope(metrics)));
+    return builder;
+  }
+
   <T extends AutoCloseable> T own(T resource) {
     opened.push(resource);
     return resource;
@@ -64,6 +89,7 @@ final class Stack implements AutoCloseable {
                 .jdbcUrl();
       }
       database = own(Database.connect(url, null, null, 16));
+      if (metrics != null) database.reportPoolTo(metrics);
     }
     return database;
   }
@@ -86,7 +112,7 @@ final class Stack implements AutoCloseable {
   /** A client of the Temporal at --temporal; fails fast with a hint when nothing answers there. */
   WorkflowClient client() {
     if (client == null) {
-      useTemporal(connect(options.temporalTarget()));
+      useTemporal(connect(stubOptions(options.temporalTarget()), options.temporalTarget()));
     }
     return client;
   }
@@ -99,10 +125,7 @@ final class Stack implements AutoCloseable {
     if (client == null) {
       useTemporal(
           WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder()
-                  .setTarget(options.temporalTarget())
-                  .setRpcTimeout(Duration.ofSeconds(10))
-                  .build()));
+              stubOptions(options.temporalTarget()).setRpcTimeout(Duration.ofSeconds(10)).build()));
     }
     return client;
   }
@@ -116,11 +139,10 @@ final class Stack implements AutoCloseable {
             WorkflowClientOptions.newBuilder().setNamespace(options.temporalNamespace()).build());
   }
 
-  private static WorkflowServiceStubs connect(String target) {
+  private static WorkflowServiceStubs connect(
+      WorkflowServiceStubsOptions.Builder options, String target) {
     try {
-      return WorkflowServiceStubs.newConnectedServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(),
-          Duration.ofSeconds(5));
+      return WorkflowServiceStubs.newConnectedServiceStubs(options.build(), Duration.ofSeconds(5));
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot reach Temporal at "

@@ -1,8 +1,12 @@
 package io.ocrbatch.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
+import io.ocrbatch.worker.metrics.MetricsServer;
+import io.ocrbatch.worker.metrics.ProcessMetrics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,17 +25,35 @@ final class WorkerCommand implements Callable<Integer> {
       description = "Worker name recorded with each page (default: worker-PID).")
   String name;
 
+  @Option(
+      names = "--metrics-port",
+      description =
+          "Serve Prometheus metrics on this port at /metrics (and /actuator/prometheus); 0 = any free port (default: none).")
+  Integer metricsPort;
+
+  @Option(
+      names = "--metrics-bind",
+      description = "Address the metrics port listens on (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.0.0.0")
+  String metricsBind;
+
   @Mixin StackOptions stack;
 
   @Override
   public Integer call() throws Exception {
+    PrometheusMeterRegistry metrics = ProcessMetrics.prometheus();
     try (ShutdownSignal signal = new ShutdownSignal();
-        Stack parts = new Stack(stack)) {
+        Stack parts = new Stack(stack).withMetrics(metrics)) {
+      if (metricsPort != null) {
+        MetricsServer server = parts.own(MetricsServer.start(metricsBind, metricsPort, metrics));
+        System.err.printf("Metrics on http://%s:%d/metrics%n", metricsBind, server.port());
+      }
       WorkerSettings settings =
           engine.apply(
               WorkerSettings.defaults(
                   name != null ? name : "worker-" + ProcessHandle.current().pid()));
-      try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start()) {
+      try (OcrWorker worker =
+          new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics)).start()) {
         System.err.printf(
             "Worker %s polling %s. Ctrl-C stops.%n", settings.name(), stack.temporalTarget());
         signal.await();

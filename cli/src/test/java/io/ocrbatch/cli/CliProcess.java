@@ -34,6 +34,12 @@ final class CliProcess implements AutoCloseable {
   }
 
   static CliProcess start(Path workDir, String... args) throws IOException {
+    return start(workDir, java.util.Map.of(), args);
+  }
+
+  /** The same with extra environment variables (S3 endpoints, credentials). */
+  static CliProcess start(Path workDir, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -46,6 +52,7 @@ final class CliProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     builder.environment().put("OMP_THREAD_LIMIT", "1");
+    builder.environment().putAll(env);
     builder
         .environment()
         .put(
@@ -61,7 +68,13 @@ final class CliProcess implements AutoCloseable {
 
   static Finished runToEnd(Path workDir, Duration timeout, String... args)
       throws IOException, InterruptedException {
-    try (CliProcess cli = start(workDir, args)) {
+    return runToEnd(workDir, java.util.Map.of(), timeout, args);
+  }
+
+  static Finished runToEnd(
+      Path workDir, java.util.Map<String, String> env, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    try (CliProcess cli = start(workDir, env, args)) {
       if (!cli.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
         throw new AssertionError(
             "did not end within " + timeout + ":\n" + String.join("\n", cli.output));

@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command and sub-command answers {@code --help} with its usage, exit 0. */
+/**
+ * Every command and sub-command answers {@code --help} with its usage and {@code --version} with
+ * the versions of ocrbatch and its engines, exit 0.
+ */
 class CommandHelpTest {
   @Test
   void everyCommandAnswersHelp() {
@@ -35,6 +38,25 @@ class CommandHelpTest {
       assertThat(help.stdout())
           .as(String.join(" ", args))
           .startsWith("Usage: ocrbatch " + String.join(" ", path));
+    }
+  }
+
+  @Test
+  void everyCommandAnswersVersion() {
+    List<List<String>> paths = new ArrayList<>();
+    paths.add(List.of());
+    collect(new CommandLine(new OcrbatchCli()), new ArrayList<>(), paths);
+    for (List<String> path : paths) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--version");
+      CliTestSupport.Result version = CliTestSupport.run(args.toArray(String[]::new));
+      assertThat(version.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(version.stdout())
+          .as(String.join(" ", args))
+          .containsPattern("(?m)^ocrbatch \\S+$")
+          .containsPattern("(?m)^Temporal SDK 1\\.\\d+\\.\\d+")
+          .containsPattern("(?m)^Tesseract 5\\.\\d+")
+          .containsPattern("(?m)^DJL 0\\.\\d+\\.\\d+");
     }
   }
 

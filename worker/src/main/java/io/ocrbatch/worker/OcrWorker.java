@@ -6,6 +6,7 @@ import io.ocrbatch.activities.VolumeActivitiesImpl;
 import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
@@ -39,6 +40,15 @@ public final class OcrWorker implements AutoCloseable {
   private final DatabaseWatch watch;
 
   public OcrWorker(WorkflowClient client, StatusStore store, WorkerSettings settings) {
+    this(client, store, settings, OcrMetrics.none());
+  }
+
+  /**
+   * @param meters where pages and volumes are counted (Temporal's own metrics go where the client's
+   *     service stubs report)
+   */
+  public OcrWorker(
+      WorkflowClient client, StatusStore store, WorkerSettings settings, OcrMetrics meters) {
     this.settings = settings;
     this.factory =
         WorkerFactory.newInstance(
@@ -71,16 +81,16 @@ public final class OcrWorker implements AutoCloseable {
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(storage, store));
+        new StatusActivitiesImpl(store, meters), new VolumeActivitiesImpl(storage, store));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
     cpu.registerActivitiesImplementations(
-        new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+        new OcrActivitiesImpl(engines, decoder, storage, store, settings.name(), meters));
     if (settings.gpuSlots() > 0) {
       Worker gpu = factory.newWorker(TaskQueues.OCR_GPU, options(settings.gpuSlots()));
       gpu.registerActivitiesImplementations(
-          new OcrActivitiesImpl(engines, decoder, storage, store, settings.name()));
+          new OcrActivitiesImpl(engines, decoder, storage, store, settings.name(), meters));
     }
   }
 

@@ -91,6 +91,17 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
+  /**
+   * Reports the pool (hikaricp_connections_active, _pending, _timeout_total, …) to {@code
+   * registry}; once per pool.
+   */
+  public void reportPoolTo(io.micrometer.core.instrument.MeterRegistry registry) {
+    if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) {
+      dataSource.setMetricsTrackerFactory(
+          new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+    }
+  }
+
   @Override
   public void close() {
     dataSource.close();

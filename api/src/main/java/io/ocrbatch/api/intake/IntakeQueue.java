@@ -19,6 +19,8 @@ final class IntakeQueue {
   private final SqsClient sqs;
   private final String queueUrl;
   private final String deadLetterUrl;
+  private final java.util.concurrent.atomic.AtomicLong deleted =
+      new java.util.concurrent.atomic.AtomicLong();
 
   IntakeQueue(SqsClient sqs, String queueUrl, String deadLetterUrlOrNull) {
     this.sqs = sqs;
@@ -92,6 +94,11 @@ final class IntakeQueue {
         shown);
   }
 
+  /** Messages deleted from the queue (done with) since start. */
+  long deleted() {
+    return deleted.get();
+  }
+
   void delete(List<Message> messages) {
     if (messages.isEmpty()) return;
     List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -103,6 +110,7 @@ final class IntakeQueue {
               .build());
     }
     var response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+    deleted.addAndGet(response.successful().size());
     response
         .failed()
         .forEach(

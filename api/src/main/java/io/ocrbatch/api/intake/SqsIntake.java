@@ -47,7 +47,7 @@ public final class SqsIntake implements AutoCloseable {
   private Thread poller;
 
   /** Counters since start, for logs and tests. */
-  public record Stats(long received, long accepted, long setAside, long deferred) {}
+  public record Stats(long received, long accepted, long setAside, long deferred, long deleted) {}
 
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong accepted = new AtomicLong();
@@ -109,7 +109,12 @@ public final class SqsIntake implements AutoCloseable {
   }
 
   public Stats stats() {
-    return new Stats(received.get(), accepted.get(), setAside.get(), deferred.get());
+    return new Stats(
+        received.get(),
+        accepted.get(),
+        setAside.get(),
+        deferred.get(),
+        queue == null ? 0 : queue.deleted());
   }
 
   private void pollLoop() {

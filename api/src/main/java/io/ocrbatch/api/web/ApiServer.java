@@ -1,6 +1,8 @@
 package io.ocrbatch.api.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.api.intake.IntakeMeters;
 import io.ocrbatch.api.intake.IntakeSettings;
 import io.ocrbatch.api.intake.SqsClients;
 import io.ocrbatch.api.intake.SqsIntake;
@@ -30,9 +32,21 @@ public final class ApiServer implements AutoCloseable {
     return start(jobs, settings, null);
   }
 
-  /** The API, and the SQS intake listener when {@code intakeOrNull} names a queue. */
   public static ApiServer start(
       JobService jobs, ApiSettings settings, IntakeSettings intakeOrNull) {
+    return start(jobs, settings, intakeOrNull, null);
+  }
+
+  /**
+   * The API, and the SQS intake listener when {@code intakeOrNull} names a queue. {@code
+   * /actuator/prometheus} exports {@code metricsOrNull} (the process's registry, which the worker
+   * and Temporal's SDK report to), else a registry of the API's own.
+   */
+  public static ApiServer start(
+      JobService jobs,
+      ApiSettings settings,
+      IntakeSettings intakeOrNull,
+      PrometheusMeterRegistry metricsOrNull) {
     // Logging is configured by the process (logback.xml); Spring Boot must not re-initialise it.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     if (!org.slf4j.bridge.SLF4JBridgeHandler
@@ -59,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
                 "server.tomcat.max-part-header-size",
                 MAX_PART_HEADER_BYTES + "B"), // read an oversized upload so the client sees the 413
             Map.entry("spring.mvc.async.request-timeout", "-1"),
-            Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             // the token check is ApiSecurity's; no generated user and password
             Map.entry(
                 "spring.autoconfigure.exclude",
@@ -91,6 +105,13 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> {
                   ctx.getBeanFactory().registerSingleton("jobService", jobs);
                   ctx.getBeanFactory().registerSingleton("apiSettings", settings);
+                  if (metricsOrNull != null) { // Spring's actuator then exports this one
+                    ctx.getBeanFactory()
+                        .registerSingleton("prometheusMeterRegistry", metricsOrNull);
+                    ctx.getBeanFactory()
+                        .registerSingleton(
+                            "prometheusRegistry", metricsOrNull.getPrometheusRegistry());
+                  }
                 })
             .run();
     SqsIntake intake = null;
@@ -99,6 +120,8 @@ public final class ApiServer implements AutoCloseable {
         intake =
             new SqsIntake(SqsClients.create(intakeOrNull.aws()), intakeOrNull, jobs, jobs.volumes())
                 .start();
+        IntakeMeters.bind(
+            intake, context.getBean(io.micrometer.core.instrument.MeterRegistry.class));
       } catch (RuntimeException e) {
         context.close();
         throw e;

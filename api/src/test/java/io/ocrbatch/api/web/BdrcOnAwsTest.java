@@ -248,6 +248,13 @@ class BdrcOnAwsTest {
     Message dead = receiveOne(deadLetterUrl);
     assertThat(dead.body()).isEqualTo("this is not json");
     assertThat(dead.messageAttributes().get("ocrbatch_error").stringValue()).contains("not JSON");
+    String metrics = api.get("/actuator/prometheus").body();
+    assertThat(sqsMessages(metrics, "dead_lettered"))
+        .as("dead-lettered in /actuator/prometheus")
+        .isEqualTo(intake.stats().setAside())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(sqsMessages(metrics, "received")).isGreaterThanOrEqualTo(5);
+    assertThat(sqsMessages(metrics, "deleted")).isGreaterThanOrEqualTo(4);
 
     awaitTrue(
         "both bad volumes failed",
@@ -266,6 +273,15 @@ class BdrcOnAwsTest {
                 "SELECT max(t.attempts) FROM tasks t JOIN volumes v ON v.id = t.volume_id WHERE v.bdrc_w_id IN ('W404', 'X1')"))
         .as("terminal at once, not retried")
         .isEqualTo(1);
+  }
+
+  private static long sqsMessages(String metrics, String event) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^ocrbatch_sqs_messages_total\\{event=\"" + event + "\"\\} ([0-9.]+)$")
+            .matcher(metrics);
+    assertThat(m.find()).as("ocrbatch_sqs_messages_total{event=" + event + "}").isTrue();
+    return (long) Double.parseDouble(m.group(1));
   }
 
   private String lastError(String workId) {
