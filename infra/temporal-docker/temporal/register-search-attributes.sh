@@ -4,7 +4,7 @@
 set -eu
 list() { temporal operator search-attribute list --address "$TEMPORAL_ADDRESS" --namespace "$TEMPORAL_NAMESPACE"; }
 for pair in OcrJobKey:Keyword OcrJobType:Keyword OcrJobStatus:Keyword OcrVolumeId:Keyword \
-            OcrVolumesDone:Int OcrVolumesTotal:Int OcrPagesDone:Int; do
+            OcrVolumesDone:Int OcrVolumesFailed:Int OcrVolumesTotal:Int OcrPagesDone:Int; do
   name=${pair%%:*}
   type=${pair#*:}
   if list | grep -qw "$name"; then

@@ -25,7 +25,19 @@ class ComposeStackTest {
   void theStackPassesItsCheck() throws Exception {
     Checked checked = check(null);
     assertThat(checked.exitCode()).as(checked.output()).isZero();
-    assertThat(checked.output()).containsPattern("compose-check: \\d+ passed, 0 failed");
+    assertThat(checked.output()).containsPattern("compose-check: all \\d+ checks hold");
+  }
+
+  @Test
+  void theStackRegistersEverySearchAttributeTheWorkflowsSet() throws IOException {
+    String script = Files.readString(STACK.resolve("temporal/register-search-attributes.sh"));
+    for (var key : io.ocrbatch.workflows.JobSearchAttributes.ALL) {
+      String type =
+          key.getValueType() == io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT
+              ? "Int"
+              : "Keyword";
+      assertThat(script).contains(key.getName() + ":" + type);
+    }
   }
 
   @Test
