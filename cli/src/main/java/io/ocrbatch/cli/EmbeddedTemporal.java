@@ -19,20 +19,34 @@ import java.util.List;
  * nothing on disk: start-up reconciliation restarts unfinished jobs.
  */
 final class EmbeddedTemporal implements AutoCloseable {
+  /** Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper). */
+  static final long CLOSED_KEPT_MILLIS = 5 * 60_000;
+
   private final TestServicesStarter services;
   private final Server server;
   private final int port;
+  private final ClosedWorkflowSweeper sweeper;
 
-  private EmbeddedTemporal(TestServicesStarter services, Server server, int port) {
+  private EmbeddedTemporal(
+      TestServicesStarter services, Server server, int port, long closedKeptMillis) {
     this.services = services;
     this.server = server;
     this.port = port;
+    this.sweeper = new ClosedWorkflowSweeper(services, closedKeptMillis, 60_000);
+  }
+
+  ClosedWorkflowSweeper sweeper() {
+    return sweeper;
   }
 
   /**
    * @param port 0 for any free port
    */
   static EmbeddedTemporal start(int port) {
+    return start(port, CLOSED_KEPT_MILLIS);
+  }
+
+  static EmbeddedTemporal start(int port, long closedKeptMillis) {
     int chosen = port == 0 ? freePort() : port;
     // TestServer.createPortBoundServer would listen on every interface; this is the same service on
     // loopback only
@@ -43,7 +57,7 @@ final class EmbeddedTemporal implements AutoCloseable {
               new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
       GRPCServerHelper.registerServicesAndHealthChecks(
           List.of(services.getWorkflowService(), services.getOperatorService()), builder);
-      return new EmbeddedTemporal(services, builder.build().start(), chosen);
+      return new EmbeddedTemporal(services, builder.build().start(), chosen, closedKeptMillis);
     } catch (IOException | RuntimeException e) {
       services.close();
       throw new IllegalStateException(
@@ -78,6 +92,7 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   @Override
   public void close() {
+    sweeper.close();
     server.shutdownNow();
     try {
       server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);

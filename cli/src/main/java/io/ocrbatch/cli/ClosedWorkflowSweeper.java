@@ -1,0 +1,182 @@
+package io.ocrbatch.cli;
+
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forgets workflows that closed a while ago in the embedded Temporal service. That service is
+ * Temporal's test server: it keeps every execution, its history and its state machines in memory
+ * for ever (about 40 KB per one-page volume measured: 4 GB for a 100,000-volume job). The status
+ * database is the record of finished work, so a run closed {@code grace} ago is dropped: no client
+ * still follows it (a job's client follows a continued-as-new run within moments) and no worker
+ * needs it. Reaches into the service's internals by reflection; when they change shape the sweeper
+ * logs once and does nothing, and the service keeps everything as before.
+ */
+final class ClosedWorkflowSweeper implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClosedWorkflowSweeper.class);
+
+  /** Diagnostic lock events the service's timer keeps (it never trims them itself). */
+  static final int LOCK_EVENTS_KEPT = 1_000;
+
+  private final long graceMillis;
+  private final Internals internals;
+  private final Map<Object, Long> closedSince = new HashMap<>();
+  private final ScheduledExecutorService timer;
+
+  ClosedWorkflowSweeper(TestServicesStarter services, long graceMillis, long everyMillis) {
+    this.graceMillis = graceMillis;
+    this.internals = Internals.of(services);
+    if (internals == null || everyMillis <= 0) {
+      timer = null;
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "embedded-temporal-sweeper");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        this::sweepQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException | ReflectiveOperationException e) {
+      log.warn("Embedded Temporal: cannot forget closed workflows: {}", e.toString());
+    }
+  }
+
+  /** Drops the executions closed at least the grace period ago; returns how many. */
+  synchronized int sweep() throws ReflectiveOperationException {
+    if (internals == null) return 0;
+    long now = System.currentTimeMillis();
+    Set<Object> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Object> droppedIds = new java.util.HashSet<>();
+    internals.serviceLock.lock();
+    try {
+      Iterator<Map.Entry<Object, Object>> it = internals.executions.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<Object, Object> execution = it.next();
+        if (!(Boolean) internals.isTerminal.invoke(execution.getValue())) continue;
+        long since = closedSince.computeIfAbsent(execution.getKey(), k -> now);
+        if (now - since >= graceMillis) {
+          it.remove();
+          dropped.add(execution.getValue());
+          droppedIds.add(execution.getKey());
+        }
+      }
+      internals.byWorkflowId.values().removeIf(dropped::contains);
+      internals.byFirstRunId.values().removeIf(dropped::contains);
+    } finally {
+      internals.serviceLock.unlock();
+    }
+    closedSince.keySet().removeAll(droppedIds);
+    internals.storeLock.lock();
+    try {
+      internals.histories.keySet().removeAll(droppedIds);
+    } finally {
+      internals.storeLock.unlock();
+    }
+    if (internals.searchAttributes != null) {
+      internals.searchAttributes.keySet().removeAll(droppedIds);
+    }
+    internals.timerLock.lock();
+    try {
+      while (internals.lockEvents.size() > LOCK_EVENTS_KEPT) internals.lockEvents.removeFirst();
+    } finally {
+      internals.timerLock.unlock();
+    }
+    return droppedIds.size();
+  }
+
+  /** Executions the service holds now, open or closed. */
+  int retained() {
+    if (internals == null) return -1;
+    internals.serviceLock.lock();
+    try {
+      return internals.executions.size();
+    } finally {
+      internals.serviceLock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (timer != null) timer.shutdownNow();
+  }
+
+  /** The service's maps and locks, found by name. */
+  private record Internals(
+      Lock serviceLock,
+      Map<Object, Object> executions,
+      Map<Object, Object> byWorkflowId,
+      Map<Object, Object> byFirstRunId,
+      Method isTerminal,
+      Lock storeLock,
+      Map<Object, Object> histories,
+      Map<Object, Object> searchAttributes,
+      Lock timerLock,
+      LinkedList<Object> lockEvents) {
+
+    static Internals of(TestServicesStarter services) {
+      try {
+        Object service = services.getWorkflowService();
+        Object store = field(service, "store");
+        Object visibility = field(service, "visibilityStore");
+        Object timer = field(service, "selfAdvancingTimer");
+        Method isTerminal =
+            Class.forName("io.temporal.internal.testservice.TestWorkflowMutableState")
+                .getMethod("isTerminalState");
+        isTerminal.setAccessible(true);
+        return new Internals(
+            field(service, "lock"),
+            field(service, "executions"),
+            field(service, "executionsByWorkflowId"),
+            field(service, "executionsByFirstExecutionRunId"),
+            isTerminal,
+            field(store, "lock"),
+            field(store, "histories"),
+            field(visibility, "executionSearchAttributes"),
+            field(timer, "lock"),
+            field(timer, "lockEvents"));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        log.warn(
+            "Embedded Temporal keeps every closed workflow in memory (its internals changed: {})",
+            e.toString());
+        return null;
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T field(Object owner, String name) throws ReflectiveOperationException {
+      Class<?> type = owner.getClass();
+      while (type != null) {
+        try {
+          Field field = type.getDeclaredField(name);
+          field.setAccessible(true);
+          return (T) field.get(owner);
+        } catch (NoSuchFieldException e) {
+          type = type.getSuperclass();
+        }
+      }
+      throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
+    }
+  }
+}
