@@ -3,6 +3,7 @@ package io.ocrbatch.activities;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.files.Json;
+import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.output.VolumeOutputs;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
@@ -24,15 +25,22 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 public class VolumeActivitiesImpl implements VolumeActivities {
   private final Storage storage;
   private final StatusStore store;
+  private final OcrMetrics meters;
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store) {
+    this(storage, store, OcrMetrics.none());
+  }
+
+  public VolumeActivitiesImpl(Storage storage, StatusStore store, OcrMetrics meters) {
     this.storage = storage;
     this.store = store;
+    this.meters = meters;
   }
 
   @Override
@@ -79,6 +87,7 @@ public class VolumeActivitiesImpl implements VolumeActivities {
       VolumeTask task, VolumeListing listing, VolumeResult result, int attempt) {
     if (!listing.alreadyDone()) writeManifest(task, listing, result.pageCounts());
     store.tasks().finished(result, attempt);
+    meters.volumeFinished(result.status().name().toLowerCase(Locale.ROOT));
   }
 
   /** The volume's source; a terminal failure when its URI makes no sense. */

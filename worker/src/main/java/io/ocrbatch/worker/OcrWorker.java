@@ -81,7 +81,7 @@ public final class OcrWorker implements AutoCloseable {
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store, meters), new VolumeActivitiesImpl(storage, store));
+        new StatusActivitiesImpl(store, meters), new VolumeActivitiesImpl(storage, store, meters));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
