@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       JobCommands.class,
       JobTypeCommands.class,
       QueueCommands.class,
+      FilesCommands.class,
       SyncCommand.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
