@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       JobTypeCommands.class,
       QueueCommands.class,
       FilesCommands.class,
+      WatchCommand.class,
+      IngestCommand.class,
       SyncCommand.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,

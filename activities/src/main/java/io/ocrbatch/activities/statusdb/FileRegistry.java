@@ -24,8 +24,24 @@ public final class FileRegistry {
     this.jdbc = jdbc;
   }
 
-  /** What {@link #register} did. */
-  public record Registered(int added, int changed, int skipped, int unchanged) {}
+  /**
+   * What {@link #register} did; {@code pending} lists the files it made pending (new or changed,
+   * not skipped).
+   */
+  public record Registered(
+      int added, int changed, int skipped, int unchanged, List<Pending> pending) {
+    public Registered(int added, int changed, int skipped, int unchanged) {
+      this(added, changed, skipped, unchanged, List.of());
+    }
+
+    /** The counts alone (for reports and comparisons). */
+    public Registered counts() {
+      return new Registered(added, changed, skipped, unchanged);
+    }
+  }
+
+  /** A file made pending by registering it. */
+  public record Pending(long id, String sourceUri, String fileName, int priority) {}
 
   /**
    * Adds new files and makes changed ones (another fingerprint) pending again with a fresh retry
@@ -46,8 +62,9 @@ public final class FileRegistry {
             + " retry_count = 0, error_message = NULL, started_at = NULL, completed_at = NULL,"
             + " job_id = NULL, changed_at = now(), updated_at = now()"
             + " WHERE f.fingerprint IS DISTINCT FROM EXCLUDED.fingerprint"
-            + " RETURNING (xmax = 0) AS inserted, status";
+            + " RETURNING (xmax = 0) AS inserted, status, id, source_uri, file_name, priority";
     int added = 0, changed = 0, skipped = 0;
+    List<Pending> pending = new ArrayList<>();
     try (Connection c = jdbc.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       int n = files.size();
@@ -81,12 +98,19 @@ public final class FileRegistry {
           if (rs.getBoolean("inserted")) added++;
           else changed++;
           if ("skipped".equals(rs.getString("status"))) skipped++;
+          else
+            pending.add(
+                new Pending(
+                    rs.getLong("id"),
+                    rs.getString("source_uri"),
+                    rs.getString("file_name"),
+                    rs.getInt("priority")));
         }
       }
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot register files: " + e.getMessage(), e);
     }
-    return new Registered(added, changed, skipped, files.size() - added - changed);
+    return new Registered(added, changed, skipped, files.size() - added - changed, pending);
   }
 
   /**
@@ -110,6 +134,14 @@ public final class FileRegistry {
     List<FileRow> ordered = new ArrayList<>(taken); // RETURNING keeps no order
     ordered.sort(Comparator.comparingInt(FileRow::priority).thenComparingLong(FileRow::id));
     return ordered;
+  }
+
+  /** Files submitted as volumes of a job (bulk ingest): they follow its tasks from now on. */
+  public void assignJob(List<Long> fileIds, long jobId) {
+    jdbc.update(
+        "UPDATE files SET job_id = ?, updated_at = now() WHERE id = ANY (?)",
+        jobId,
+        fileIds.toArray(Long[]::new));
   }
 
   public void assignJob(long fileId, long jobId) {
@@ -183,6 +215,19 @@ public final class FileRegistry {
         "DELETE FROM files WHERE status = 'completed' AND completed_at < now() - ? * interval '1"
             + " second'",
         age.toSeconds());
+  }
+
+  /** The newest error of a job: a task's, else a failed page's; null when none was recorded. */
+  public String jobError(long jobId) {
+    return jdbc.queryOne(
+            "SELECT coalesce((SELECT last_error FROM tasks WHERE job_id = ? AND last_error IS NOT"
+                + " NULL ORDER BY last_error_at DESC NULLS LAST LIMIT 1), (SELECT p.image_name ||"
+                + " ': ' || p.error FROM page_metrics p JOIN tasks t ON t.id = p.task_id WHERE"
+                + " t.job_id = ? AND p.status = 'failed' ORDER BY p.id DESC LIMIT 1))",
+            rs -> rs.getString(1),
+            jobId,
+            jobId)
+        .orElse(null);
   }
 
   /** Files of one origin by status (an ingest's progress). */

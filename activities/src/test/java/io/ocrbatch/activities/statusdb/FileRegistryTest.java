@@ -54,7 +54,7 @@ class FileRegistryTest {
                 file("CountA", "b.pdf", 10, "e1"),
                 file("CountB", "c.pdf", 10, "e1"),
                 file("CountB", "notes.docx", 10, "e1")));
-    assertThat(first).isEqualTo(new FileRegistry.Registered(4, 0, 1, 0));
+    assertThat(first.counts()).isEqualTo(new FileRegistry.Registered(4, 0, 1, 0));
 
     FileRegistry.Registered second =
         files.register(
@@ -65,7 +65,7 @@ class FileRegistryTest {
                 file("CountA", "b.pdf", 12, "e2"),
                 file("CountB", "c.pdf", 10, "e1"),
                 file("CountB", "d.pdf", 10, "e1")));
-    assertThat(second).isEqualTo(new FileRegistry.Registered(1, 1, 0, 2));
+    assertThat(second.counts()).isEqualTo(new FileRegistry.Registered(1, 1, 0, 2));
 
     FileStats stats = files.stats();
     FileStats.Publisher a = publisher(stats, "CountA");
