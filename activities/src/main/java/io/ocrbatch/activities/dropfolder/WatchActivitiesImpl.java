@@ -87,7 +87,7 @@ public final class WatchActivitiesImpl implements WatchActivities {
                       List.of(new VolumeRef(volumeId, file.sourceUri())),
                       file.priority(),
                       null,
-                      false,
+                      true, // redo: a failed attempt's results (and marker) must not count
                       false))
               .job()
               .id();

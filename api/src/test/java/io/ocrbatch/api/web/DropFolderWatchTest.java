@@ -200,11 +200,12 @@ class DropFolderWatchTest {
         spec(
             "name: local\nsource: "
                 + root
-                + "\njob-type: null-text\ninterval: 3s\nrun-on-startup: true\noutput-folder: out\n");
+                + "\njob-type: null-text\ninterval: 8s\nrun-on-startup: true\noutput-folder: out\n");
     assertThat(watches.schedule(spec)).isTrue();
     try {
       until(() -> watches.status("local").runs() >= 1);
       WatchRunReport run1 = watches.status("local").lastRun();
+      assertThat(run1.run()).isEqualTo(1);
       assertThat(run1.discoveredNew()).isEqualTo(1);
       Files.write(root.resolve("PubL/second.png"), png(5));
       assertThat(file("PubL", "second.png")).isNull(); // not before the next run
