@@ -30,6 +30,8 @@ final class DevCommand implements Callable<Integer> {
 
   @Mixin StackOptions stack;
 
+  @Mixin WatchOptions watch;
+
   @Override
   public Integer call() throws Exception {
     try (ShutdownSignal signal = new ShutdownSignal()) {
@@ -40,17 +42,20 @@ final class DevCommand implements Callable<Integer> {
   }
 
   private void serveUntil(ShutdownSignal signal) throws InterruptedException {
+    var watches = watch.load();
     try (Stack parts = new Stack(stack);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs());
-      WorkerSettings settings =
+      WorkerSettings base =
           engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
+      WorkerSettings settings = base.withStorage(WatchOptions.storage(watches, base.storage()));
       try (OcrWorker worker = new OcrWorker(parts.client(), parts.store(), settings).start();
           ApiServer server =
               ApiServer.start(
                   parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {
         int restarted = parts.jobs().reconcile();
+        WatchOptions.start(watches, parts.client(), parts.store());
         System.err.printf(
             "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",
             server.url(), temporal.target(), db, restarted);

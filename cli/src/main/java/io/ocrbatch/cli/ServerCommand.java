@@ -23,12 +23,16 @@ final class ServerCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
   @Mixin StackOptions stack;
 
+  @Mixin WatchOptions watch;
+
   @Override
   public Integer call() throws Exception {
+    var watches = watch.load();
     try (ShutdownSignal signal = new ShutdownSignal();
         Stack parts = new Stack(stack)) {
       parts.database();
       parts.lazyClient();
+      WatchOptions.start(watches, parts.client(), parts.store()); // workers run them
       try (ApiServer server =
           ApiServer.start(
               parts.jobs(), api.settings(stack.dataDir()), api.intakeOrNull(stack.dataDir()))) {

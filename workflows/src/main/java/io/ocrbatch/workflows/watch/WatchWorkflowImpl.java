@@ -44,6 +44,7 @@ public final class WatchWorkflowImpl implements WatchWorkflow {
   private boolean triggered;
   private int runs;
   private WatchRunReport lastRun;
+  private List<WatchRunReport> recentRuns = new ArrayList<>();
 
   @Override
   public WatchRunReport run(WatchSpec spec, WatchState state) {
@@ -52,6 +53,7 @@ public final class WatchWorkflowImpl implements WatchWorkflow {
     triggered = carried.triggered();
     runs = carried.runs();
     lastRun = carried.lastRun();
+    if (carried.recentRuns() != null) recentRuns = new ArrayList<>(carried.recentRuns());
     boolean runNow = spec.runOnce() || (runs == 0 && spec.runOnStartup());
     if (!runNow) {
       phase = "waiting";
@@ -65,9 +67,11 @@ public final class WatchWorkflowImpl implements WatchWorkflow {
     phase = "running";
     lastRun = runOnce(spec);
     runs++;
+    recentRuns.add(lastRun);
+    if (recentRuns.size() > WatchState.KEPT_RUNS) recentRuns.remove(0);
     if (spec.runOnce()) return lastRun;
     phase = "waiting";
-    Workflow.continueAsNew(spec, new WatchState(lastRun, runs, paused, triggered));
+    Workflow.continueAsNew(spec, new WatchState(lastRun, runs, paused, triggered, recentRuns));
     return lastRun;
   }
 
@@ -153,6 +157,10 @@ public final class WatchWorkflowImpl implements WatchWorkflow {
   @Override
   public WatchStatus status() {
     return new WatchStatus(
-        paused && !"running".equals(phase) ? "paused" : phase, runs, paused, lastRun);
+        paused && !"running".equals(phase) ? "paused" : phase,
+        runs,
+        paused,
+        lastRun,
+        List.copyOf(recentRuns));
   }
 }
