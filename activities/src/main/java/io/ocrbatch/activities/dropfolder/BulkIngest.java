@@ -138,6 +138,15 @@ public final class BulkIngest {
         (priority, files) -> {
           List<VolumeRef> volumes =
               files.stream().map(f -> new VolumeRef(volumeId(f), f.sourceUri())).toList();
+          List<String> changed =
+              files.stream()
+                  .filter(FileRegistry.Pending::changed)
+                  .map(FileRegistry.Pending::sourceUri)
+                  .toList();
+          store
+              .jobs()
+              .byKey(Intake.jobKey(options.jobType(), priority))
+              .ifPresent(job -> store.files().requeueTasks(job.id(), changed));
           Intake.Added added =
               intake.add(options.jobType(), priority, volumes, options.output(), null);
           store

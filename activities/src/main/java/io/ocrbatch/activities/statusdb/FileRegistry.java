@@ -41,7 +41,8 @@ public final class FileRegistry {
   }
 
   /** A file made pending by registering it. */
-  public record Pending(long id, String sourceUri, String fileName, int priority) {}
+  public record Pending(
+      long id, String sourceUri, String fileName, int priority, boolean changed) {}
 
   /**
    * Adds new files and makes changed ones (another fingerprint) pending again with a fresh retry
@@ -104,7 +105,8 @@ public final class FileRegistry {
                     rs.getLong("id"),
                     rs.getString("source_uri"),
                     rs.getString("file_name"),
-                    rs.getInt("priority")));
+                    rs.getInt("priority"),
+                    !rs.getBoolean("inserted")));
         }
       }
     } catch (SQLException e) {
@@ -142,6 +144,20 @@ public final class FileRegistry {
         "UPDATE files SET job_id = ?, updated_at = now() WHERE id = ANY (?)",
         jobId,
         fileIds.toArray(Long[]::new));
+  }
+
+  /**
+   * Changed files that are volumes of a job already: their finished tasks become pending again, so
+   * the job's workflow redoes them (their new version does not match the old results' marker).
+   */
+  public int requeueTasks(long jobId, List<String> sourceUris) {
+    if (sourceUris.isEmpty()) return 0;
+    return jdbc.update(
+        "UPDATE tasks t SET status = 'pending', attempts = 0, done_at = NULL, last_error = NULL,"
+            + " updated_at = now() FROM volumes v WHERE v.id = t.volume_id AND t.job_id = ? AND"
+            + " v.source_uri = ANY (?) AND t.status IN ('done', 'terminal_failed')",
+        jobId,
+        sourceUris.toArray(String[]::new));
   }
 
   public void assignJob(long fileId, long jobId) {

@@ -38,7 +38,7 @@ public final class IngestBench {
     for (int i = 0; i < files; i++) {
       Path file =
           tree.resolve("Pub" + (i % 20)).resolve("box" + (i / 1000)).resolve("scan" + i + ".png");
-      if (i % 1000 == 0) Files.createDirectories(file.getParent());
+      if (i % 1000 < 20) Files.createDirectories(file.getParent());
       try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
         f.write(png);
         if (i % 1000 == 999) f.setLength(big[(i / 1000) % big.length]);

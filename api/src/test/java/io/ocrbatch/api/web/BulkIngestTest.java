@@ -52,6 +52,13 @@ class BulkIngestTest {
     api.close();
   }
 
+  private static FileRow file(String publisher, String name) {
+    return store.files().list(publisher, null, 100).stream()
+        .filter(f -> f.fileName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** A file of the given size that starts like a PNG (sparse: costs no disk). */
   private static void sized(Path file, long bytes, byte[] head) throws IOException {
     Files.createDirectories(file.getParent());
@@ -111,7 +118,7 @@ class BulkIngestTest {
     Path out = dir.resolve("scan-results");
     ingest.ingest(tree, new BulkIngest.Options("null-text", out.toString(), 1000, 4), p -> {});
     String origin = BulkIngest.origin(tree);
-    long deadline = System.nanoTime() + 90_000_000_000L;
+    long deadline = System.nanoTime() + 150_000_000_000L;
     while (store.files().countsOf(origin).get("completed") < 2) {
       assertThat(System.nanoTime())
           .as("drained in time: " + store.files().countsOf(origin))
@@ -119,6 +126,22 @@ class BulkIngestTest {
       Thread.sleep(200);
     }
     assertThat(store.files().list("scans", null, 10)).isEmpty(); // publisher is the top folder
+
+    // a changed file is done again by the same intake job
+    java.time.Instant before = file("Lib", "a.png").completedAt();
+    Thread.sleep(20); // another modification time even on coarse clocks
+    Files.write(tree.resolve("Lib/a.png"), DropFolderWatchTest.png(99));
+    BulkIngest.Progress again =
+        ingest.ingest(tree, new BulkIngest.Options("null-text", out.toString(), 1000, 4), p -> {});
+    assertThat(again.changed()).isEqualTo(1);
+    assertThat(again.unchanged()).isEqualTo(1);
+    while (!("completed".equals(file("Lib", "a.png").status())
+        && file("Lib", "a.png").completedAt().isAfter(before))) {
+      assertThat(System.nanoTime())
+          .as("redone in time: " + file("Lib", "a.png"))
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
     assertThat(store.files().list("Lib", "completed", 10))
         .allSatisfy(f -> assertThat(f.outputPath()).startsWith(out.toString()));
   }
