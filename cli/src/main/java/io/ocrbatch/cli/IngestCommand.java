@@ -7,6 +7,7 @@ import io.ocrbatch.activities.intake.Intake;
 import io.ocrbatch.activities.intake.JobInputs;
 import io.ocrbatch.activities.intake.JobLauncher;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.S3Location;
 import io.ocrbatch.workflows.RetrySettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,8 +27,11 @@ import picocli.CommandLine.Parameters;
       "4 ≤50 MB, 5 larger). Running it again adds only new or changed files."
     })
 final class IngestCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The tree of scans.")
-  Path dir;
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "The tree of scans, or an s3://bucket/prefix.")
+  String dir;
 
   @Option(
       names = "--type",
@@ -70,12 +74,14 @@ final class IngestCommand implements Callable<Integer> {
       Intake intake =
           new Intake(store, new JobLauncher(parts.client(), store, RetrySettings.defaults()));
       long started = System.nanoTime();
+      BulkIngest.Options options = new BulkIngest.Options(type, out, batchSize, maxIo);
+      java.util.function.Consumer<BulkIngest.Progress> progress =
+          p -> err.printf("\rRegistered %d file(s)…", p.seen());
       BulkIngest.Progress done =
-          new BulkIngest(store, intake)
-              .ingest(
-                  dir,
-                  new BulkIngest.Options(type, out, batchSize, maxIo),
-                  p -> err.printf("\rRegistered %d file(s)…", p.seen()));
+          S3Location.isS3(dir)
+              ? new BulkIngest(store, intake)
+                  .ingest(parts.storage().s3(), S3Location.parse(dir), options, progress)
+              : new BulkIngest(store, intake).ingest(Path.of(dir), options, progress);
       double seconds = (System.nanoTime() - started) / 1e9;
       err.println();
       System.out.printf(

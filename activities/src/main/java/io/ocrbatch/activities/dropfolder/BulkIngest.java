@@ -1,9 +1,15 @@
 package io.ocrbatch.activities.dropfolder;
 
 import io.ocrbatch.activities.intake.Intake;
+import io.ocrbatch.activities.intake.JobInputs;
 import io.ocrbatch.activities.statusdb.FileRegistry;
 import io.ocrbatch.activities.statusdb.FoundFile;
+import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.NewJob;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.S3Location;
+import io.ocrbatch.activities.storage.S3Objects;
+import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +59,43 @@ public final class BulkIngest {
   /** The registry origin of a tree: its files are counted together by {@code --monitor}. */
   public static String origin(Path root) {
     return "ingest:" + root.toAbsolutePath().normalize();
+  }
+
+  /**
+   * An S3 prefix: the listing gives sizes and ETags, so nothing is read; the format comes from the
+   * name. The publisher is the first folder under the prefix.
+   */
+  public Progress ingest(
+      S3Objects s3, S3Location root, Options options, Consumer<Progress> afterBatch) {
+    String origin = "ingest:" + new S3Location(root.bucket(), root.prefix());
+    Progress progress = new Progress(origin, 0, 0, 0, 0, 0, new TreeMap<>());
+    Set<String> accepted = Set.copyOf(FileFormats.ALL);
+    List<FoundFile> batch = new ArrayList<>(options.batchSize());
+    for (Map.Entry<String, S3Objects.Entry> e : s3.listRecursive(root).entrySet()) {
+      String relative = e.getKey();
+      if (relative.endsWith("/") || ("/" + relative).contains("/.")) continue;
+      int slash = relative.indexOf('/');
+      String publisher = slash > 0 ? relative.substring(0, slash) : root.name();
+      String name = slash > 0 ? relative.substring(slash + 1) : relative;
+      batch.add(
+          DropFolderScanner.found(
+              publisher,
+              name,
+              root.child(relative).toString(),
+              e.getValue().size(),
+              e.getValue().etag(),
+              accepted));
+      if (batch.size() == options.batchSize()) {
+        progress = submit(origin, batch, options, progress);
+        afterBatch.accept(progress);
+        batch = new ArrayList<>(options.batchSize());
+      }
+    }
+    if (!batch.isEmpty()) {
+      progress = submit(origin, batch, options, progress);
+      afterBatch.accept(progress);
+    }
+    return progress;
   }
 
   public Progress ingest(Path root, Options options, Consumer<Progress> afterBatch) {
@@ -136,22 +180,17 @@ public final class BulkIngest {
     Map<Integer, Integer> submitted = new TreeMap<>(before.submittedByPriority());
     byPriority.forEach(
         (priority, files) -> {
-          List<VolumeRef> volumes =
-              files.stream().map(f -> new VolumeRef(volumeId(f), f.sourceUri())).toList();
-          List<String> changed =
-              files.stream()
-                  .filter(FileRegistry.Pending::changed)
-                  .map(FileRegistry.Pending::sourceUri)
-                  .toList();
-          store
-              .jobs()
-              .byKey(Intake.jobKey(options.jobType(), priority))
-              .ifPresent(job -> store.files().requeueTasks(job.id(), changed));
-          Intake.Added added =
-              intake.add(options.jobType(), priority, volumes, options.output(), null);
-          store
-              .files()
-              .assignJob(files.stream().map(FileRegistry.Pending::id).toList(), added.job().id());
+          List<FileRegistry.Pending> fresh = files.stream().filter(f -> !f.changed()).toList();
+          List<FileRegistry.Pending> changed =
+              files.stream().filter(FileRegistry.Pending::changed).toList();
+          if (!fresh.isEmpty()) {
+            Intake.Added added =
+                intake.add(options.jobType(), priority, volumes(fresh), options.output(), null);
+            store
+                .files()
+                .assignJob(fresh.stream().map(FileRegistry.Pending::id).toList(), added.job().id());
+          }
+          if (!changed.isEmpty()) redo(changed, priority, options);
           submitted.merge(priority, files.size(), Integer::sum);
         });
     return new Progress(
@@ -162,6 +201,39 @@ public final class BulkIngest {
         before.skipped() + r.skipped(),
         before.unchanged() + r.unchanged(),
         submitted);
+  }
+
+  private static List<VolumeRef> volumes(List<FileRegistry.Pending> files) {
+    return files.stream().map(f -> new VolumeRef(volumeId(f), f.sourceUri())).toList();
+  }
+
+  /**
+   * Changed files are volumes of their intake job already (whose workflow reads only tasks added
+   * after the ones it has seen): they are redone by a job of their own that ends when they are.
+   */
+  private void redo(List<FileRegistry.Pending> changed, int priority, Options options) {
+    JobTypeSpec type = JobInputs.jobType(store, options.jobType());
+    String key = "ingest-changed-" + System.currentTimeMillis() + "-p" + priority;
+    JobRecord job =
+        store
+            .jobs()
+            .create(
+                new NewJob(
+                    key,
+                    type.id(),
+                    JobInputs.outputRoot(options.output()),
+                    JobInputs.DEFAULT_CONCURRENCY,
+                    JobInputs.DEFAULT_DPI,
+                    JobInputs.PAGES_PER_CHUNK,
+                    intake.launcher().retry().maxTaskAttempts(),
+                    volumes(changed),
+                    priority,
+                    null,
+                    true,
+                    false))
+            .job();
+    store.files().assignJob(changed.stream().map(FileRegistry.Pending::id).toList(), job.id());
+    intake.launcher().ensureRunning(job);
   }
 
   /** The result folder name: the file's name made folder-safe, and its registry id (unique). */

@@ -22,6 +22,11 @@ public final class Intake {
     this.launcher = launcher;
   }
 
+  /** How jobs are started (for callers that add jobs of their own beside the intake ones). */
+  public JobLauncher launcher() {
+    return launcher;
+  }
+
   /** The rolling intake job of a job type and priority. */
   public static String jobKey(String jobTypeName, int priority) {
     return "intake-"

@@ -146,20 +146,6 @@ public final class FileRegistry {
         fileIds.toArray(Long[]::new));
   }
 
-  /**
-   * Changed files that are volumes of a job already: their finished tasks become pending again, so
-   * the job's workflow redoes them (their new version does not match the old results' marker).
-   */
-  public int requeueTasks(long jobId, List<String> sourceUris) {
-    if (sourceUris.isEmpty()) return 0;
-    return jdbc.update(
-        "UPDATE tasks t SET status = 'pending', attempts = 0, done_at = NULL, last_error = NULL,"
-            + " updated_at = now() FROM volumes v WHERE v.id = t.volume_id AND t.job_id = ? AND"
-            + " v.source_uri = ANY (?) AND t.status IN ('done', 'terminal_failed')",
-        jobId,
-        sourceUris.toArray(String[]::new));
-  }
-
   public void assignJob(long fileId, long jobId) {
     jdbc.update("UPDATE files SET job_id = ?, updated_at = now() WHERE id = ?", jobId, fileId);
   }

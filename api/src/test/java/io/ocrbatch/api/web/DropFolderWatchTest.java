@@ -235,6 +235,48 @@ class DropFolderWatchTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(3)
+  void anS3PrefixIsIngestedByPublisherAndSizeTier() throws Exception {
+    put("archive/Lib1/small.png", png(0));
+    put("archive/Lib2/big.pdf", new byte[6 * 1024 * 1024]);
+    put("archive/Lib2/.hidden.png", png(0));
+    var intake =
+        new io.ocrbatch.activities.intake.Intake(
+            store,
+            new io.ocrbatch.activities.intake.JobLauncher(
+                api.temporal.getWorkflowClient(), store, ApiHarness.FAST_RETRY));
+    var ingest = new io.ocrbatch.activities.dropfolder.BulkIngest(store, intake);
+    var options =
+        new io.ocrbatch.activities.dropfolder.BulkIngest.Options(
+            "null-text", "s3://drops/results", 1000, 4);
+    var storage =
+        new io.ocrbatch.activities.storage.Storage(
+            aws.settings(aws.s3Endpoint(), "archive.tbrc.org"));
+    try (storage) {
+      var done =
+          ingest.ingest(
+              storage.s3(),
+              io.ocrbatch.activities.storage.S3Location.parse("s3://drops/archive"),
+              options,
+              p -> {});
+      assertThat(done.added()).isEqualTo(2);
+      assertThat(done.submittedByPriority()).isEqualTo(java.util.Map.of(1, 1, 3, 1));
+      assertThat(file("Lib1", "small.png").priority()).isEqualTo(1);
+      assertThat(file("Lib2", "big.pdf").priority()).isEqualTo(3);
+      assertThat(file("Lib2", "big.pdf").sourceUri()).isEqualTo("s3://drops/archive/Lib2/big.pdf");
+      assertThat(store.jobs().byKey("intake-null-text-p1")).isPresent();
+      var again =
+          ingest.ingest(
+              storage.s3(),
+              io.ocrbatch.activities.storage.S3Location.parse("s3://drops/archive"),
+              options,
+              p -> {});
+      assertThat(again.added()).isZero();
+      assertThat(again.unchanged()).isEqualTo(2);
+    }
+  }
+
+  @Test
   @org.junit.jupiter.api.Order(9) // last: it stops the harness's worker
   void triggerRunsAtOnceAndTheWatchSurvivesAWorkerRestart() throws Exception {
     Path root = Files.createDirectories(dir.resolve("restart-drop"));
