@@ -33,6 +33,8 @@ final class DevCommand implements Callable<Integer> {
 
   @Mixin StackOptions stack;
 
+  @Mixin WatchOptions watch;
+
   @Override
   public Integer call() throws Exception {
     try (ShutdownSignal signal = new ShutdownSignal()) {
@@ -43,13 +45,15 @@ final class DevCommand implements Callable<Integer> {
   }
 
   private void serveUntil(ShutdownSignal signal) throws InterruptedException {
+    var watches = watch.load();
     PrometheusMeterRegistry metrics = ProcessMetrics.prometheus();
     try (Stack parts = new Stack(stack).withMetrics(metrics);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs(parts.stubOptions(temporal.target())));
-      WorkerSettings settings =
+      WorkerSettings base =
           engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
+      WorkerSettings settings = base.withStorage(WatchOptions.storage(watches, base.storage()));
       try (OcrWorker worker =
               new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics))
                   .start();
@@ -60,6 +64,7 @@ final class DevCommand implements Callable<Integer> {
                   api.intakeOrNull(stack.dataDir()),
                   metrics)) {
         int restarted = parts.jobs().reconcile();
+        WatchOptions.start(watches, parts.client(), parts.store());
         System.err.printf(
             "ocrbatch dev is up: web page and API %s, Temporal %s, database %s, %d unfinished job(s) restarted. Ctrl-C stops.%n",
             server.url(), temporal.target(), db, restarted);

@@ -19,7 +19,10 @@ import java.util.List;
  * nothing on disk: start-up reconciliation restarts unfinished jobs.
  */
 final class EmbeddedTemporal implements AutoCloseable {
-  /** Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper). */
+  /**
+   * Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper); the
+   * system property {@code ocrbatch.embedded.closed-kept-seconds} overrides it.
+   */
   static final long CLOSED_KEPT_MILLIS = 5 * 60_000;
 
   private final TestServicesStarter services;
@@ -43,7 +46,8 @@ final class EmbeddedTemporal implements AutoCloseable {
    * @param port 0 for any free port
    */
   static EmbeddedTemporal start(int port) {
-    return start(port, CLOSED_KEPT_MILLIS);
+    long keptSeconds = Long.getLong("ocrbatch.embedded.closed-kept-seconds", -1);
+    return start(port, keptSeconds >= 0 ? keptSeconds * 1000 : CLOSED_KEPT_MILLIS);
   }
 
   static EmbeddedTemporal start(int port, long closedKeptMillis) {

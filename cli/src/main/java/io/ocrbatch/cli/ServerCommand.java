@@ -25,12 +25,16 @@ final class ServerCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
   @Mixin StackOptions stack;
 
+  @Mixin WatchOptions watch;
+
   @Override
   public Integer call() throws Exception {
+    var watches = watch.load();
     try (ShutdownSignal signal = new ShutdownSignal();
         Stack parts = new Stack(stack).withMetrics(ProcessMetrics.prometheus())) {
       parts.database();
       parts.lazyClient();
+      WatchOptions.start(watches, parts.client(), parts.store()); // workers run them
       try (ApiServer server =
           ApiServer.start(
               parts.jobs(),

@@ -3,6 +3,7 @@ package io.ocrbatch.worker;
 import io.ocrbatch.activities.OcrActivitiesImpl;
 import io.ocrbatch.activities.StatusActivitiesImpl;
 import io.ocrbatch.activities.VolumeActivitiesImpl;
+import io.ocrbatch.activities.dropfolder.WatchActivitiesImpl;
 import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.ImageDecoder;
@@ -13,8 +14,10 @@ import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.visibility.SearchAttributeSetup;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
 import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.RetrySettings;
 import io.ocrbatch.workflows.TaskQueues;
 import io.ocrbatch.workflows.VolumeWorkflowImpl;
+import io.ocrbatch.workflows.watch.WatchWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -79,9 +82,12 @@ public final class OcrWorker implements AutoCloseable {
     reportModels(store);
 
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
-    io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
+    io.registerWorkflowImplementationTypes(
+        BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class, WatchWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store, meters), new VolumeActivitiesImpl(storage, store, meters));
+        new StatusActivitiesImpl(store, meters),
+        new VolumeActivitiesImpl(storage, store, meters),
+        new WatchActivitiesImpl(store, storage, RetrySettings.defaults()));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));

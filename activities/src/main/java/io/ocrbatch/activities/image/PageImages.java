@@ -47,8 +47,13 @@ public final class PageImages {
    * (its decoding then fails that page with the reason).
    */
   public static List<String> pages(Path folder) throws IOException {
+    return pages(folder, list(folder));
+  }
+
+  /** The pages of some image files of a folder, in the order given. */
+  public static List<String> pages(Path folder, List<String> files) {
     List<String> pages = new java.util.ArrayList<>();
-    for (String file : list(folder)) {
+    for (String file : files) {
       int frames = 1;
       if (file.toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|pdf)")) {
         try {

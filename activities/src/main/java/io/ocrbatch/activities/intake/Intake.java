@@ -22,6 +22,18 @@ public final class Intake {
     this.launcher = launcher;
   }
 
+  /** How jobs are started (for callers that add jobs of their own beside the intake ones). */
+  public JobLauncher launcher() {
+    return launcher;
+  }
+
+  /** The rolling intake job of a job type and priority. */
+  public static String jobKey(String jobTypeName, int priority) {
+    return "intake-"
+        + jobTypeName
+        + (priority == JobInputs.DEFAULT_PRIORITY ? "" : "-p" + priority);
+  }
+
   /** What {@link #add} did: the intake job, and how many of the volumes were new to it. */
   public record Added(JobRecord job, int added) {}
 
@@ -40,12 +52,7 @@ public final class Intake {
       String jobTypeName, int priority, List<VolumeRef> volumes, String output, String jobKey) {
     JobTypeSpec type = JobInputs.jobType(store, jobTypeName);
     JobInputs.priority(priority);
-    String key =
-        jobKey != null
-            ? JobKeys.validate(jobKey)
-            : "intake-"
-                + type.name()
-                + (priority == JobInputs.DEFAULT_PRIORITY ? "" : "-p" + priority);
+    String key = jobKey != null ? JobKeys.validate(jobKey) : jobKey(type.name(), priority);
     int maxAttempts = launcher.retry().maxTaskAttempts();
     JobStore.Created created =
         store

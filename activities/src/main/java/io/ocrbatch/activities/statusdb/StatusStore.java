@@ -9,6 +9,7 @@ public record StatusStore(
     JobProgressStore progress,
     QueueStore queue,
     UploadStore uploads,
+    FileRegistry files,
     DatabaseHealth health) {
 
   public static StatusStore over(Jdbc jdbc) {
@@ -20,6 +21,7 @@ public record StatusStore(
         new JobProgressStore(jdbc),
         new QueueStore(jdbc),
         new UploadStore(jdbc),
+        new FileRegistry(jdbc),
         jdbc.health());
   }
 }

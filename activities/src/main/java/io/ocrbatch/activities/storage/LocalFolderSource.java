@@ -12,16 +12,26 @@ import java.util.List;
 final class LocalFolderSource implements VolumeSource {
   private final Path folder;
   private final String volumeId;
+  private final String onlyFile;
 
   LocalFolderSource(Path folder, String volumeId) {
+    this(folder, volumeId, null);
+  }
+
+  /** With {@code onlyFile}: the volume is that one file of the folder (a PDF, an image). */
+  LocalFolderSource(Path folder, String volumeId, String onlyFile) {
     this.folder = folder;
     this.volumeId = volumeId;
+    this.onlyFile = onlyFile;
   }
 
   @Override
   public Contents list() throws IOException {
     if (!Files.isDirectory(folder)) throw new VolumeProblem("volume folder not found: " + folder);
-    List<String> files = PageImages.list(folder);
+    List<String> files =
+        onlyFile == null
+            ? PageImages.list(folder)
+            : Files.isRegularFile(folder.resolve(onlyFile)) ? List.of(onlyFile) : List.of();
     if (files.isEmpty()) {
       throw new VolumeProblem(
           "no page images ("
@@ -41,7 +51,7 @@ final class LocalFolderSource implements VolumeSource {
           .append('\n');
     }
     return new Contents(
-        PageImages.pages(folder), Digests.shortSha256(entries.toString()), null, volumeId);
+        PageImages.pages(folder, files), Digests.shortSha256(entries.toString()), null, volumeId);
   }
 
   @Override

@@ -71,6 +71,18 @@ public final class S3Objects {
     }
   }
 
+  /** The object's name, ETag, size and time, or null when it does not exist. */
+  public Entry head(S3Location object) {
+    try {
+      var r = s3.headObject(b -> b.bucket(object.bucket()).key(object.key()));
+      return new Entry(
+          object.name(), Digests.plainEtag(r.eTag()), r.contentLength(), r.lastModified());
+    } catch (S3Exception e) {
+      if (isMissing(e)) return null;
+      throw e;
+    }
+  }
+
   /**
    * Streams the object into a temporary file named after it (decoders look at the extension);
    * returns null when it does not exist.

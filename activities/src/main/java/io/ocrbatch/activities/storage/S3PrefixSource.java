@@ -19,18 +19,25 @@ final class S3PrefixSource implements VolumeSource {
   private final S3Objects s3;
   private final S3Location folder;
   private final String volumeId;
+  private final String onlyFile;
 
   S3PrefixSource(S3Objects s3, S3Location folder, String volumeId) {
+    this(s3, folder, volumeId, null);
+  }
+
+  /** With {@code onlyFile}: the volume is that one object of the prefix (a PDF, an image). */
+  S3PrefixSource(S3Objects s3, S3Location folder, String volumeId, String onlyFile) {
     this.s3 = s3;
     this.folder = folder;
     this.volumeId = volumeId;
+    this.onlyFile = onlyFile;
   }
 
   @Override
   public Contents list() throws IOException {
     S3Objects.Listing listing;
     try {
-      listing = s3.list(folder);
+      listing = onlyFile != null ? single() : s3.list(folder);
     } catch (S3Exception e) {
       if (S3Objects.isDenied(e))
         throw new VolumeProblem(
@@ -77,6 +84,12 @@ final class S3PrefixSource implements VolumeSource {
         return 1; // one page, whose decoding then fails with the reason
       }
     }
+  }
+
+  private S3Objects.Listing single() {
+    S3Objects.Entry entry = s3.head(folder.child(onlyFile));
+    if (entry == null) throw new VolumeProblem("file not found: " + folder.child(onlyFile));
+    return new S3Objects.Listing(java.util.Map.of(onlyFile, entry), List.of());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ocrbatch.activities.storage;
 
+import io.ocrbatch.activities.image.PageImages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -99,12 +100,22 @@ public final class Storage implements AutoCloseable {
       throw new VolumeProblem("malformed BDRC volume source '" + sourceUri + "'");
     if (S3Location.isS3(sourceUri)) {
       try {
+        S3Location location = S3Location.parse(sourceUri);
+        if (!sourceUri.endsWith("/") && PageImages.isImageName(location.name())) {
+          String key = location.key();
+          S3Location parent =
+              new S3Location(location.bucket(), key.substring(0, key.lastIndexOf('/') + 1));
+          return new S3PrefixSource(s3(), parent, volumeId, location.name());
+        }
         return new S3PrefixSource(s3(), S3Location.parse(sourceUri), volumeId);
       } catch (IllegalArgumentException e) {
         throw new VolumeProblem(e.getMessage(), e);
       }
     }
-    return new LocalFolderSource(localPath(sourceUri), volumeId);
+    Path local = localPath(sourceUri);
+    if (java.nio.file.Files.isRegularFile(local)) // one file (a PDF, an image) is a volume too
+    return new LocalFolderSource(local.getParent(), volumeId, local.getFileName().toString());
+    return new LocalFolderSource(local, volumeId);
   }
 
   /** A result folder at a local path or an {@code s3://} prefix. */

@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
       "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
       "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"
     })
-@ComponentScan
+@ComponentScan(basePackages = {"io.ocrbatch.api.web", "io.ocrbatch.api.files"})
 @EnableScheduling
 public class ApiApplication {
   @org.springframework.context.annotation.Bean

@@ -28,6 +28,7 @@ class ApiSecurity {
     "/",
     "/index.html",
     "/app.js",
+    "/files.js",
     "/style.css",
     "/favicon.ico",
     "/v3/api-docs",

@@ -81,6 +81,20 @@ class WebPageTest {
   }
 
   @Test
+  void theFilesViewShowsEachPublisherAndRetriesItsFailedFiles() throws Exception {
+    var files = io.ocrbatch.activities.statusdb.StatusStore.over(api.db.database().jdbc()).files();
+    List<io.ocrbatch.activities.statusdb.FoundFile> found = new ArrayList<>();
+    for (String name : List.of("a.pdf", "b.pdf", "c.pdf"))
+      found.add(
+          new io.ocrbatch.activities.statusdb.FoundFile(
+              "WebPub", name, "s3://drops/WebPub/" + name, 10, "pdf", null, "e", 1));
+    files.register("watch:web", 0, found);
+    var taken = files.claim("watch:web", 1, java.time.Duration.ofHours(1));
+    files.failed(taken.get(0).id(), "bad scan");
+    inChromium("files-view.mjs", "WebPub");
+  }
+
+  @Test
   void modelsAreShownWithTheirLanguage() throws Exception {
     inChromium("models.mjs");
   }
