@@ -1,5 +1,6 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.registry.OcrStepRecorder;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.StatusActivities;
@@ -10,14 +11,21 @@ import java.util.List;
 
 public class StatusActivitiesImpl implements StatusActivities {
   private final StatusStore store;
+  private final OcrStepRecorder pipeline; // null: no pipeline registry
 
   public StatusActivitiesImpl(StatusStore store) {
+    this(store, null);
+  }
+
+  public StatusActivitiesImpl(StatusStore store, OcrStepRecorder pipeline) {
     this.store = store;
+    this.pipeline = pipeline;
   }
 
   @Override
   public void jobStarted(long jobId) {
     store.jobs().markStarted(jobId);
+    if (pipeline != null) pipeline.started(jobId);
   }
 
   @Override
@@ -28,6 +36,7 @@ public class StatusActivitiesImpl implements StatusActivities {
   @Override
   public void jobFinished(long jobId, JobStatus status) {
     store.jobs().markFinished(jobId, status);
+    if (pipeline != null) pipeline.finished(jobId);
   }
 
   @Override

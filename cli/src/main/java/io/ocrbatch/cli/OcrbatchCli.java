@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       JobTypeCommands.class,
       QueueCommands.class,
       SyncCommand.class,
+      PipelineCommands.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
       CommandLine.HelpCommand.class

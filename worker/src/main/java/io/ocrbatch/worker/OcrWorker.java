@@ -7,6 +7,7 @@ import io.ocrbatch.activities.engines.EngineRegistry;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.registry.OcrStepRecorder;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.workflows.BatchJobWorkflowImpl;
@@ -70,7 +71,8 @@ public final class OcrWorker implements AutoCloseable {
     Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
     io.registerWorkflowImplementationTypes(BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store), new VolumeActivitiesImpl(storage, store));
+        new StatusActivitiesImpl(store, new OcrStepRecorder(store, storage)),
+        new VolumeActivitiesImpl(storage, store));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
     Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));

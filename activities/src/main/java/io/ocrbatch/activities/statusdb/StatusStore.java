@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.statusdb;
 
-/** The status store's parts over one connection pool. */
+/** The status store's parts over one connection pool (and the pool, for stores beside it). */
 public record StatusStore(
     JobTypeStore jobTypes,
     JobStore jobs,
@@ -9,7 +9,8 @@ public record StatusStore(
     JobProgressStore progress,
     QueueStore queue,
     UploadStore uploads,
-    DatabaseHealth health) {
+    DatabaseHealth health,
+    Jdbc jdbc) {
 
   public static StatusStore over(Jdbc jdbc) {
     return new StatusStore(
@@ -20,6 +21,7 @@ public record StatusStore(
         new JobProgressStore(jdbc),
         new QueueStore(jdbc),
         new UploadStore(jdbc),
-        jdbc.health());
+        jdbc.health(),
+        jdbc);
   }
 }

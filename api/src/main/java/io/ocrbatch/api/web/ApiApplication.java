@@ -1,18 +1,22 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.api.pipeline.PipelineController;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Spring Boot's configuration root; beans come from this package and from {@link ApiServer}. */
+/**
+ * Spring Boot's configuration root; beans come from this package, the pipeline registry's, and
+ * {@link ApiServer}.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration(
     excludeName = {
       "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
       "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"
     })
-@ComponentScan
+@ComponentScan(basePackageClasses = {ApiApplication.class, PipelineController.class})
 @EnableScheduling
 public class ApiApplication {
   @org.springframework.context.annotation.Bean
