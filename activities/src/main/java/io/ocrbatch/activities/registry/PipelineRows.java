@@ -92,7 +92,9 @@ public final class PipelineRows {
 
   static Map<String, Object> fromJson(String json) {
     try {
-      return Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+      // jsonb keeps keys in its own order (by length): give them back sorted
+      return new java.util.TreeMap<>(
+          Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,7 +34,7 @@ public final class PipelineStore {
     inTransaction(
         "record step " + step.step() + " of " + step.jobId(),
         c -> {
-          upsertJob(c, step.jobId(), step.sourceJob(), resultsRoot, null);
+          upsertJob(c, step.jobId(), step.sourceJob(), resultsRoot, step.timestamp());
           StepStatus before = statusForUpdate(c, step.jobId(), step.step());
           upsertStep(c, step);
           Coverage v = step.volumes();

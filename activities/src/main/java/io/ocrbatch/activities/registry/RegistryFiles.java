@@ -62,10 +62,9 @@ public final class RegistryFiles {
       PipelineNames.checkJobId(d.jobId());
       return d;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadInputException(
-          where + " is not a registry document: " + e.getOriginalMessage(), e);
+      throw new BadInputException(where + " is not a registry document: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new BadInputException(where + " cannot be read: " + e.getMessage(), e);
+      throw new BadInputException(where + " cannot be read: " + e.getMessage());
     }
   }
 }

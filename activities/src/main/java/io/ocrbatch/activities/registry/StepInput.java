@@ -29,9 +29,9 @@ public final class StepInput {
     try {
       root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new BadInputException(where + " is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new BadInputException(where + " cannot be read: " + e.getMessage(), e);
+      throw new BadInputException(where + " cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new BadInputException(where + " must be a JSON object with at least a \"status\"");

@@ -69,9 +69,9 @@ public final class RemotePipeline implements PipelineClient {
     try {
       body = ApiJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new BadInputException(where + " is not valid JSON: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
-      throw new BadInputException(where + " cannot be read: " + e.getMessage(), e);
+      throw new BadInputException(where + " cannot be read: " + e.getMessage());
     }
     return ApiJson.MAPPER.convertValue(
         api.call("PUT", stepPath(jobId, step), body), RegistryDocument.Step.class);
