@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,7 @@ public final class StepInput {
           where + " has no \"status\": a step's metadata needs one of pending, completed, failed");
     }
     Map<String, Object> metadata = new LinkedHashMap<>(object(root, "metadata", where));
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       switch (field.getKey()) {
         case "status", "timestamp", "source_job", "citekeys", "volumes", "config", "metadata" -> {}
         default ->
