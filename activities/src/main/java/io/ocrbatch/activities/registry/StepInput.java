@@ -54,7 +54,10 @@ public final class StepInput {
         StepStatus.parse(status.asText()),
         timestamp(root.get("timestamp"), where),
         text(root.get("source_job"), "source_job", where),
-        coverage(root.has("citekeys") ? root.get("citekeys") : root.get("volumes"), where),
+        coverage(
+            root.has("citekeys") ? root.get("citekeys") : root.get("volumes"),
+            StepStatus.parse(status.asText()),
+            where),
         object(root, "config", where),
         metadata);
   }
@@ -84,9 +87,14 @@ public final class StepInput {
     return Json.MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {});
   }
 
-  private static Coverage coverage(JsonNode node, String where) {
+  /** A pending step has covered its volumes without succeeding on any yet (unless it says). */
+  private static Coverage coverage(JsonNode node, StepStatus status, String where) {
     if (node == null || node.isNull()) return Coverage.NONE;
-    if (node.isArray()) return Coverage.of(names(node, "citekeys", where), List.of());
+    boolean pending = status == StepStatus.PENDING;
+    if (node.isArray()) {
+      Coverage listed = Coverage.of(names(node, "citekeys", where), List.of());
+      return pending ? withoutSuccesses(listed) : listed;
+    }
     if (!node.isObject()) {
       throw new BadInputException(
           where + ": \"citekeys\" must be a list of volume names or an object with \"list\"");
@@ -95,12 +103,17 @@ public final class StepInput {
     List<String> ok = new ArrayList<>(names(node.get("list"), "citekeys.list", where));
     ok.removeAll(failed);
     Coverage counted = Coverage.of(ok, failed);
+    if (pending) counted = withoutSuccesses(counted);
     return new Coverage(
         count(node, "total", counted.total(), where),
         count(node, "successful", counted.successful(), where),
         count(node, "failed", counted.failed(), where),
         ok,
         failed);
+  }
+
+  private static Coverage withoutSuccesses(Coverage c) {
+    return new Coverage(c.total(), 0, c.failed(), c.succeeded(), c.failedVolumes());
   }
 
   private static List<String> names(JsonNode node, String field, String where) {

@@ -209,6 +209,9 @@ class PipelineRegistryTest {
         custom("REG-R1", "seg", "{\"status\":\"pending\",\"citekeys\":[\"r-1\"]}"), null);
     ocrJob("REG-R2", out, List.of("r-1"), List.of());
     RegistryDocument r1 = registry.document("REG-R1");
+    assertThat(r1.pipelineSteps().get("seg").citekeys().successful())
+        .as("a pending step has not succeeded on its volumes yet")
+        .isZero();
     RegistryDocument r2 = registry.document("REG-R2");
     var found = registry.queries().findVolume("r-1");
     String latest = registry.document("latest").jobId();

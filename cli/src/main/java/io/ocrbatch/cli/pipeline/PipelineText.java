@@ -28,12 +28,12 @@ public final class PipelineText {
     if (!failed.equals("-")) out.append("Steps failed:    ").append(failed).append('\n');
     out.append(
         String.format(
-            "%n  %-12s %-10s %-28s %-9s %s%n", "STEP", "STATUS", "RECORDED", "VOLUMES", "JOB"));
+            "%n  %-12s %-10s %-28s %-15s %s%n", "STEP", "STATUS", "RECORDED", "VOLUMES", "JOB"));
     for (Map.Entry<String, Step> e : d.pipelineSteps().entrySet()) {
       Step s = e.getValue();
       out.append(
           String.format(
-              "  %-12s %-10s %-28s %-9s %s%n",
+              "  %-12s %-10s %-28s %-15s %s%n",
               e.getKey(), s.status(), s.timestamp(), volumes(s), s.jobId()));
     }
     out.append("\nExecution trace:\n");

@@ -8,6 +8,7 @@ import io.ocrbatch.activities.registry.PipelineNames;
 import io.ocrbatch.activities.registry.PipelineRows.JobSummary;
 import io.ocrbatch.activities.registry.PipelineRows.VolumeHit;
 import io.ocrbatch.activities.registry.RegistryDocument;
+import io.ocrbatch.activities.registry.StepInput;
 import io.ocrbatch.api.ApiJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,8 @@ public final class RemotePipeline implements PipelineClient {
     } catch (java.io.IOException e) {
       throw new BadInputException(where + " cannot be read: " + e.getMessage());
     }
+    // checked here too, so that an error names the file rather than the request body
+    StepInput.parse(PipelineNames.checkJobId(jobId), step, json, where);
     return ApiJson.MAPPER.convertValue(
         api.call("PUT", stepPath(jobId, step), body), RegistryDocument.Step.class);
   }
