@@ -86,6 +86,64 @@ class PipelineOverApiTest {
       assertThat(cli("pipeline", "list", "--step", "toc", "--server", api).out())
           .contains("REMOTE-1");
 
+      // job create --source-job auto: the newest completed source step for the job's volumes
+      CliTestSupport.englishVolume(dir.resolve("scans/vol-a"), 1, 0);
+      Path source =
+          Files.writeString(
+              dir.resolve("source.json"), "{\"status\":\"completed\",\"citekeys\":[\"vol-a\"]}");
+      assertThat(
+              cli(
+                      "pipeline",
+                      "record",
+                      "source",
+                      "UPLOAD-1",
+                      "--file",
+                      source.toString(),
+                      "--server",
+                      api)
+                  .exit())
+          .isZero();
+      Run created =
+          cli(
+              "job",
+              "create",
+              "--type",
+              "tesseract-eng",
+              "--volumes",
+              dir.resolve("scans/vol-a").toString(),
+              "--job-key",
+              "OCR-LINKED",
+              "--out",
+              dir.resolve("out").toString(),
+              "--source-job",
+              "auto",
+              "--server",
+              api);
+      assertThat(created.exit()).as(created.out() + created.err()).isZero();
+      assertThat(created.err()).contains("Source job: UPLOAD-1");
+      assertThat(cli("pipeline", "show", "OCR-LINKED", "--server", api).out())
+          .contains("Source job:      UPLOAD-1");
+      Run unlinked =
+          cli(
+              "job",
+              "create",
+              "--type",
+              "tesseract-eng",
+              "--volumes",
+              dir.resolve("scans/vol-a").toString(),
+              "--job-key",
+              "OCR-UNLINKED",
+              "--out",
+              dir.resolve("out").toString(),
+              "--source-job",
+              "NO-SUCH",
+              "--server",
+              api);
+      assertThat(unlinked.exit()).isEqualTo(1);
+      assertThat(unlinked.err())
+          .contains(
+              "no pipeline job 'NO-SUCH' in the registry (job OCR-UNLINKED was created without a source job)");
+
       Run unknown = cli("pipeline", "show", "NOPE", "--server", api);
       assertThat(unknown.exit()).isEqualTo(1);
       assertThat(unknown.err()).contains("error: no pipeline job 'NOPE' in the registry");
