@@ -1,6 +1,7 @@
 package io.ocrbatch.activities;
 
 import io.ocrbatch.activities.metrics.OcrMetrics;
+import io.ocrbatch.activities.registry.OcrStepRecorder;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.StatusActivities;
@@ -12,19 +13,30 @@ import java.util.List;
 public class StatusActivitiesImpl implements StatusActivities {
   private final StatusStore store;
   private final OcrMetrics meters;
+  private final OcrStepRecorder pipeline; // null: no pipeline registry
 
   public StatusActivitiesImpl(StatusStore store) {
-    this(store, OcrMetrics.none());
+    this(store, OcrMetrics.none(), null);
   }
 
   public StatusActivitiesImpl(StatusStore store, OcrMetrics meters) {
+    this(store, meters, null);
+  }
+
+  public StatusActivitiesImpl(StatusStore store, OcrStepRecorder pipeline) {
+    this(store, OcrMetrics.none(), pipeline);
+  }
+
+  public StatusActivitiesImpl(StatusStore store, OcrMetrics meters, OcrStepRecorder pipeline) {
     this.store = store;
     this.meters = meters;
+    this.pipeline = pipeline;
   }
 
   @Override
   public void jobStarted(long jobId) {
     store.jobs().markStarted(jobId);
+    if (pipeline != null) pipeline.started(jobId);
   }
 
   @Override
@@ -35,6 +47,7 @@ public class StatusActivitiesImpl implements StatusActivities {
   @Override
   public void jobFinished(long jobId, JobStatus status) {
     store.jobs().markFinished(jobId, status);
+    if (pipeline != null) pipeline.finished(jobId);
   }
 
   @Override

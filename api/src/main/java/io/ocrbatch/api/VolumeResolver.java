@@ -27,6 +27,11 @@ public final class VolumeResolver {
     this.storage = storage;
   }
 
+  /** The storage volumes and results are read through. */
+  public Storage storage() {
+    return storage;
+  }
+
   /** Where S3 and the BDRC archive are, and with which credentials. */
   public io.ocrbatch.activities.storage.StorageSettings storageSettings() {
     return storage.settings();

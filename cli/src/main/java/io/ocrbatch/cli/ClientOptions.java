@@ -1,5 +1,9 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.registry.PipelineRegistry;
+import io.ocrbatch.cli.pipeline.LocalPipeline;
+import io.ocrbatch.cli.pipeline.PipelineClient;
+import io.ocrbatch.cli.pipeline.RemotePipeline;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,8 +25,27 @@ public class ClientOptions extends StackOptions {
 
   /** Over the API when a server is named, else directly (never creating ./data unasked). */
   JobsClient jobsClient() {
+    String url = serverUrl();
+    if (url == null) return new LocalJobs(Stack.forClient(this));
+    return new RemoteJobs(url, token());
+  }
+
+  /** The pipeline registry, over the API or directly, as {@link #jobsClient()}. */
+  PipelineClient pipelineClient() {
+    String url = serverUrl();
+    if (url == null) {
+      Stack parts = Stack.forClient(this);
+      return new LocalPipeline(new PipelineRegistry(parts.store().jdbc(), parts.storage()), parts);
+    }
+    return new RemotePipeline(new RemoteJobs(url, token())::call);
+  }
+
+  private String serverUrl() {
     String url = server != null ? server : System.getenv("OCRBATCH_SERVER");
-    if (url == null || url.isBlank()) return new LocalJobs(Stack.forClient(this));
-    return new RemoteJobs(url, token != null ? token : System.getenv("OCRBATCH_API_TOKEN"));
+    return url == null || url.isBlank() ? null : url;
+  }
+
+  private String token() {
+    return token != null ? token : System.getenv("OCRBATCH_API_TOKEN");
   }
 }

@@ -1,8 +1,10 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.cli.pipeline.PipelineClient;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -57,6 +59,7 @@ final class JobCreateCommand implements Callable<Integer> {
                   options.concurrency,
                   options.dpi));
       JobView job = submitted.job();
+      boolean linked = options.sourceJob == null || linkSource(job);
       if (json) {
         System.out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(job));
         return ExitCode.OK.code();
@@ -76,7 +79,20 @@ final class JobCreateCommand implements Callable<Integer> {
               "Job %d status: %s (no worker has started it yet)%n", job.id(), started.status());
       }
       System.out.printf("Job ID: %d%n", job.id());
-      return ExitCode.OK.code();
+      return linked ? ExitCode.OK.code() : ExitCode.COULD_NOT_RUN.code();
+    }
+  }
+
+  /** Records the job's source job in the pipeline registry; says why when it cannot. */
+  private boolean linkSource(JobView job) {
+    try (PipelineClient pipeline = client.pipelineClient()) {
+      var document = pipeline.linkSource(job.jobKey(), options.sourceJob);
+      System.err.printf("Source job: %s%n", document.source().jobId());
+      return true;
+    } catch (BadInputException e) {
+      System.err.printf(
+          "error: %s (job %s was created without a source job)%n", e.getMessage(), job.jobKey());
+      return false;
     }
   }
 

@@ -32,4 +32,12 @@ final class JobOptions {
       defaultValue = "300",
       description = "Resolution the scans were made at, given to the engine (default: 300).")
   int dpi;
+
+  @Option(
+      names = "--source-job",
+      paramLabel = "JOB|auto",
+      description =
+          "The pipeline job this one builds on (its source step), recorded in the pipeline registry;"
+              + " auto: the newest job with a completed source step for the same volumes.")
+  String sourceJob;
 }

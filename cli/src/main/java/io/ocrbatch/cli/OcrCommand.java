@@ -1,6 +1,8 @@
 package io.ocrbatch.cli;
 
+import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.registry.PipelineRegistry;
 import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.StatusStore;
@@ -103,8 +105,21 @@ final class OcrCommand implements Callable<Integer> {
             volumes.size(),
             jobType.name(),
             job.outputRoot() + "/" + jobType.name());
+        if (options.sourceJob != null) linkSource(parts, job, err);
         return watch(store, job, err, signal);
       }
+    }
+  }
+
+  /** Records the job's source job; a source that cannot be found is said, the OCR runs anyway. */
+  private void linkSource(Stack parts, JobRecord job, PrintStream err) {
+    try {
+      var document =
+          new PipelineRegistry(parts.store().jdbc(), parts.storage())
+              .linkSource(job.jobKey(), options.sourceJob, job.outputRoot());
+      err.printf("Source job: %s%n", document.source().jobId());
+    } catch (BadInputException e) {
+      err.printf("error: %s (the job runs without a source job)%n", e.getMessage());
     }
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       WatchCommand.class,
       IngestCommand.class,
       SyncCommand.class,
+      PipelineCommands.class,
       EvaluateCommand.class,
       io.ocrbatch.cli.samples.MakeSamplesCommand.class,
       CommandLine.HelpCommand.class

@@ -169,6 +169,11 @@ final class RemoteJobs implements JobsClient {
 
   private record Reply(int status, JsonNode json) {}
 
+  /** One request to the server's API, its JSON answer (errors as {@link #send} makes them). */
+  JsonNode call(String method, String path, Object body) {
+    return send(method, path, body).json();
+  }
+
   /**
    * One request; a 4xx answer becomes an exception with the server's {@code detail}: 400/404
    * BadInputException (the input), 409 ConflictException (the job's state).

@@ -1,6 +1,9 @@
 package io.ocrbatch.cli;
 
 import io.ocrbatch.activities.fault.ExitCode;
+import io.ocrbatch.activities.registry.PipelineNames;
+import io.ocrbatch.activities.registry.PipelineRegistry;
+import io.ocrbatch.activities.registry.SyncStep;
 import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
       "Copy a finished job's results to s3://bucket/prefix (or a folder) as {job_type}/{volume}/…,",
       "with each volume's page images under images/ unless --skip-images. Objects already there with the",
       "same content are skipped; each volume's success.json is copied last. Reads the status database",
-      "(--db-url or the embedded one under --data)."
+      "(--db-url or the embedded one under --data). Records the step sync_ocr in the pipeline registry."
     })
 final class SyncCommand implements Callable<Integer> {
   @Option(
@@ -64,16 +67,24 @@ final class SyncCommand implements Callable<Integer> {
         return ExitCode.COULD_NOT_RUN.code();
       }
       ProgressBar bar = new ProgressBar(err, System.console() != null, 0);
-      ResultSync.Progress result =
-          new ResultSync(storage)
-              .run(
-                  volumes,
-                  job.typeName(),
-                  to,
-                  !skipImages,
-                  p -> {
-                    if (!quiet) bar.show(line(p, bar));
-                  });
+      ResultSync.Progress[] last = {new ResultSync.Progress(0, 0, 0, 0, 0)};
+      ResultSync.Progress result;
+      try {
+        result =
+            new ResultSync(storage)
+                .run(
+                    volumes,
+                    job.typeName(),
+                    to,
+                    !skipImages,
+                    p -> {
+                      last[0] = p;
+                      if (!quiet) bar.show(line(p, bar));
+                    });
+      } catch (java.io.IOException | RuntimeException e) {
+        recordStep(parts, job, volumes, last[0], e.getMessage());
+        throw e;
+      }
       if (!quiet) bar.finish(line(result, bar));
       err.printf(
           "Synced job %s (%d volume(s)) to %s/%s: %d file(s) copied (%s), %d already there.%n",
@@ -84,8 +95,29 @@ final class SyncCommand implements Callable<Integer> {
           result.copied(),
           mib(result.bytesCopied()),
           result.skipped());
+      recordStep(parts, job, volumes, result, null);
+      err.printf(
+          "Recorded step %s of pipeline job %s (bin/ocrbatch pipeline show %s).%n",
+          PipelineNames.SYNC_OCR, job.jobKey(), job.jobKey());
       return ExitCode.OK.code();
     }
+  }
+
+  private void recordStep(
+      Stack parts,
+      JobRecord job,
+      List<ResultSync.Volume> volumes,
+      ResultSync.Progress result,
+      String error) {
+    SyncStep.record(
+        new PipelineRegistry(parts.store().jdbc(), parts.storage()),
+        job.jobKey(),
+        job.outputRoot(),
+        volumes.stream().map(ResultSync.Volume::volumeId).toList(),
+        to,
+        !skipImages,
+        result,
+        error);
   }
 
   private JobRecord find(StatusStore store) {

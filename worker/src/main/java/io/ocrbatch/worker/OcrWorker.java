@@ -9,6 +9,7 @@ import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.registry.OcrStepRecorder;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.visibility.SearchAttributeSetup;
@@ -85,7 +86,7 @@ public final class OcrWorker implements AutoCloseable {
     io.registerWorkflowImplementationTypes(
         BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class, WatchWorkflowImpl.class);
     io.registerActivitiesImplementations(
-        new StatusActivitiesImpl(store, meters),
+        new StatusActivitiesImpl(store, meters, new OcrStepRecorder(store, storage)),
         new VolumeActivitiesImpl(storage, store, meters),
         new WatchActivitiesImpl(store, storage, RetrySettings.defaults()));
 

@@ -1,6 +1,6 @@
 package io.ocrbatch.activities.statusdb;
 
-/** The status store's parts over one connection pool. */
+/** The status store's parts over one connection pool (and the pool, for stores beside it). */
 public record StatusStore(
     JobTypeStore jobTypes,
     JobStore jobs,
@@ -10,7 +10,8 @@ public record StatusStore(
     QueueStore queue,
     UploadStore uploads,
     FileRegistry files,
-    DatabaseHealth health) {
+    DatabaseHealth health,
+    Jdbc jdbc) {
 
   public static StatusStore over(Jdbc jdbc) {
     return new StatusStore(
@@ -22,6 +23,7 @@ public record StatusStore(
         new QueueStore(jdbc),
         new UploadStore(jdbc),
         new FileRegistry(jdbc),
-        jdbc.health());
+        jdbc.health(),
+        jdbc);
   }
 }

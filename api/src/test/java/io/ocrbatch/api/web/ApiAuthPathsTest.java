@@ -66,6 +66,10 @@ class ApiAuthPathsTest {
         Arguments.of("GET", "/api/queue/stats", null),
         Arguments.of("POST", "/api/queue/requeue-failed", null),
         Arguments.of("GET", "/api/job-types", null),
+        Arguments.of("GET", "/api/pipeline/jobs", null),
+        Arguments.of("GET", "/api/pipeline/latest", null),
+        Arguments.of("GET", "/api/pipeline/volumes/W1-I1", null),
+        Arguments.of("PUT", "/api/pipeline/jobs/J1/steps/toc", "{\"status\":\"completed\"}"),
         Arguments.of("GET", "/ocr/status/x", null),
         Arguments.of("GET", "/ocr/stream/x", null),
         Arguments.of("GET", "/actuator/env", null),
@@ -95,6 +99,7 @@ class ApiAuthPathsTest {
     }
     api.token = "secret";
     assertThat(api.get("/api/jobs").json()).isEmpty();
+    assertThat(api.get("/api/pipeline/jobs").json()).isEmpty();
     assertThat(Files.exists(data.resolve("server/results"))).isFalse();
   }
 
