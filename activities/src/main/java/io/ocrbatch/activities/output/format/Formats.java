@@ -1,0 +1,35 @@
+package io.ocrbatch.activities.output.format;
+
+import io.ocrbatch.activities.page.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the XML formats say alike about who made a page's text. */
+final class Formats {
+  private Formats() {}
+
+  /** "ocrbatch 1.2.3; tesseract 5.5.2 (eng); model eng". */
+  static String creator(Provenance p) {
+    List<String> parts = new ArrayList<>();
+    parts.add("ocrbatch" + (p.ocrbatchVersion() == null ? "" : " " + p.ocrbatchVersion()));
+    parts.add(p.engineVersion() != null ? p.engineVersion() : String.valueOf(p.engine()));
+    if (p.model() != null) parts.add("model " + p.model());
+    if (p.modelDigest() != null) parts.add(p.modelDigest());
+    return String.join("; ", parts);
+  }
+
+  /** "job type tesseract-eng, language eng, encoding unicode, dpi 300". */
+  static String settings(Provenance p) {
+    List<String> parts = new ArrayList<>();
+    if (p.jobType() != null) parts.add("job type " + p.jobType());
+    if (p.language() != null) parts.add("language " + p.language());
+    if (p.encoding() != null) parts.add("encoding " + p.encoding());
+    if (p.dpi() != null) parts.add("dpi " + p.dpi());
+    return String.join(", ", parts);
+  }
+
+  /** A 0–100 confidence as 0–1. */
+  static double unit(float confidence) {
+    return Math.max(0, Math.min(1, confidence / 100.0));
+  }
+}
