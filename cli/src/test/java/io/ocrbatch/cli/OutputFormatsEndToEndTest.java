@@ -81,6 +81,7 @@ class OutputFormatsEndToEndTest {
           .contains("Producer:        ocrbatch")
           .contains("336 x 100.8 pts"); // 1400 x 420 pixels at 300 dpi
 
+      wordsLieOverTheirBoxes(book.resolve("book.pdf"), book.resolve("page-001.json"));
       looksLikeTheScan(book.resolve("book.pdf"), dir.resolve("eng/book/page-001.png"), "english");
       looksLikeTheScan(pechaOut.resolve("pecha.pdf"), pecha.resolve("p1.png"), "tibetan");
 
@@ -135,6 +136,34 @@ class OutputFormatsEndToEndTest {
     long pages = files.stream().filter(f -> f.toString().endsWith(".json")).count() - 3;
     assertThat(List.of(page, alto, hocr)).as("files in " + volume).containsOnly((int) pages);
     assertThat(pages).isPositive();
+  }
+
+  /**
+   * Each word of the PDF's first page, as pdftotext places it, lies over the same word's box in the
+   * page JSON (points × 300/72 = pixels).
+   */
+  private static void wordsLieOverTheirBoxes(Path pdf, Path pageJson) throws Exception {
+    List<OutputChecks.PdfWord> placed =
+        OutputChecks.pdfWords(pdf).stream().filter(w -> w.page() == 1).toList();
+    List<JsonNode> words = new java.util.ArrayList<>();
+    JSON.readTree(pageJson.toFile())
+        .path("lines")
+        .forEach(line -> line.path("words").forEach(words::add));
+    assertThat(placed).hasSameSizeAs(words);
+    double scale = 300 / 72.0;
+    for (int i = 0; i < words.size(); i++) {
+      JsonNode box = words.get(i).path("bbox");
+      OutputChecks.PdfWord w = placed.get(i);
+      assertThat(w.text()).isEqualTo(words.get(i).path("text").asText());
+      double cx = (w.xMin() + w.xMax()) / 2 * scale, cy = (w.yMin() + w.yMax()) / 2 * scale;
+      assertThat(cx).as(w.text()).isBetween(box.get(0).asDouble(), box.get(2).asDouble());
+      assertThat(cy).as(w.text()).isBetween(box.get(1).asDouble(), box.get(3).asDouble());
+      assertThat((w.xMax() - w.xMin()) * scale)
+          .as("width of " + w.text())
+          .isCloseTo(
+              box.get(2).asDouble() - box.get(0).asDouble(),
+              org.assertj.core.data.Offset.offset(3.0));
+    }
   }
 
   /**

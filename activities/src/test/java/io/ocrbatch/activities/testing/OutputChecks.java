@@ -136,6 +136,31 @@ public final class OutputChecks {
     return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
   }
 
+  /** A word of a PDF's text as pdftotext places it, in points from the page's top-left. */
+  public record PdfWord(
+      int page, String text, double xMin, double yMin, double xMax, double yMax) {}
+
+  /** Every word of the PDF's text with its box ({@code pdftotext -bbox}). */
+  public static List<PdfWord> pdfWords(Path pdf) throws Exception {
+    Document html = Jsoup.parse(run("pdftotext", "-bbox", "-enc", "UTF-8", pdf.toString(), "-"));
+    List<PdfWord> words = new ArrayList<>();
+    int page = 0;
+    for (Element pageElement : html.select("page")) {
+      page++;
+      for (Element w : pageElement.select("word")) {
+        words.add(
+            new PdfWord(
+                page,
+                w.text(),
+                Double.parseDouble(w.attr("xMin")),
+                Double.parseDouble(w.attr("yMin")),
+                Double.parseDouble(w.attr("xMax")),
+                Double.parseDouble(w.attr("yMax"))));
+      }
+    }
+    return words;
+  }
+
   /** pdfinfo's report (title, producer, pages, page size). */
   public static String pdfinfo(Path pdf) throws Exception {
     return run("pdfinfo", pdf.toString());
