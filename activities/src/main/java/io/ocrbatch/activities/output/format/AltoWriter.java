@@ -62,7 +62,7 @@ final class AltoWriter implements PageWriter {
       PageText.Region region = regions.get(r);
       String regionId = "r" + (r + 1);
       XmlElement block = space.add("TextBlock").attr("ID", regionId);
-      position(block, region.box());
+      position(block, Formats.regionBox(region));
       for (int l = 0; l < region.lines().size(); l++) {
         line(block, region.lines().get(l), regionId + "l" + (l + 1));
       }
@@ -88,7 +88,7 @@ final class AltoWriter implements PageWriter {
 
   private static void line(XmlElement block, PageText.Line line, String id) {
     XmlElement lineElement = block.add("TextLine").attr("ID", id);
-    position(lineElement, line.box());
+    position(lineElement, Formats.lineBox(line));
     if (line.baseline() != null) {
       Box b = line.baseline();
       lineElement.attr("BASELINE", b.x1() + "," + b.y1() + " " + b.x2() + "," + b.y2());
@@ -107,7 +107,7 @@ final class AltoWriter implements PageWriter {
         lineElement
             .add("SP")
             .attr("HPOS", before.x2())
-            .attr("VPOS", line.box().y1())
+            .attr("VPOS", Formats.lineBox(line).y1())
             .attr("WIDTH", Math.max(0, word.box().x1() - before.x2()));
       }
       XmlElement string =

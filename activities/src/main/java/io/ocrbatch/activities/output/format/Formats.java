@@ -1,5 +1,7 @@
 package io.ocrbatch.activities.output.format;
 
+import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.page.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,23 @@ final class Formats {
     if (p.encoding() != null) parts.add("encoding " + p.encoding());
     if (p.dpi() != null) parts.add("dpi " + p.dpi());
     return String.join(", ", parts);
+  }
+
+  /**
+   * A line's box grown to hold its words' boxes (Tesseract's word boxes can reach past its line's
+   * by a few pixels; hOCR and ALTO readers expect a word inside its line).
+   */
+  static Box lineBox(PageText.Line line) {
+    Box box = line.box();
+    for (PageText.Word w : line.words()) box = box.union(w.box());
+    return box;
+  }
+
+  /** A region's box grown to hold its lines' (as {@link #lineBox}). */
+  static Box regionBox(PageText.Region region) {
+    Box box = region.box();
+    for (PageText.Line line : region.lines()) box = box.union(lineBox(line));
+    return box;
   }
 
   /** A 0–100 confidence as 0–1. */

@@ -66,7 +66,7 @@ final class HocrWriter implements PageWriter {
               .add("div")
               .attr("class", "ocr_carea")
               .attr("id", "block_" + (r + 1))
-              .attr("title", bbox(region.box()));
+              .attr("title", bbox(Formats.regionBox(region)));
       if (region.lines().isEmpty()) area.text("");
       for (int l = 0; l < region.lines().size(); l++) {
         PageText.Line line = region.lines().get(l);
@@ -75,7 +75,9 @@ final class HocrWriter implements PageWriter {
             area.add("span")
                 .attr("class", "ocr_line")
                 .attr("id", "line_" + lineId)
-                .attr("title", bbox(line.box()) + baseline(line) + wconf(line.confidence()));
+                .attr(
+                    "title",
+                    bbox(Formats.lineBox(line)) + baseline(line) + wconf(line.confidence()));
         List<PageText.Word> words =
             line.words().isEmpty()
                 ? List.of(new PageText.Word(line.text(), line.box(), line.confidence()))
@@ -106,8 +108,8 @@ final class HocrWriter implements PageWriter {
     Box b = line.baseline();
     if (b == null || b.x2() == b.x1()) return "";
     double slope = (double) (b.y2() - b.y1()) / (b.x2() - b.x1());
-    double yAtLeft = b.y1() + slope * (line.box().x1() - b.x1());
-    return String.format(
-        Locale.ROOT, "; baseline %.3f %d", slope, Math.round(yAtLeft - line.box().y2()));
+    Box box = Formats.lineBox(line);
+    double yAtLeft = b.y1() + slope * (box.x1() - b.x1());
+    return String.format(Locale.ROOT, "; baseline %.3f %d", slope, Math.round(yAtLeft - box.y2()));
   }
 }

@@ -59,12 +59,15 @@ final class PageXmlWriter implements PageWriter {
       PageText.Region region = regions.get(r);
       String regionId = "r" + (r + 1);
       XmlElement regionElement = pageElement.add("TextRegion").attr("id", regionId);
-      coords(regionElement, Polygon.of(region.box()), page);
+      coords(regionElement, Polygon.of(Formats.regionBox(region)), page);
       for (int l = 0; l < region.lines().size(); l++) {
         PageText.Line line = region.lines().get(l);
         String lineId = regionId + "l" + (l + 1);
         XmlElement lineElement = regionElement.add("TextLine").attr("id", lineId);
-        coords(lineElement, line.outline(), page);
+        coords(
+            lineElement,
+            line.polygon() != null ? line.polygon() : Polygon.of(Formats.lineBox(line)),
+            page);
         if (line.baseline() != null) {
           Box b = line.baseline();
           lineElement
