@@ -34,6 +34,19 @@ public final class PageWriters {
     return names;
   }
 
+  /**
+   * The content type of a result file, by its name: a page format's (the longest extension that
+   * matches: {@code .alto.xml} before {@code .xml}), a volume's PDF, JSON for the volume files;
+   * empty for other files.
+   */
+  public static Optional<String> contentTypeOf(String fileName) {
+    if (fileName.endsWith(".pdf")) return Optional.of("application/pdf");
+    return ALL.stream()
+        .filter(w -> fileName.endsWith("." + w.extension()))
+        .max(java.util.Comparator.comparingInt(w -> w.extension().length()))
+        .map(PageWriter::contentType);
+  }
+
   /** Whether the format is written once per volume ({@code pdf}). */
   public static boolean volumeFormat(String format) {
     return PDF.equals(format);
