@@ -3,6 +3,7 @@ package io.ocrbatch.activities;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.image.ImageResolution;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
@@ -140,11 +141,12 @@ public class OcrActivitiesImpl implements OcrActivities {
       OcrEngine engine = engines.engineFor(type);
       PageFile file = fetcher.get(page.file(), nextFile);
       etag = file.etag();
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
-      PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
+      int dpi = ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
+      PageText text = engines.encode(engine.recognize(gray, dpi), type);
       long millis = millisSince(started);
-      outputs.write(
-          new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
+      Provenance provenance = provenance(chunk).forImage(page.name(), etag).withDpi(dpi);
+      outputs.write(new PageResult(text, provenance, millis, gray));
       // The page is done only once its row is written too: if this throws, the attempt fails and
       // its retry records the row from the result (FinishedPageRows) without OCRing the page again.
       record(
@@ -218,7 +220,11 @@ public class OcrActivitiesImpl implements OcrActivities {
       PageJson.Document doc =
           outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
       PageFile file = fetcher.get(page.file(), nextFile);
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
+      int dpi =
+          doc.provenance().dpi() != null && doc.provenance().dpi() > 0
+              ? doc.provenance().dpi()
+              : ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
       outputs.write(
           new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray),
           outputs.missing(existing, redoBefore));

@@ -9,6 +9,7 @@ import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.testing.OutputChecks;
+import io.ocrbatch.activities.testing.ScanFiles;
 import io.ocrbatch.activities.testing.TestDatabases;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class OutputFormatsEndToEndTest {
     Path pecha = Files.createDirectories(dir.resolve("bod/pecha"));
     PageRenderer renderer = new PageRenderer(PageRenderer.TIBETAN_MACHINE, 56f, 1748, 700);
     PageRenderer.Page tibetan = renderer.render(SampleTexts.tibetanSyllables(200), "", 1.6);
-    ImageIO.write(tibetan.image(), "png", pecha.resolve("p1.png").toFile());
+    ScanFiles.write(tibetan.image(), "png", 200, pecha.resolve("p1.png")); // a 200 dpi scan
     Path out = dir.resolve("out");
     try (TestDatabases.Fresh db = TestDatabases.fresh()) {
       String url = db.database().url();
@@ -82,8 +83,18 @@ class OutputFormatsEndToEndTest {
           .contains("336 x 100.8 pts"); // 1400 x 420 pixels at 300 dpi
 
       wordsLieOverTheirBoxes(book.resolve("book.pdf"), book.resolve("page-001.json"));
-      looksLikeTheScan(book.resolve("book.pdf"), dir.resolve("eng/book/page-001.png"), "english");
-      looksLikeTheScan(pechaOut.resolve("pecha.pdf"), pecha.resolve("p1.png"), "tibetan");
+      assertThat(OutputChecks.pdfinfo(pechaOut.resolve("pecha.pdf")))
+          .as("the scan's own 200 dpi sets the page size")
+          .contains("629.28 x 252 pts");
+      assertThat(JSON.readTree(pechaOut.resolve("p1.json").toFile()).path("dpi").asInt())
+          .as("the page JSON records the dpi the page was read at")
+          .isEqualTo(200);
+      assertThat(JSON.readTree(book.resolve("page-001.json").toFile()).path("dpi").asInt())
+          .as("no dpi tag: 300")
+          .isEqualTo(300);
+      looksLikeTheScan(
+          book.resolve("book.pdf"), dir.resolve("eng/book/page-001.png"), 300, "english");
+      looksLikeTheScan(pechaOut.resolve("pecha.pdf"), pecha.resolve("p1.png"), 200, "tibetan");
 
       JsonNode manifest = JSON.readTree(book.resolve("manifest.json").toFile());
       assertThat(manifest.path("pdf").asText()).isEqualTo("book.pdf");
@@ -171,8 +182,8 @@ class OutputFormatsEndToEndTest {
    * nearly the same pixels (the image is kept as it was; the text layer is invisible). The
    * rendering is kept in cli/target/output-formats/ to look at.
    */
-  private void looksLikeTheScan(Path pdf, Path scan, String name) throws Exception {
-    Path rendered = OutputChecks.pdftoppm(pdf, 1, 300, dir.resolve(name));
+  private void looksLikeTheScan(Path pdf, Path scan, int dpi, String name) throws Exception {
+    Path rendered = OutputChecks.pdftoppm(pdf, 1, dpi, dir.resolve(name));
     Path kept = Files.createDirectories(Path.of("target/output-formats")).resolve(name + ".png");
     Files.copy(rendered, kept, StandardCopyOption.REPLACE_EXISTING);
     BufferedImage a = ImageIO.read(scan.toFile());
