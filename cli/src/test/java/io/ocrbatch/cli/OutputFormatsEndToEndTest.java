@@ -96,6 +96,8 @@ class OutputFormatsEndToEndTest {
           book.resolve("book.pdf"), dir.resolve("eng/book/page-001.png"), 300, "english");
       looksLikeTheScan(pechaOut.resolve("pecha.pdf"), pecha.resolve("p1.png"), 200, "tibetan");
 
+      keep(book, "book");
+      keep(pechaOut, "pecha");
       JsonNode manifest = JSON.readTree(book.resolve("manifest.json").toFile());
       assertThat(manifest.path("pdf").asText()).isEqualTo("book.pdf");
       assertThat(manifest.path("pages").get(0).path("files").toString())
@@ -104,6 +106,15 @@ class OutputFormatsEndToEndTest {
                   + "\"page-001.md\",\"page-001.json\"]");
       assertThat(JSON.readTree(book.resolve("success.json").toFile()).path("output_formats").size())
           .isEqualTo(7);
+    }
+  }
+
+  /** A copy of the volume's results in cli/target/output-formats/, to look at. */
+  private static void keep(Path volume, String name) throws Exception {
+    Path kept = Files.createDirectories(Path.of("target/output-formats").resolve(name));
+    try (Stream<Path> files = Files.list(volume)) {
+      for (Path f : files.toList())
+        Files.copy(f, kept.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
