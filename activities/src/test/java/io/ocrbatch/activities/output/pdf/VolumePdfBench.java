@@ -21,7 +21,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * bench/pdf-volume.sh: builds a volume's searchable PDF of PAGES A4 pages at 300 dpi (one scan file
  * per page, as BDRC volumes have) and prints pages/s, the file's size and the JVM's peak heap use,
- * to show that memory does not grow with the volume. Arguments: pages, format (png, jpeg, g4).
+ * to show that memory does not grow with the volume. Arguments: pages, format (png, jpeg, g4), and
+ * any third argument to leave the text layer out (the images' share of the time).
  */
 public final class VolumePdfBench {
   public static void main(String[] args) throws Exception {
@@ -32,7 +33,7 @@ public final class VolumePdfBench {
     PageRenderer.Page page = renderer.render(SampleTexts.englishWords(400), " ", 1.5);
     Path scan = dir.resolve("scan." + (format.equals("g4") ? "tif" : format));
     write(page.image(), format, scan);
-    PageText text = text(page);
+    PageText text = args.length > 2 ? new PageText(2480, 3508, List.of()) : text(page);
     AtomicLong peak = new AtomicLong();
     Thread sampler =
         new Thread(
