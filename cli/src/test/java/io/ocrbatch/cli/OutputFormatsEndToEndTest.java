@@ -96,6 +96,16 @@ class OutputFormatsEndToEndTest {
           book.resolve("book.pdf"), dir.resolve("eng/book/page-001.png"), 300, "english");
       looksLikeTheScan(pechaOut.resolve("pecha.pdf"), pecha.resolve("p1.png"), 200, "tibetan");
 
+      Path mirror = dir.resolve("mirror");
+      assertThat(
+              OcrbatchCli.run(
+                  "sync", "--job-key", "F3", "--to", mirror.toString(), "--db-url", url, "--quiet"))
+          .isZero();
+      Path mirrored = mirror.resolve("tesseract-bod-unicode/pecha");
+      for (String name : List.of("p1.xml", "p1.alto.xml", "p1.hocr", "pecha.pdf", "p1.md"))
+        assertThat(mirrored.resolve(name))
+            .as("sync carries " + name)
+            .hasSameBinaryContentAs(pechaOut.resolve(name));
       keep(book, "book");
       keep(pechaOut, "pecha");
       JsonNode manifest = JSON.readTree(book.resolve("manifest.json").toFile());
