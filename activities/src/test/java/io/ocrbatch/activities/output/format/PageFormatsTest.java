@@ -164,6 +164,65 @@ class PageFormatsTest {
   }
 
   @Test
+  void wylieSurvivesEveryFormatIntact() throws Exception {
+    String wylie = "bkra shis bde legs/ 'od \"gsal\" <rgyan> & dpal+";
+    List<PageText.Word> words = new java.util.ArrayList<>();
+    int x = 50;
+    for (String w : wylie.split(" ")) {
+      words.add(new PageText.Word(w, new Box(x, 50, x + 20 * w.length(), 90), 90f));
+      x += 20 * w.length() + 15;
+    }
+    PageText page =
+        PageText.oneRegion(
+            1400, 200, List.of(new PageText.Line(wylie, new Box(50, 50, x, 90), 90f, words)));
+    PageResult result = new PageResult(page, sample().provenance(), 1, null);
+    Path xml = dir.resolve("w.xml");
+    Path alto = dir.resolve("w.alto.xml");
+    Path hocr = dir.resolve("w.hocr");
+    Files.write(xml, new PageXmlWriter().render(result));
+    Files.write(alto, new AltoWriter().render(result));
+    Files.write(hocr, new HocrWriter().render(result));
+    OutputChecks.validPageXml(xml);
+    OutputChecks.validAlto(alto);
+    assertThat(String.join(" ", OutputChecks.hocrWords(hocr))).isEqualTo(wylie);
+    assertThat(Unicode.of(xml)).contains(wylie);
+    assertThat(Unicode.contents(alto)).isEqualTo(List.of(wylie.split(" ")));
+    Path png = dir.resolve("w.png");
+    ImageIO.write(new BufferedImage(1400, 200, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+    Path pdf = dir.resolve("w.pdf");
+    try (SearchablePdf doc = new SearchablePdf("w", "test", "test")) {
+      doc.addPage(png, 0, 300, page);
+      doc.save(pdf);
+    }
+    assertThat(OutputChecks.pdftotext(pdf).strip()).isEqualTo(wylie);
+  }
+
+  /** What an XML reader (not a string search) finds in PAGE's Unicode and ALTO's CONTENT. */
+  private static final class Unicode {
+    static List<String> of(Path pageXml) throws Exception {
+      return texts(pageXml, "Unicode", null);
+    }
+
+    static List<String> contents(Path alto) throws Exception {
+      return texts(alto, "String", "CONTENT");
+    }
+
+    private static List<String> texts(Path file, String element, String attribute)
+        throws Exception {
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      var nodes =
+          factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS("*", element);
+      List<String> texts = new java.util.ArrayList<>();
+      for (int i = 0; i < nodes.getLength(); i++) {
+        var e = (org.w3c.dom.Element) nodes.item(i);
+        texts.add(attribute == null ? e.getTextContent() : e.getAttribute(attribute));
+      }
+      return texts;
+    }
+  }
+
+  @Test
   void unknownFormatsAreRefusedListingTheKnownOnes() {
     assertThat(PageWriters.formats())
         .containsExactly("txt", "json", "page", "alto", "hocr", "pdf", "md");
