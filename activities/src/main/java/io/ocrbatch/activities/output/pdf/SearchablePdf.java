@@ -58,20 +58,37 @@ public final class SearchablePdf implements Closeable {
     float sy = height / Math.max(1, text.height() > 0 ? text.height() : image.getHeight());
     try (PDPageContentStream content = new PDPageContentStream(document, page)) {
       content.drawImage(image, 0, 0, width, height);
+      // One text object for the page, the font set only when it changes: a page of 400 words is
+      // a few operators per word.
+      content.beginText();
+      content.setRenderingMode(RenderingMode.NEITHER);
+      TextState state = new TextState();
       for (PageText.Line line : text.lines()) {
         List<PageText.Word> words =
             line.words().isEmpty()
                 ? List.of(
                     new PageText.Word(line.text(), line.box(), line.confidence(), line.polygon()))
                 : line.words();
-        for (PageText.Word word : words) placeWord(content, word, sx, sy, height);
+        for (PageText.Word word : words) placeWord(content, state, word, sx, sy, height);
       }
+      content.endText();
     }
+  }
+
+  /** The font and size last set in the page's text object. */
+  private static final class TextState {
+    PDFont font;
+    float size = -1;
   }
 
   /** The word's text, invisible, from its outline's bottom-left corner along its top edge. */
   private void placeWord(
-      PDPageContentStream content, PageText.Word word, float sx, float sy, float pageHeight)
+      PDPageContentStream content,
+      TextState state,
+      PageText.Word word,
+      float sx,
+      float sy,
+      float pageHeight)
       throws IOException {
     if (word.text() == null || word.text().isBlank()) return;
     PDFont font = fonts.forText(word.text());
@@ -96,13 +113,14 @@ public final class SearchablePdf implements Closeable {
     double cos = Math.cos(angle), sin = Math.sin(angle);
     float x = (float) (blx - sin * lift);
     float y = (float) (bly + cos * lift);
-    content.beginText();
-    content.setFont(font, size);
-    content.setRenderingMode(RenderingMode.NEITHER);
+    if (font != state.font || size != state.size) {
+      content.setFont(font, size);
+      state.font = font;
+      state.size = size;
+    }
     if (textWidth > 0) content.setHorizontalScaling((float) (100 * boxWidth / textWidth));
     content.setTextMatrix(new Matrix((float) cos, (float) sin, (float) -sin, (float) cos, x, y));
     content.showText(text);
-    content.endText();
   }
 
   /** Writes the document (fonts subset now) to {@code file}. */
