@@ -161,6 +161,11 @@ public final class OutputChecks {
     return words;
   }
 
+  /** pdfimages' list of the PDF's images (page, size, colour, encoding: jpeg, ccitt, image…). */
+  public static String pdfimages(Path pdf) throws Exception {
+    return run("pdfimages", "-list", pdf.toString());
+  }
+
   /** pdfinfo's report (title, producer, pages, page size). */
   public static String pdfinfo(Path pdf) throws Exception {
     return run("pdfinfo", pdf.toString());

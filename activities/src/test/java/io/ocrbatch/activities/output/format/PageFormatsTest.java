@@ -164,6 +164,37 @@ class PageFormatsTest {
   }
 
   @Test
+  void thePdfKeepsJpegAndGroup4ScansAsTheyAre() throws Exception {
+    BufferedImage scan = new BufferedImage(800, 300, BufferedImage.TYPE_BYTE_BINARY);
+    Path g4 = dir.resolve("g4.tif");
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+    javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionType("CCITT T.6");
+    try (var out = ImageIO.createImageOutputStream(g4.toFile())) {
+      writer.setOutput(out);
+      writer.write(null, new javax.imageio.IIOImage(scan, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    Path jpeg = dir.resolve("photo.jpg");
+    ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg.toFile());
+    Path pdf = dir.resolve("kept.pdf");
+    try (SearchablePdf doc = new SearchablePdf("kept", "test", "test")) {
+      doc.addPage(g4, 0, 400, new PageText(800, 300, List.of()));
+      doc.addPage(jpeg, 0, 300, new PageText(640, 480, List.of()));
+      doc.save(pdf);
+    }
+    String images = OutputChecks.pdfimages(pdf);
+    assertThat(images)
+        .containsPattern("\\n +1 +0 image +800 +300 +gray +1 +1 +ccitt")
+        .containsPattern("\\n +2 +1 image +640 +480 +rgb +3 +8 +jpeg");
+    assertThat(Files.readAllBytes(pdf).length)
+        .as("the JPEG's bytes, not a re-encoding")
+        .isLessThan((int) (Files.size(jpeg) + Files.size(g4) + 40_000));
+  }
+
+  @Test
   void wylieSurvivesEveryFormatIntact() throws Exception {
     String wylie = "bkra shis bde legs/ 'od \"gsal\" <rgyan> & dpal+";
     List<PageText.Word> words = new java.util.ArrayList<>();
