@@ -15,15 +15,18 @@ class ImageResolutionTest {
   @TempDir Path dir;
 
   @Test
-  void pngAndJpegDpiTagsAreReadAndAJobDpiOverridesThem() throws Exception {
+  void pngJpegAndTiffDpiTagsAreReadAndAJobDpiOverridesThem() throws Exception {
     BufferedImage image = new BufferedImage(60, 40, BufferedImage.TYPE_BYTE_GRAY);
     Path png = dir.resolve("a.png");
     Path jpeg = dir.resolve("b.jpg");
+    Path tiff = dir.resolve("c.tif");
     ScanFiles.write(image, "png", 400, png);
     ScanFiles.write(image, "jpeg", 600, jpeg);
+    ScanFiles.write(image, "tiff", 240, tiff);
 
     assertThat(ImageResolution.recorded(png, 0)).isEqualTo(OptionalInt.of(400));
     assertThat(ImageResolution.recorded(jpeg, 0)).isEqualTo(OptionalInt.of(600));
+    assertThat(ImageResolution.recorded(tiff, 0)).isEqualTo(OptionalInt.of(240));
     assertThat(ImageResolution.resolve(ImageResolution.FROM_IMAGE, png, 0)).isEqualTo(400);
     assertThat(ImageResolution.resolve(150, png, 0)).as("--dpi overrides").isEqualTo(150);
   }

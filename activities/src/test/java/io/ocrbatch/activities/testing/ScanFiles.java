@@ -11,11 +11,28 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Scan files as scanners write them: with their resolution recorded (PNG pHYs, JPEG JFIF). */
+/**
+ * Scan files as scanners write them: with their resolution recorded (PNG pHYs, JPEG JFIF, TIFF
+ * XResolution).
+ */
 public final class ScanFiles {
   private ScanFiles() {}
 
-  /** Writes {@code image} as {@code format} (png or jpeg) recording {@code dpi}. */
+  private static final String TIFF_FORMAT = "com_sun_media_imageio_plugins_tiff_image_1.0";
+
+  private static IIOMetadataNode rational(int number, String name, int value) {
+    IIOMetadataNode field = new IIOMetadataNode("TIFFField");
+    field.setAttribute("number", String.valueOf(number));
+    field.setAttribute("name", name);
+    IIOMetadataNode rationals = new IIOMetadataNode("TIFFRationals");
+    IIOMetadataNode rational = new IIOMetadataNode("TIFFRational");
+    rational.setAttribute("value", value + "/1");
+    rationals.appendChild(rational);
+    field.appendChild(rationals);
+    return field;
+  }
+
+  /** Writes {@code image} as {@code format} (png, jpeg or tiff) recording {@code dpi}. */
   public static void write(BufferedImage image, String format, int dpi, Path file)
       throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
@@ -48,7 +65,27 @@ public final class ScanFiles {
         writer.write(null, new IIOImage(image, null, metadata), writer.getDefaultWriteParam());
         return;
       }
-      throw new IllegalArgumentException("png or jpeg, not " + format);
+      if (format.equals("tiff")) {
+        // XResolution/YResolution in dots per inch (ResolutionUnit 2), as TIFF fields
+        IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
+        ifd.appendChild(rational(282, "XResolution", dpi));
+        ifd.appendChild(rational(283, "YResolution", dpi));
+        IIOMetadataNode unit = new IIOMetadataNode("TIFFField");
+        unit.setAttribute("number", "296");
+        unit.setAttribute("name", "ResolutionUnit");
+        IIOMetadataNode shorts = new IIOMetadataNode("TIFFShorts");
+        IIOMetadataNode inch = new IIOMetadataNode("TIFFShort");
+        inch.setAttribute("value", "2");
+        shorts.appendChild(inch);
+        unit.appendChild(shorts);
+        ifd.appendChild(unit);
+        IIOMetadataNode tiff = new IIOMetadataNode(TIFF_FORMAT);
+        tiff.appendChild(ifd);
+        metadata.mergeTree(TIFF_FORMAT, tiff);
+        writer.write(null, new IIOImage(image, null, metadata), writer.getDefaultWriteParam());
+        return;
+      }
+      throw new IllegalArgumentException("png, jpeg or tiff, not " + format);
     } finally {
       writer.dispose();
     }
