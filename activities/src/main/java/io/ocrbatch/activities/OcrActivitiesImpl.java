@@ -92,9 +92,7 @@ public class OcrActivitiesImpl implements OcrActivities {
         } else if (jobs.cancelRequested(jobId)) {
           return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
         } else if (outputs.recognised(existing, redoBefore)) {
-          String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          addMissingFormats(
-              chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, existing, redoBefore);
+          addMissingFormats(chunk, PageRef.parse(pages.get(i)), outputs, existing, redoBefore);
           result =
               result.plus(
                   new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
@@ -117,7 +115,10 @@ public class OcrActivitiesImpl implements OcrActivities {
     }
   }
 
-  /** The image file of the next page that still needs OCR, to download ahead. */
+  /**
+   * The image file of the next page that still needs OCR, to download ahead (a page that only lacks
+   * a format needs no image).
+   */
   private static String nextToFetch(
       List<String> pages,
       int i,
@@ -126,7 +127,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       Map<String, Instant> existing,
       Instant redoBefore) {
     for (int n = i + 1; n < pages.size(); n++) {
-      if (!new PageOutputs(folder, pages.get(n), formats).done(existing, redoBefore))
+      if (!new PageOutputs(folder, pages.get(n), formats).recognised(existing, redoBefore))
         return PageRef.parse(pages.get(n)).file();
     }
     return null;
@@ -206,31 +207,20 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   /**
    * A page OCRed before that lacks a format its job type asks for now: that format only, from the
-   * page's JSON and its image, without OCR.
+   * page's JSON alone (no download, no decoding, no OCR).
    */
   private void addMissingFormats(
       PageChunk chunk,
       PageRef page,
-      String nextFile,
-      PageFetcher fetcher,
       PageOutputs outputs,
       Map<String, Instant> existing,
       Instant redoBefore) {
     try {
       PageJson.Document doc =
           outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
-      PageFile file = fetcher.get(page.file(), nextFile);
-      int dpi =
-          doc.provenance().dpi() != null && doc.provenance().dpi() > 0
-              ? doc.provenance().dpi()
-              : ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
       outputs.write(
-          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray),
+          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), null),
           outputs.missing(existing, redoBefore));
-    } catch (BadImageException e) {
-      log.info(
-          "Page {} has a result but its image no longer decodes: {}", page.name(), e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot complete the formats of page "
