@@ -3,6 +3,7 @@ package io.ocrbatch.activities;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.image.ImageResolution;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.metrics.PageInFlight;
@@ -109,9 +110,7 @@ public class OcrActivitiesImpl implements OcrActivities {
           rows.flush();
           return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
         } else if (outputs.recognised(existing, redoBefore)) {
-          String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          addMissingFormats(
-              chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, existing, redoBefore);
+          addMissingFormats(chunk, PageRef.parse(pages.get(i)), outputs, existing, redoBefore);
           result =
               result.plus(
                   new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
@@ -146,7 +145,10 @@ public class OcrActivitiesImpl implements OcrActivities {
     }
   }
 
-  /** The image file of the next page that still needs OCR, to download ahead. */
+  /**
+   * The image file of the next page that still needs OCR, to download ahead (a page that only lacks
+   * a format needs no image).
+   */
   private static String nextToFetch(
       List<String> pages,
       int i,
@@ -155,7 +157,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       Map<String, Instant> existing,
       Instant redoBefore) {
     for (int n = i + 1; n < pages.size(); n++) {
-      if (!new PageOutputs(folder, pages.get(n), formats).done(existing, redoBefore))
+      if (!new PageOutputs(folder, pages.get(n), formats).recognised(existing, redoBefore))
         return PageRef.parse(pages.get(n)).file();
     }
     return null;
@@ -175,11 +177,12 @@ public class OcrActivitiesImpl implements OcrActivities {
       OcrEngine engine = engines.engineFor(type);
       PageFile file = fetcher.get(page.file(), nextFile);
       etag = file.etag();
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
-      PageText text = engines.encode(engine.recognize(gray, chunk.task().dpi()), type);
+      int dpi = ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
+      PageText text = engines.encode(engine.recognize(gray, dpi), type);
       long millis = millisSince(started);
-      outputs.write(
-          new PageResult(text, provenance(chunk).forImage(page.name(), etag), millis, gray));
+      Provenance provenance = provenance(chunk).forImage(page.name(), etag).withDpi(dpi);
+      outputs.write(new PageResult(text, provenance, millis, gray));
       // The row goes in the next batch: if it is never written (the database or the worker went
       // away), the retry records it from the result (FinishedPageRows) without OCRing the page.
       rows.add(
@@ -233,27 +236,20 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   /**
    * A page OCRed before that lacks a format its job type asks for now: that format only, from the
-   * page's JSON and its image, without OCR.
+   * page's JSON alone (no download, no decoding, no OCR).
    */
   private void addMissingFormats(
       PageChunk chunk,
       PageRef page,
-      String nextFile,
-      PageFetcher fetcher,
       PageOutputs outputs,
       Map<String, Instant> existing,
       Instant redoBefore) {
     try {
       PageJson.Document doc =
           outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
-      PageFile file = fetcher.get(page.file(), nextFile);
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), chunk.task().dpi());
       outputs.write(
-          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), gray),
+          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), null),
           outputs.missing(existing, redoBefore));
-    } catch (BadImageException e) {
-      log.info(
-          "Page {} has a result but its image no longer decodes: {}", page.name(), e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot complete the formats of page "

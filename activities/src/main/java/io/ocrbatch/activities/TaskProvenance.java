@@ -1,5 +1,6 @@
 package io.ocrbatch.activities;
 
+import io.ocrbatch.activities.image.ImageResolution;
 import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeTask;
@@ -27,7 +28,7 @@ final class TaskProvenance {
         modelDigest,
         type.language(),
         type.encoding(),
-        task.dpi(),
+        task.dpi() == ImageResolution.FROM_IMAGE ? null : task.dpi(), // each page JSON says its own
         Versions.ocrbatch());
   }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.metrics.OcrMetrics;
+import io.ocrbatch.activities.output.PageOutputs;
 import io.ocrbatch.activities.output.VolumeOutputs;
+import io.ocrbatch.activities.output.format.PageWriters;
+import io.ocrbatch.activities.output.pdf.VolumePdf;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.ResultFolder;
@@ -52,7 +55,11 @@ public class VolumeActivitiesImpl implements VolumeActivities {
       Instant redoBefore = store.jobs().redoResultsBefore(task.jobId()).orElse(null);
       boolean done =
           new VolumeOutputs(folder)
-              .isComplete(contents.version(), task.jobType().name(), redoBefore);
+              .isComplete(
+                  contents.version(),
+                  task.jobType().name(),
+                  task.jobType().outputFormats(),
+                  redoBefore);
       return new VolumeListing(
           task.volume().volumeId(),
           contents.version(),
@@ -122,7 +129,11 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     manifest.put("successful_pages", counts.succeeded());
     manifest.put("failed_pages", counts.failed());
     manifest.put("total_duration_ms", pages.stream().mapToLong(PageMetric::durationMs).sum());
-    manifest.put("pages", pages.stream().map(VolumeActivitiesImpl::pageEntry).toList());
+    List<String> formats = type.outputFormats();
+    boolean pdf = formats.contains(PageWriters.PDF);
+    String pdfName = VolumePdf.fileName(lastSegment(listing.outputDir()));
+    if (pdf) manifest.put("pdf", pdfName);
+    manifest.put("pages", pages.stream().map(p -> pageEntry(p, formats)).toList());
     manifest.put("written_at", Instant.now().toString());
     Map<String, Object> success = new LinkedHashMap<>();
     success.put("volume", listing.volumeId());
@@ -131,13 +142,36 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     success.put("job_key", task.jobKey());
     success.put("total_pages", listing.pages().size());
     success.put("failed_pages", counts.failed());
+    success.put("output_formats", formats);
     success.put("finished_at", Instant.now().toString());
+    ResultFolder folder = storage.results(listing.outputDir());
     try {
-      new VolumeOutputs(storage.results(listing.outputDir()))
-          .writeAll(manifest, config(task, listing), success);
+      if (pdf) writePdf(task, listing, folder, pdfName);
+      new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest of " + listing.outputDir(), e);
     }
+  }
+
+  /** The volume's searchable PDF, before its success marker (which says every format is there). */
+  private void writePdf(VolumeTask task, VolumeListing listing, ResultFolder folder, String name)
+      throws IOException {
+    var provenance = TaskProvenance.of(task, OcrEngines.describe(task.jobType()), null);
+    VolumePdf.write(
+        open(storage, task),
+        folder,
+        name,
+        listing.pages(),
+        task.dpi(),
+        new VolumePdf.Info(
+            listing.volumeId(),
+            "ocrbatch " + provenance.ocrbatchVersion() + " (Apache PDFBox)",
+            provenance.engineVersion()));
+  }
+
+  private static String lastSegment(String location) {
+    String trimmed = location.replaceAll("/+$", "");
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
   }
 
   /** Provenance: what produced these results. */
@@ -163,9 +197,10 @@ public class VolumeActivitiesImpl implements VolumeActivities {
         provenance.toJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
-  private static Map<String, Object> pageEntry(PageMetric page) {
+  private static Map<String, Object> pageEntry(PageMetric page, List<String> formats) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("image", page.imageName());
+    if (page.ok()) entry.put("files", PageOutputs.fileNames(page.imageName(), formats));
     entry.put("status", page.ok() ? "ok" : "failed");
     entry.put("duration_ms", page.durationMs());
     entry.put("lines", page.linesDetected());

@@ -15,6 +15,7 @@ import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
+import io.ocrbatch.activities.testing.OutputChecks;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
@@ -319,6 +320,7 @@ class OcrActivitiesImplTest {
     var txtWritten = Files.getLastModifiedTime(txt);
     Files.delete(Path.of(chunk.outputDir(), "p1.txt"));
     Thread.sleep(20);
+    decoded.clear();
 
     JobTypeSpec type = chunk.task().jobType();
     JobTypeSpec withMarkdown =
@@ -330,7 +332,7 @@ class OcrActivitiesImplTest {
             type.language(),
             type.encoding(),
             type.lineMode(),
-            List.of("txt", "json", "md"),
+            List.of("txt", "json", "page", "alto", "hocr", "md"),
             type.queue());
     VolumeTask t = chunk.task();
     VolumeTask task =
@@ -352,6 +354,11 @@ class OcrActivitiesImplTest {
     assertThat(Path.of(chunk.outputDir(), "p1.txt")).content().contains("reading room");
     assertThat(Path.of(chunk.outputDir(), "p1.md")).content().contains("reading room");
     assertThat(Path.of(chunk.outputDir(), "p2.md")).exists();
+    assertThat(decoded).as("no image decoded: the formats come from the JSON").isEmpty();
+    OutputChecks.validPageXml(Path.of(chunk.outputDir(), "p1.xml"));
+    OutputChecks.validAlto(Path.of(chunk.outputDir(), "p2.alto.xml"));
+    assertThat(String.join(" ", OutputChecks.hocrWords(Path.of(chunk.outputDir(), "p1.hocr"))))
+        .contains("reading room");
     assertThat(Files.readAllBytes(json))
         .as("the JSON (the OCR result) is not rewritten")
         .isEqualTo(jsonBefore);

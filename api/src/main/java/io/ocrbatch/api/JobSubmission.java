@@ -41,8 +41,9 @@ final class JobSubmission {
     JobTypeSpec type = JobInputs.jobType(store, request.jobType());
     if (request.volumes().isEmpty()) throw new BadInputException("a job needs at least one volume");
     if (request.concurrency() < 1) throw new BadInputException("concurrency must be at least 1");
-    if (request.dpi() < 72 || request.dpi() > 1200)
-      throw new BadInputException("dpi must be between 72 and 1200");
+    if (request.dpi() != 0 && (request.dpi() < 72 || request.dpi() > 1200))
+      throw new BadInputException(
+          "dpi must be between 72 and 1200, or 0 for each image's own (else 300)");
     JobInputs.priority(request.priority());
     String callbackUrl = callbacks.check(request.callbackUrl());
     String key =

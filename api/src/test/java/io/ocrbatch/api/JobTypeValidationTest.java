@@ -37,12 +37,13 @@ class JobTypeValidationTest {
 
   @Test
   void aFormatNoWriterKnowsIsRefusedNamingTheKnownOnes() {
-    JobTypeSpec pdf =
+    JobTypeSpec docx =
         new JobTypeSpec(
-            0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "pdf"));
-    assertThatThrownBy(() -> JobService.validJobType(pdf))
+            0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "docx"));
+    assertThatThrownBy(() -> JobService.validJobType(docx))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown output format 'pdf'; known formats: txt, json, md");
+        .hasMessage(
+            "unknown output format 'docx'; known formats: txt, json, page, alto, hocr, pdf, md");
     JobTypeSpec md =
         new JobTypeSpec(0, "t", "tesseract", "eng", "eng", "unicode", "auto", List.of("txt", "md"));
     assertThat(JobService.validJobType(md).outputFormats()).containsExactly("txt", "md");

@@ -29,8 +29,10 @@ final class JobOptions {
 
   @Option(
       names = "--dpi",
-      defaultValue = "300",
-      description = "Resolution the scans were made at, given to the engine (default: 300).")
+      defaultValue = "0",
+      description =
+          "Resolution the scans were made at, given to the engine (default 0: each image's own"
+              + " dpi tag where it has one, else 300; PDFs are rendered at 300).")
   int dpi;
 
   @Option(

@@ -98,7 +98,7 @@ class JobTypeCommandsTest {
                     "--model",
                     "eng",
                     "--formats",
-                    "txt,pdf",
+                    "txt,docx",
                     "--data",
                     data)
                 .exitCode())

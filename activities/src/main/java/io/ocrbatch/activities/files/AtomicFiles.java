@@ -11,19 +11,34 @@ public final class AtomicFiles {
 
   public static void write(Path target, byte[] content) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temp =
-        target.resolveSibling(
-            "."
-                + target.getFileName()
-                + ".tmp-"
-                + ProcessHandle.current().pid()
-                + "-"
-                + Thread.currentThread().getId());
+    Path temp = tempBeside(target);
     try {
       Files.write(temp, content);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Copies {@code source} to {@code target} the same way. */
+  public static void copy(Path source, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path temp = tempBeside(target);
+    try {
+      Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static Path tempBeside(Path target) {
+    return target.resolveSibling(
+        "."
+            + target.getFileName()
+            + ".tmp-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + Thread.currentThread().getId());
   }
 }

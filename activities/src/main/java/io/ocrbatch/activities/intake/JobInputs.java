@@ -13,7 +13,8 @@ public final class JobInputs {
   /** The priority of a job that names none; 1 is the most urgent. */
   public static final int DEFAULT_PRIORITY = 3;
 
-  public static final int DEFAULT_DPI = 300;
+  /** The image's own dpi, else 300 ({@link io.ocrbatch.activities.image.ImageResolution}). */
+  public static final int DEFAULT_DPI = io.ocrbatch.activities.image.ImageResolution.FROM_IMAGE;
 
   /**
    * Volumes a job runs at once unless told otherwise: enough that one-page volumes, whose start and

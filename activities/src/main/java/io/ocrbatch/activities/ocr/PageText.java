@@ -11,12 +11,35 @@ import java.util.stream.Collectors;
  */
 public record PageText(int width, int height, List<Region> regions) {
 
-  public record Word(String text, Box box, float confidence) {}
+  /** A word; {@code polygon} is its rotated outline where the engine knows one, else null. */
+  public record Word(String text, Box box, float confidence, Polygon polygon) {
+    public Word(String text, Box box, float confidence) {
+      this(text, box, confidence, null);
+    }
 
-  /** A text line; {@code baseline} runs from (x1, y1) to (x2, y2), or is null where unknown. */
-  public record Line(String text, Box box, float confidence, Box baseline, List<Word> words) {
+    /** The polygon where known, else the box's corners. */
+    public Polygon outline() {
+      return polygon != null ? polygon : Polygon.of(box);
+    }
+  }
+
+  /**
+   * A text line; {@code baseline} runs from (x1, y1) to (x2, y2), or is null where unknown; {@code
+   * polygon} is its rotated outline where the engine knows one, else null.
+   */
+  public record Line(
+      String text, Box box, float confidence, Box baseline, List<Word> words, Polygon polygon) {
+    public Line(String text, Box box, float confidence, Box baseline, List<Word> words) {
+      this(text, box, confidence, baseline, words, null);
+    }
+
     public Line(String text, Box box, float confidence, List<Word> words) {
-      this(text, box, confidence, null, words);
+      this(text, box, confidence, null, words, null);
+    }
+
+    /** The polygon where known, else the box's corners. */
+    public Polygon outline() {
+      return polygon != null ? polygon : Polygon.of(box);
     }
   }
 
@@ -72,8 +95,10 @@ public record PageText(int width, int height, List<Region> regions) {
                                                     new Word(
                                                         convert.apply(w.text()),
                                                         w.box(),
-                                                        w.confidence()))
-                                            .toList()))
+                                                        w.confidence(),
+                                                        w.polygon()))
+                                            .toList(),
+                                        l.polygon()))
                             .toList()))
             .toList());
   }

@@ -65,6 +65,12 @@ public final class PageOutputs {
     return names;
   }
 
+  /** The files a finished page has for these formats, in the order they are written. */
+  public static List<String> fileNames(String imageName, List<String> formats) {
+    String stem = PageRef.parse(imageName).stem();
+    return PageWriters.forFormats(formats).stream().map(w -> stem + "." + w.extension()).toList();
+  }
+
   public String jsonName() {
     return stem + ".json";
   }

@@ -5,8 +5,11 @@ import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A volume's result folder: {@code manifest.json} and {@code config.json}, then {@code
@@ -25,10 +28,13 @@ public final class VolumeOutputs {
   }
 
   /**
-   * Whether the marker names this version and job type; with {@code redoBefore} (a forced re-run) a
-   * marker written before that instant does not count.
+   * Whether the marker names this version and job type and every one of {@code formats}; with
+   * {@code redoBefore} (a forced re-run) a marker written before that instant does not count. A
+   * marker from before formats were recorded counts as {@code txt} and {@code json}. A volume
+   * lacking a format is walked again: its pages get that format from their JSON, without OCR.
    */
-  public boolean isComplete(String version, String jobType, Instant redoBefore) throws IOException {
+  public boolean isComplete(
+      String version, String jobType, List<String> formats, Instant redoBefore) throws IOException {
     Map<String, Instant> files = folder.files();
     Instant written = files.get(SUCCESS);
     if (written == null || (redoBefore != null && written.isBefore(redoBefore))) return false;
@@ -36,8 +42,14 @@ public final class VolumeOutputs {
     if (marker.isEmpty()) return false;
     try {
       JsonNode node = Json.MAPPER.readTree(marker.get());
+      Set<String> formatsWritten = new HashSet<>(List.of("txt", "json"));
+      if (node.path("output_formats").isArray()) {
+        formatsWritten.clear();
+        node.path("output_formats").forEach(f -> formatsWritten.add(f.asText()));
+      }
       return version.equals(node.path("version").asText())
-          && jobType.equals(node.path("job_type").asText());
+          && jobType.equals(node.path("job_type").asText())
+          && formatsWritten.containsAll(formats);
     } catch (IOException e) {
       return false; // unreadable marker: redo the volume (finished pages are still skipped)
     }

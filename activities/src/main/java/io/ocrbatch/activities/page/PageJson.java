@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocrbatch.activities.files.Json;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.Polygon;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.List;
 /**
  * The page JSON, written and read here only: {@code image}, {@code width}, {@code height}, the
  * {@link Provenance}, {@code duration_ms}, {@code confidence}, {@code text}, {@code lines} (each
- * with {@code bbox} [x1,y1,x2,y2], {@code confidence}, {@code baseline} where known, {@code
- * words}), then {@code regions} in reading order, each a {@code bbox} and the indexes of its {@code
- * lines}. A file written before regions existed reads as one region holding every line.
+ * with {@code bbox} [x1,y1,x2,y2], {@code confidence}, {@code baseline} where known, {@code words},
+ * {@code polygon} [[x,y],…] where the engine found a rotated outline), then {@code regions} in
+ * reading order, each a {@code bbox} and the indexes of its {@code lines}. A file written before
+ * regions existed reads as one region holding every line.
  */
 public final class PageJson {
   private PageJson() {}
@@ -27,7 +29,7 @@ public final class PageJson {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record WordJson(String text, List<Integer> bbox, float confidence) {}
+  record WordJson(String text, List<Integer> bbox, float confidence, List<List<Integer>> polygon) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,7 +38,8 @@ public final class PageJson {
       List<Integer> bbox,
       float confidence,
       List<Integer> baseline,
-      List<WordJson> words) {}
+      List<WordJson> words,
+      List<List<Integer>> polygon) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record RegionJson(List<Integer> bbox, List<Integer> lines) {}
@@ -65,8 +68,12 @@ public final class PageJson {
                 line.confidence(),
                 bbox(line.baseline()),
                 line.words().stream()
-                    .map(w -> new WordJson(w.text(), bbox(w.box()), w.confidence()))
-                    .toList()));
+                    .map(
+                        w ->
+                            new WordJson(
+                                w.text(), bbox(w.box()), w.confidence(), points(w.polygon())))
+                    .toList(),
+                points(line.polygon())));
       }
       regions.add(new RegionJson(bbox(region.box()), indexes));
     }
@@ -94,8 +101,12 @@ public final class PageJson {
               l.words() == null
                   ? List.of()
                   : l.words().stream()
-                      .map(w -> new PageText.Word(w.text(), box(w.bbox()), w.confidence()))
-                      .toList()));
+                      .map(
+                          w ->
+                              new PageText.Word(
+                                  w.text(), box(w.bbox()), w.confidence(), polygon(w.polygon())))
+                      .toList(),
+              polygon(l.polygon())));
     }
     int width = doc.path("width").asInt();
     int height = doc.path("height").asInt();
@@ -121,6 +132,16 @@ public final class PageJson {
 
   private static List<Integer> bbox(Box b) {
     return b == null ? null : List.of(b.x1(), b.y1(), b.x2(), b.y2());
+  }
+
+  private static List<List<Integer>> points(Polygon p) {
+    return p == null ? null : p.points().stream().map(v -> List.of(v.x(), v.y())).toList();
+  }
+
+  private static Polygon polygon(List<List<Integer>> points) {
+    if (points == null || points.size() < 3 || points.stream().anyMatch(v -> v.size() != 2))
+      return null;
+    return new Polygon(points.stream().map(v -> new Polygon.Point(v.get(0), v.get(1))).toList());
   }
 
   private static Box box(List<Integer> b) {

@@ -45,6 +45,22 @@ public record Provenance(
         ocrbatchVersion);
   }
 
+  /** The same provenance with the dpi a page was read at (the image's own, or the job's). */
+  public Provenance withDpi(Integer pageDpi) {
+    return new Provenance(
+        image,
+        imageEtag,
+        jobType,
+        engine,
+        engineVersion,
+        model,
+        modelDigest,
+        language,
+        encoding,
+        pageDpi,
+        ocrbatchVersion);
+  }
+
   /** Its keys, in its order, for a JSON document that carries it. */
   public ObjectNode toJson() {
     return Json.MAPPER.valueToTree(this);

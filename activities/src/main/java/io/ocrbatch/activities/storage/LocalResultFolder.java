@@ -63,4 +63,9 @@ final class LocalResultFolder implements ResultFolder {
   public void write(String name, byte[] content, String contentType) throws IOException {
     AtomicFiles.write(dir.resolve(name), content);
   }
+
+  @Override
+  public void write(String name, Path content, String contentType) throws IOException {
+    AtomicFiles.copy(content, dir.resolve(name));
+  }
 }

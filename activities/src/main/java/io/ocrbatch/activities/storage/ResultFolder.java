@@ -1,6 +1,8 @@
 package io.ocrbatch.activities.storage;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,4 +36,9 @@ public interface ResultFolder {
   Optional<byte[]> read(String name) throws IOException;
 
   void write(String name, byte[] content, String contentType) throws IOException;
+
+  /** Writes a local file's content under {@code name} (large results: a volume's PDF). */
+  default void write(String name, Path content, String contentType) throws IOException {
+    write(name, Files.readAllBytes(content), contentType);
+  }
 }

@@ -66,4 +66,13 @@ final class S3ResultFolder implements ResultFolder {
             b -> b.bucket(object.bucket()).key(object.key()).contentType(contentType),
             RequestBody.fromBytes(content));
   }
+
+  @Override
+  public void write(String name, java.nio.file.Path content, String contentType) {
+    S3Location object = folder.child(name);
+    s3.client()
+        .putObject(
+            b -> b.bucket(object.bucket()).key(object.key()).contentType(contentType),
+            RequestBody.fromFile(content));
+  }
 }

@@ -4,6 +4,7 @@ import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.output.VolumeOutputs;
+import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3Location;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -136,13 +138,13 @@ public final class ResultSync {
     return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
   }
 
-  private static String contentType(String name) {
-    if (name.endsWith(".json")) return "application/json";
-    if (name.endsWith(".txt")) return "text/plain; charset=utf-8";
+  /** Each format's own content type (as its writer gives it), then the images'. */
+  static String contentType(String name) {
+    Optional<String> result = PageWriters.contentTypeOf(name);
+    if (result.isPresent()) return result.get();
     if (name.endsWith(".png")) return "image/png";
     if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "image/jpeg";
     if (name.endsWith(".tif") || name.endsWith(".tiff")) return "image/tiff";
-    if (name.endsWith(".pdf")) return "application/pdf";
     return "application/octet-stream";
   }
 }

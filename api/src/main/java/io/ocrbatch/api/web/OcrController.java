@@ -33,11 +33,17 @@ class OcrController {
   private final UploadService uploads;
   private final UploadResults results;
   private final ProgressStreams streams;
+  private final UploadFormats formats;
 
-  OcrController(UploadService uploads, UploadResults results, ProgressStreams streams) {
+  OcrController(
+      UploadService uploads,
+      UploadResults results,
+      ProgressStreams streams,
+      UploadFormats formats) {
     this.uploads = uploads;
     this.results = results;
     this.streams = streams;
+    this.formats = formats;
   }
 
   @Operation(summary = "Upload a PDF, PNG, JPEG or TIFF and start OCR; returns at once")
@@ -91,7 +97,19 @@ class OcrController {
       content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @GetMapping("/result/{jobId}")
   ResponseEntity<?> result(
-      @PathVariable String jobId, @RequestParam(defaultValue = "false") boolean annotate) {
+      @PathVariable String jobId,
+      @RequestParam(defaultValue = "false") boolean annotate,
+      @io.swagger.v3.oas.annotations.Parameter(
+              description =
+                  "page | alto | hocr | txt | md | pdf: the result in that format instead (one"
+                      + " page's file, or a zip of every page's; pdf: the whole upload)")
+          @RequestParam(required = false)
+          String format,
+      @io.swagger.v3.oas.annotations.Parameter(description = "with format: only page N (from 0)")
+          @RequestParam(required = false)
+          Integer page)
+      throws IOException {
+    if (format != null && !format.equals("json")) return inFormat(jobId, format, page);
     UploadSnapshot s = results.snapshot(jobId);
     return switch (s.status()) {
       case "expired" ->
@@ -127,13 +145,43 @@ class OcrController {
     return results.pageImage(s, page, annotate);
   }
 
-  @Operation(summary = "All result files (txt, json, manifest) and the Markdown, zipped")
+  @Operation(
+      summary =
+          "All result files (every format the job type writes, manifest) and the Markdown, zipped")
   @GetMapping(value = "/result/{jobId}/download", produces = "application/zip")
   void download(@PathVariable String jobId, HttpServletResponse response) throws IOException {
     UploadSnapshot s = finished(jobId);
     response.setContentType("application/zip");
     response.setHeader("Content-Disposition", "attachment; filename=\"ocr-" + jobId + ".zip\"");
     results.zip(s, response.getOutputStream());
+  }
+
+  private ResponseEntity<byte[]> inFormat(String jobId, String format, Integer page)
+      throws IOException {
+    UploadSnapshot s = finished(jobId);
+    if (format.equals(io.ocrbatch.activities.output.format.PageWriters.PDF)) {
+      java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+      formats.pdf(s, pdf);
+      return file(pdf.toByteArray(), "application/pdf", "ocr-" + jobId + ".pdf");
+    }
+    UploadFormats.Served served = formats.pageFormat(s, format, page);
+    return file(served.content(), served.contentType(), served.fileName());
+  }
+
+  private static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(type))
+        .header("Content-Disposition", "inline; filename=\"" + name + "\"")
+        .body(content);
+  }
+
+  @Operation(summary = "The upload as a searchable PDF: each page's image under its invisible text")
+  @GetMapping(value = "/result/{jobId}/pdf", produces = "application/pdf")
+  void pdf(@PathVariable String jobId, HttpServletResponse response) throws IOException {
+    UploadSnapshot s = finished(jobId);
+    response.setContentType("application/pdf");
+    response.setHeader("Content-Disposition", "inline; filename=\"ocr-" + jobId + ".pdf\"");
+    formats.pdf(s, response.getOutputStream());
   }
 
   private UploadSnapshot finished(String jobId) {

@@ -232,12 +232,12 @@ class UploadResults {
     }
   }
 
-  private static List<String> pages(UploadSnapshot s) {
+  static List<String> pages(UploadSnapshot s) {
     if (s.volume() == null || s.upload().expired()) return List.of();
     return UploadService.pageNames(s.volume());
   }
 
-  private static PageJson.Document pageOutput(UploadSnapshot s, String page) {
+  static PageJson.Document pageOutput(UploadSnapshot s, String page) {
     Path json = s.outputDir().resolve(PageRef.parse(page).stem() + ".json");
     if (!Files.isRegularFile(json)) return null;
     try {

@@ -134,6 +134,56 @@ class OcrUploadApiTest {
       for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) names.add(e.getName());
       assertThat(names).contains("scan-0001.txt", "scan-0002.json", "manifest.json", "text.md");
     }
+    servedInTheFieldsFormats(id);
+  }
+
+  /**
+   * The same result as PAGE XML, ALTO, hOCR (made from the JSON: tesseract-eng's job type writes
+   * txt and json) and as a searchable PDF, each read back by its schema or a real tool.
+   */
+  private static void servedInTheFieldsFormats(String id) throws Exception {
+    ApiHarness.Reply pageXml = api.get("/ocr/result/" + id + "?format=page&page=1");
+    assertThat(pageXml.contentType()).startsWith("application/xml");
+    Path xml = data.resolve(id + "-p1.xml");
+    Files.write(xml, pageXml.bytes());
+    io.ocrbatch.activities.testing.OutputChecks.validPageXml(xml);
+    assertThat(pageXml.body()).contains(longestWord(truth.get(1)));
+
+    ApiHarness.Reply alto = api.get("/ocr/result/" + id + "?format=alto");
+    assertThat(alto.contentType()).isEqualTo("application/zip");
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(alto.bytes()))) {
+      List<String> names = new java.util.ArrayList<>();
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+        Path file = data.resolve(id + "-" + e.getName());
+        Files.write(file, zip.readAllBytes());
+        io.ocrbatch.activities.testing.OutputChecks.validAlto(file);
+      }
+      assertThat(names).containsExactly("scan-0001.alto.xml", "scan-0002.alto.xml");
+    }
+
+    ApiHarness.Reply hocr = api.get("/ocr/result/" + id + "?format=hocr&page=0");
+    assertThat(hocr.contentType()).startsWith("text/html");
+    Path hocrFile = data.resolve(id + ".hocr");
+    Files.write(hocrFile, hocr.bytes());
+    assertThat(String.join(" ", io.ocrbatch.activities.testing.OutputChecks.hocrWords(hocrFile)))
+        .contains(longestWord(truth.get(0)));
+
+    ApiHarness.Reply pdf = api.get("/ocr/result/" + id + "/pdf");
+    assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    Path pdfFile = data.resolve(id + ".pdf");
+    Files.write(pdfFile, pdf.bytes());
+    assertThat(io.ocrbatch.activities.testing.OutputChecks.pdftotext(pdfFile))
+        .contains(longestWord(truth.get(0)))
+        .contains(longestWord(truth.get(1)));
+    assertThat(api.get("/ocr/result/" + id + "?format=pdf").bytes()).startsWith("%PDF".getBytes());
+
+    ApiHarness.Reply unknown = api.get("/ocr/result/" + id + "?format=docx");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("detail").asText())
+        .isEqualTo(
+            "parameter 'format' must be one of txt, json, page, alto, hocr, pdf, md, got 'docx'");
+    assertThat(api.get("/ocr/result/" + id + "?format=page&page=9").status()).isEqualTo(404);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.ocrbatch.activities.ocr.neural;
 
-import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.neural.CtcDecoder.Symbol;
 import java.util.ArrayList;
@@ -44,7 +43,9 @@ public final class LineTexts {
             text,
             placement.region().bounds(pageWidth, pageHeight),
             confidence,
-            List.copyOf(words)));
+            null,
+            List.copyOf(words),
+            placement.region().polygon(pageWidth, pageHeight)));
   }
 
   /**
@@ -85,15 +86,13 @@ public final class LineTexts {
       from = mirroredFrom;
     }
     Quad region = placement.region();
-    Box box =
-        region.vertical()
-            ? region.bounds(pageWidth, pageHeight)
-            : region.slice(from, to).bounds(pageWidth, pageHeight);
+    Quad outline = region.vertical() ? region : region.slice(from, to);
     words.add(
         new PageText.Word(
             placement.wordText().apply(text.toString()),
-            box,
-            (float) (100 * probability / word.size())));
+            outline.bounds(pageWidth, pageHeight),
+            (float) (100 * probability / word.size()),
+            outline.polygon(pageWidth, pageHeight)));
     word.clear();
   }
 

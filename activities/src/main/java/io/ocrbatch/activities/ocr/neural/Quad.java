@@ -1,8 +1,10 @@
 package io.ocrbatch.activities.ocr.neural;
 
 import io.ocrbatch.activities.ocr.Box;
+import io.ocrbatch.activities.ocr.Polygon;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint2f;
@@ -64,6 +66,17 @@ public record Quad(Point topLeft, Point topRight, Point bottomRight, Point botto
     int x2 = clamp(Math.ceil(Arrays.stream(xs).max().orElse(0)), pageWidth);
     int y2 = clamp(Math.ceil(Arrays.stream(ys).max().orElse(0)), pageHeight);
     return new Box(x1, y1, x2, y2);
+  }
+
+  /** The four corners rounded to whole pixels, clipped to a page of the given size. */
+  public Polygon polygon(int pageWidth, int pageHeight) {
+    return new Polygon(
+            List.of(vertex(topLeft), vertex(topRight), vertex(bottomRight), vertex(bottomLeft)))
+        .clipped(pageWidth, pageHeight);
+  }
+
+  private static Polygon.Point vertex(Point p) {
+    return new Polygon.Point((int) Math.round(p.x), (int) Math.round(p.y));
   }
 
   /**

@@ -6,7 +6,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * What a writer gets for one page: the page model, its provenance (source image included), how long
- * its OCR took, and the decoded image the engine saw (for formats that embed it, such as PDF).
+ * its OCR took, and the decoded image the engine saw when the page was just OCRed (null when a
+ * format is added later from the JSON; no page format needs it: the PDF is written per volume).
  */
 public record PageResult(
     PageText page, Provenance provenance, long durationMs, BufferedImage image) {}

@@ -5,17 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.Polygon;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
+import io.ocrbatch.activities.output.format.PageResult;
+import io.ocrbatch.activities.output.format.PageWriters;
+import io.ocrbatch.activities.page.Provenance;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.samples.ScanNoise;
+import io.ocrbatch.activities.testing.OutputChecks;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** PP-OCRv4 on ONNX Runtime (CPU), on English pages rendered at 150 dpi. */
 class PaddleOcrEngineTest {
@@ -69,6 +79,48 @@ class PaddleOcrEngineTest {
             CharacterErrorRate.of(
                 truth(), engine.recognize(ScanNoise.skew(page.image(), 180), 150).text()))
         .isLessThan(0.03);
+  }
+
+  /**
+   * The rotated quads PP-OCR finds on a skewed page are kept as the lines' and words' polygons, and
+   * PAGE XML written from them is valid by the official schema.
+   */
+  @Test
+  void aSkewedPagesLinesKeepTheirRotatedOutlinesInPageXml(@TempDir Path dir) throws Exception {
+    PageText text = engine.recognize(ScanNoise.skew(page.image(), 2), 150);
+    PageText.Line line = text.lines().get(0);
+    List<Polygon.Point> corners = line.polygon().points();
+    assertThat(corners).hasSize(4);
+    double slope =
+        (double) (corners.get(1).y() - corners.get(0).y())
+            / (corners.get(1).x() - corners.get(0).x());
+    assertThat(Math.abs(Math.toDegrees(Math.atan(slope))))
+        .as("the line's tilt")
+        .isBetween(1.0, 3.0);
+    assertThat(line.words()).allSatisfy(w -> assertThat(w.polygon()).isNotNull());
+    Provenance provenance =
+        new Provenance(
+            "skewed.png",
+            null,
+            "paddle-en",
+            "paddle",
+            "paddle",
+            "ppocr-v4",
+            null,
+            "en",
+            "unicode",
+            150,
+            "test");
+    Path xml = dir.resolve("skewed.xml");
+    Files.write(
+        xml,
+        PageWriters.find("page").orElseThrow().render(new PageResult(text, provenance, 1, null)));
+    OutputChecks.validPageXml(xml);
+    assertThat(Files.readString(xml))
+        .contains(
+            "<Coords points=\""
+                + corners.stream().map(c -> c.x() + "," + c.y()).collect(Collectors.joining(" "))
+                + "\"/>");
   }
 
   @Test
