@@ -64,6 +64,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "With --gt: the resolution the images were scanned at (default: 300).")
   int dpi;
 
+  @Option(
+      names = "--save-text",
+      paramLabel = "DIR",
+      description = "With --gt: also write what each type read, as DIR/<type>/<stem>.txt.")
+  Path saveText;
+
   @Override
   public Integer call() throws Exception {
     if (groundTruth != null) return evaluateGroundTruth();
@@ -103,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private int evaluateGroundTruth() throws Exception {
     List<JobTypeSpec> specs = types.stream().map(EvaluateCommand::spec).toList();
     GroundTruthEvaluation evaluation =
-        new GroundTruthEvaluation(GroundTruthSet.read(groundTruth), dpi, System.out);
+        new GroundTruthEvaluation(GroundTruthSet.read(groundTruth), dpi, System.out, saveText);
     evaluation.header();
     try (OcrEngines engines =
         new OcrEngines(

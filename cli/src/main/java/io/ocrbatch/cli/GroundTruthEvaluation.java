@@ -9,7 +9,11 @@ import io.ocrbatch.activities.samples.GroundTruthSet;
 import io.ocrbatch.activities.samples.WordErrorRate;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +26,17 @@ final class GroundTruthEvaluation {
   private final List<BufferedImage> images = new ArrayList<>();
   private final int dpi;
   private final PrintStream out;
+  private final Path saveTo;
 
-  GroundTruthEvaluation(List<GroundTruthSet.Sample> samples, int dpi, PrintStream out)
+  /**
+   * {@code saveTo}: where each type's text goes, as {@code <type>/<stem>.txt}; null for nowhere.
+   */
+  GroundTruthEvaluation(List<GroundTruthSet.Sample> samples, int dpi, PrintStream out, Path saveTo)
       throws BadImageException {
     this.samples = samples;
     this.dpi = dpi;
     this.out = out;
+    this.saveTo = saveTo;
     ImageDecoder decoder = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS);
     for (GroundTruthSet.Sample sample : samples) images.add(decoder.decodeGray(sample.image()));
   }
@@ -41,7 +50,7 @@ final class GroundTruthEvaluation {
   }
 
   /** Reads every image with one job type, prints a line per page and the type's total. */
-  void run(String name, JobTypeSpec type, OcrEngines engines) {
+  void run(String name, JobTypeSpec type, OcrEngines engines) throws IOException {
     OcrEngine engine = engines.engineFor(type);
     engine.recognize(images.get(0), dpi); // warm-up: model load is not timed
     long charErrors = 0, chars = 0, wordErrors = 0, words = 0;
@@ -51,6 +60,14 @@ final class GroundTruthEvaluation {
       long started = System.nanoTime();
       String text = engines.encode(engine.recognize(images.get(i), dpi), type).text();
       double took = (System.nanoTime() - started) / 1e9;
+      if (saveTo != null) {
+        Path file =
+            saveTo
+                .resolve(name.replaceAll("[^A-Za-z0-9._+-]", "_"))
+                .resolve(sample.stem() + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+      }
       seconds += took;
       double cer = CharacterErrorRate.of(sample.truth(), text);
       double wer = WordErrorRate.of(sample.truth(), text);

@@ -6,14 +6,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Recursive XY-cut on line boxes: a set of lines is split left to right at the white gutters that
- * run through all of it (columns come first, so lines of two columns never interleave), else top to
- * bottom at its widest white band, until neither cut exists. The pieces that are left, in the order
- * the cuts give, are runs of lines read top to bottom.
+ * Recursive XY-cut on line boxes: a set of lines is split left to right at a gutter with a column
+ * of text on each side (columns come first, so lines of two columns never interleave), else top to
+ * bottom at its widest white band, until neither cut exists. A gutter may be crossed by a few lines
+ * (a headline, a caption between the columns): those are read before the columns when they are
+ * above them, after them otherwise. The runs of lines left, in the order the cuts give, are the
+ * blocks, except that runs a white band cut apart stack again when close and in line.
  */
 final class XyCut {
   /** A column needs at least this many line heights of text beside a gutter. */
   static final double MIN_COLUMN_HEIGHT = 1.8;
+
+  /** At most this share of the lines may cross a gutter. */
+  static final double MAX_CROSSING = 0.1;
 
   private final List<Box> boxes;
   private final double lineHeight;
@@ -23,106 +28,127 @@ final class XyCut {
     this.lineHeight = lineHeight;
   }
 
-  /** The pieces (indexes into the boxes) in reading order. */
-  List<List<Integer>> pieces() {
+  /** A run of lines; {@code sealed} once a gutter cut made it, so it stacks with nothing. */
+  private record Block(List<Integer> lines, boolean sealed) {}
+
+  /** The blocks (indexes into the boxes) in reading order, each with its lines in any order. */
+  List<List<Integer>> blocks() {
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < boxes.size(); i++) all.add(i);
-    List<List<Integer>> pieces = new ArrayList<>();
-    cut(all, pieces);
-    return pieces;
+    return cut(all).stream().map(Block::lines).toList();
   }
 
-  private void cut(List<Integer> lines, List<List<Integer>> pieces) {
-    if (lines.size() < 2) {
-      if (!lines.isEmpty()) pieces.add(lines);
-      return;
+  private List<Block> cut(List<Integer> lines) {
+    if (lines.isEmpty()) return List.of();
+    Gutter gutter = lines.size() < 2 ? null : gutter(lines);
+    if (gutter != null) {
+      List<Integer> above = new ArrayList<>(), below = new ArrayList<>();
+      int columnsTop = Math.min(top(gutter.left()), top(gutter.right()));
+      for (int i : gutter.crossing()) (boxes.get(i).y2() <= columnsTop ? above : below).add(i);
+      List<Block> blocks = new ArrayList<>();
+      for (List<Integer> part : List.of(above, gutter.left(), gutter.right(), below))
+        for (Block b : cut(part)) blocks.add(new Block(b.lines(), true));
+      return blocks;
     }
-    List<List<Integer>> columns = columns(lines);
-    if (columns.size() > 1) {
-      for (List<Integer> column : columns) cut(column, pieces);
-      return;
+    List<List<Integer>> bands = lines.size() < 2 ? List.of(lines) : widestBand(lines);
+    if (bands.size() == 1) return List.of(new Block(new ArrayList<>(lines), false));
+    List<Block> blocks = new ArrayList<>(cut(bands.get(0)));
+    List<Block> lower = cut(bands.get(1));
+    Block last = blocks.get(blocks.size() - 1), first = lower.get(0);
+    if (!last.sealed() && !first.sealed() && stacks(box(last.lines()), box(first.lines()))) {
+      List<Integer> merged = new ArrayList<>(last.lines());
+      merged.addAll(first.lines());
+      blocks.set(blocks.size() - 1, new Block(merged, false));
+      blocks.addAll(lower.subList(1, lower.size()));
+    } else {
+      blocks.addAll(lower);
     }
-    List<List<Integer>> bands = widestBand(lines);
-    if (bands.size() > 1) {
-      for (List<Integer> band : bands) cut(band, pieces);
-      return;
-    }
-    pieces.add(lines);
+    return blocks;
   }
 
-  /** Split at every gutter with a column of text on both sides; one list when there is none. */
-  private List<List<Integer>> columns(List<Integer> lines) {
-    List<List<Integer>> groups = groupsAlong(lines, true);
-    if (groups.size() < 2) return List.of(lines);
-    // a "column" one row high is a line split at a wide space: keep it with its neighbour
-    List<List<Integer>> columns = new ArrayList<>();
-    for (List<Integer> group : groups) {
-      if (!columns.isEmpty() && (!tall(group) || !tall(columns.get(columns.size() - 1)))) {
-        columns.get(columns.size() - 1).addAll(group);
-      } else {
-        columns.add(new ArrayList<>(group));
+  /**
+   * Whether a run continues the one above it in one block: close (at most {@link
+   * PageLayout#BLOCK_GAP} line heights between) and in line (overlapping by {@link
+   * PageLayout#STACK_OVERLAP} of the narrower, so a paragraph's short last line stays in).
+   */
+  private boolean stacks(Box above, Box below) {
+    int gap = below.y1() - above.y2();
+    int overlap = Math.min(above.x2(), below.x2()) - Math.max(above.x1(), below.x1());
+    int narrower = Math.min(above.x2() - above.x1(), below.x2() - below.x1());
+    return gap <= PageLayout.BLOCK_GAP * lineHeight
+        && overlap >= PageLayout.STACK_OVERLAP * narrower;
+  }
+
+  private Box box(List<Integer> lines) {
+    return lines.stream().map(boxes::get).reduce(Box::union).orElseThrow();
+  }
+
+  /** Lines left and right of a gutter, and the few that cross it. */
+  record Gutter(List<Integer> left, List<Integer> right, List<Integer> crossing) {}
+
+  /**
+   * The gutter crossed by the fewest lines (at most {@link #MAX_CROSSING} of them) with a column on
+   * each side; the most even split among equals. Null when there is none.
+   */
+  private Gutter gutter(List<Integer> lines) {
+    int allowed = (int) Math.floor(MAX_CROSSING * lines.size());
+    Gutter best = null;
+    for (int candidate : lines) {
+      int x = boxes.get(candidate).x2();
+      List<Integer> left = new ArrayList<>(),
+          right = new ArrayList<>(),
+          crossing = new ArrayList<>();
+      for (int i : lines) {
+        Box b = boxes.get(i);
+        if (b.x2() <= x) left.add(i);
+        else if (b.x1() >= x) right.add(i);
+        else crossing.add(i);
+      }
+      if (crossing.size() > allowed || !column(left) || !column(right)) continue;
+      if (best == null
+          || crossing.size() < best.crossing().size()
+          || (crossing.size() == best.crossing().size()
+              && Math.min(left.size(), right.size())
+                  > Math.min(best.left().size(), best.right().size()))) {
+        best = new Gutter(left, right, crossing);
       }
     }
-    return columns;
+    return best;
   }
 
-  private boolean tall(List<Integer> lines) {
-    int top = Integer.MAX_VALUE, bottom = Integer.MIN_VALUE;
-    for (int i : lines) {
-      top = Math.min(top, boxes.get(i).y1());
-      bottom = Math.max(bottom, boxes.get(i).y2());
-    }
-    return bottom - top >= MIN_COLUMN_HEIGHT * lineHeight;
+  /**
+   * Lines at least {@link #MIN_COLUMN_HEIGHT} line heights high: stacked lines, or one tall piece
+   * (a label in the margin), never a piece of one row.
+   */
+  private boolean column(List<Integer> lines) {
+    return !lines.isEmpty() && bottom(lines) - top(lines) >= MIN_COLUMN_HEIGHT * lineHeight;
+  }
+
+  private int top(List<Integer> lines) {
+    return lines.stream().mapToInt(i -> boxes.get(i).y1()).min().orElse(Integer.MAX_VALUE);
+  }
+
+  private int bottom(List<Integer> lines) {
+    return lines.stream().mapToInt(i -> boxes.get(i).y2()).max().orElse(Integer.MIN_VALUE);
   }
 
   /** Split in two at the widest white band across all the lines; one list when there is none. */
   private List<List<Integer>> widestBand(List<Integer> lines) {
-    List<List<Integer>> groups = groupsAlong(lines, false);
-    if (groups.size() < 2) return List.of(lines);
-    int widest = 0;
-    long widestGap = -1;
-    for (int g = 0; g + 1 < groups.size(); g++) {
-      long gap = start(groups.get(g + 1), false) - end(groups.get(g), false);
-      if (gap > widestGap) {
-        widestGap = gap;
-        widest = g;
-      }
-    }
-    List<Integer> above = new ArrayList<>(), below = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) (g <= widest ? above : below).addAll(groups.get(g));
-    return List.of(above, below);
-  }
-
-  /**
-   * The lines grouped by the white gaps of their projection on one axis (x when {@code alongX}), in
-   * order along it.
-   */
-  private List<List<Integer>> groupsAlong(List<Integer> lines, boolean alongX) {
     List<Integer> sorted = new ArrayList<>(lines);
-    sorted.sort(Comparator.comparingInt(i -> alongX ? boxes.get(i).x1() : boxes.get(i).y1()));
-    List<List<Integer>> groups = new ArrayList<>();
-    int reach = Integer.MIN_VALUE;
-    for (int i : sorted) {
-      Box b = boxes.get(i);
-      int from = alongX ? b.x1() : b.y1(), to = alongX ? b.x2() : b.y2();
-      if (groups.isEmpty() || from > reach) groups.add(new ArrayList<>());
-      groups.get(groups.size() - 1).add(i);
-      reach = Math.max(reach, to);
+    sorted.sort(Comparator.comparingInt(i -> boxes.get(i).y1()));
+    int reach = Integer.MIN_VALUE, widestAt = -1;
+    long widestGap = 0;
+    for (int k = 0; k < sorted.size(); k++) {
+      Box b = boxes.get(sorted.get(k));
+      if (k > 0 && b.y1() > reach && b.y1() - reach > widestGap) {
+        widestGap = b.y1() - reach;
+        widestAt = k;
+      }
+      reach = Math.max(reach, b.y2());
     }
-    return groups;
-  }
-
-  private int start(List<Integer> lines, boolean alongX) {
-    return lines.stream()
-        .mapToInt(i -> alongX ? boxes.get(i).x1() : boxes.get(i).y1())
-        .min()
-        .orElseThrow();
-  }
-
-  private int end(List<Integer> lines, boolean alongX) {
-    return lines.stream()
-        .mapToInt(i -> alongX ? boxes.get(i).x2() : boxes.get(i).y2())
-        .max()
-        .orElseThrow();
+    if (widestAt < 0) return List.of(lines);
+    return List.of(
+        new ArrayList<>(sorted.subList(0, widestAt)),
+        new ArrayList<>(sorted.subList(widestAt, sorted.size())));
   }
 }

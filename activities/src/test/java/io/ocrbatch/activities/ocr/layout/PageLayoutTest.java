@@ -48,6 +48,43 @@ class PageLayoutTest {
   }
 
   @Test
+  void aCaptionAcrossTheGutterIsReadAfterTheColumnsNotBetweenTheirLines() {
+    List<PageText.Line> lines = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      lines.add(line("left" + i, 200, 300 + 60 * i, 980, 340 + 60 * i));
+      lines.add(line("right" + i, 1020, 300 + 60 * i, 1800, 340 + 60 * i));
+    }
+    // a picture's caption between the columns, over the gutter, level with their lines 5 and 6
+    lines.add(line("caption1", 800, 600, 1200, 640));
+    lines.add(line("caption2", 800, 660, 1200, 700));
+    lines.removeIf(l -> l.text().matches("(left|right)[56]"));
+
+    PageText page = PageLayout.layout(W, H, lines, Orientation.UPRIGHT);
+
+    List<String> read = page.lines().stream().map(PageText.Line::text).toList();
+    assertThat(read.subList(0, 10))
+        .containsExactly(
+            "left0", "left1", "left2", "left3", "left4", "left7", "left8", "left9", "left10",
+            "left11");
+    assertThat(read.subList(10, 20)).allMatch(t -> t.startsWith("right"));
+    assertThat(read.subList(20, 22)).containsExactly("caption1", "caption2");
+  }
+
+  @Test
+  void aSingleColumnWithShortParagraphEndsIsNotCutIntoColumns() {
+    List<PageText.Line> lines = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int right = i % 3 == 2 ? 700 : 1800; // each third line ends a paragraph
+      lines.add(line("line" + i, 200, 300 + 60 * i, right, 340 + 60 * i));
+    }
+
+    PageText page = PageLayout.layout(W, H, lines, Orientation.UPRIGHT);
+
+    assertThat(page.regions()).hasSize(1);
+    assertThat(page.lines()).extracting(PageText.Line::text).startsWith("line0", "line1", "line2");
+  }
+
+  @Test
   void piecesOfALineThatAWideSpaceSplitAreJoinedBack() {
     List<PageText.Line> lines = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
