@@ -3,7 +3,9 @@ package io.ocrbatch.activities.ocr.layout;
 import io.ocrbatch.activities.ocr.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive XY-cut on line boxes: a set of lines is split left to right at a gutter with a column
@@ -93,8 +95,10 @@ final class XyCut {
   private Gutter gutter(List<Integer> lines) {
     int allowed = (int) Math.floor(MAX_CROSSING * lines.size());
     Gutter best = null;
+    Set<Integer> tried = new HashSet<>();
     for (int candidate : lines) {
       int x = boxes.get(candidate).x2();
+      if (!tried.add(x)) continue; // justified columns share their right edge
       List<Integer> left = new ArrayList<>(),
           right = new ArrayList<>(),
           crossing = new ArrayList<>();
