@@ -109,7 +109,8 @@ final class EvaluateCommand implements Callable<Integer> {
   private int evaluateGroundTruth() throws Exception {
     List<JobTypeSpec> specs = types.stream().map(EvaluateCommand::spec).toList();
     GroundTruthEvaluation evaluation =
-        new GroundTruthEvaluation(GroundTruthSet.read(groundTruth), dpi, System.out, saveText);
+        new GroundTruthEvaluation(
+            GroundTruthSet.read(groundTruth), dpi, System.out, saveText, types);
     evaluation.header();
     try (OcrEngines engines =
         new OcrEngines(

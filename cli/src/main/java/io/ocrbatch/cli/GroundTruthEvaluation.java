@@ -27,12 +27,20 @@ final class GroundTruthEvaluation {
   private final int dpi;
   private final PrintStream out;
   private final Path saveTo;
+  private final String nameColumn;
 
   /**
    * {@code saveTo}: where each type's text goes, as {@code <type>/<stem>.txt}; null for nowhere.
    */
-  GroundTruthEvaluation(List<GroundTruthSet.Sample> samples, int dpi, PrintStream out, Path saveTo)
+  GroundTruthEvaluation(
+      List<GroundTruthSet.Sample> samples,
+      int dpi,
+      PrintStream out,
+      Path saveTo,
+      List<String> typeNames)
       throws BadImageException {
+    int width = Math.max(16, typeNames.stream().mapToInt(String::length).max().orElse(0));
+    this.nameColumn = "%-" + width + "s ";
     this.samples = samples;
     this.dpi = dpi;
     this.out = out;
@@ -46,7 +54,13 @@ final class GroundTruthEvaluation {
         "%d image(s) with ground truth at %d dpi; CER and WER after folding whitespace%n",
         samples.size(), dpi);
     out.printf(
-        "%-16s %-24s %8s %8s %9s  %s%n", "job type", "page", "CER", "WER", "s/page", "engine");
+        nameColumn + "%-24s %8s %8s %9s  %s%n",
+        "job type",
+        "page",
+        "CER",
+        "WER",
+        "s/page",
+        "engine");
   }
 
   /** Reads every image with one job type, prints a line per page and the type's total. */
@@ -78,10 +92,15 @@ final class GroundTruthEvaluation {
       wordErrors += Math.round(wer * pageWords);
       words += pageWords;
       out.printf(
-          "%-16s %-24s %7.2f%% %7.2f%% %9.2f%n", name, sample.stem(), cer * 100, wer * 100, took);
+          nameColumn + "%-24s %7.2f%% %7.2f%% %9.2f%n",
+          name,
+          sample.stem(),
+          cer * 100,
+          wer * 100,
+          took);
     }
     out.printf(
-        "%-16s %-24s %7.2f%% %7.2f%% %9.2f  %s%n",
+        nameColumn + "%-24s %7.2f%% %7.2f%% %9.2f  %s%n",
         name,
         "TOTAL",
         100.0 * charErrors / Math.max(1, chars),
