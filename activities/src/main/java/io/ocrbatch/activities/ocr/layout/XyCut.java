@@ -3,9 +3,7 @@ package io.ocrbatch.activities.ocr.layout;
 import io.ocrbatch.activities.ocr.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Recursive XY-cut on line boxes: a set of lines is split left to right at a gutter with a column
@@ -16,7 +14,10 @@ import java.util.Set;
  * blocks, except that runs a white band cut apart stack again when close and in line.
  */
 final class XyCut {
-  /** A column needs at least this many line heights of text beside a gutter. */
+  /**
+   * A column needs at least this many line heights of text beside a gutter: stacked lines, or one
+   * tall piece (a label in the margin), never the pieces of one row.
+   */
   static final double MIN_COLUMN_HEIGHT = 1.8;
 
   /** At most this share of the lines may cross a gutter. */
@@ -93,47 +94,69 @@ final class XyCut {
    * each side; the most even split among equals. Null when there is none.
    */
   private Gutter gutter(List<Integer> lines) {
-    int allowed = (int) Math.floor(MAX_CROSSING * lines.size());
-    Gutter best = null;
-    Set<Integer> tried = new HashSet<>();
-    for (int candidate : lines) {
-      int x = boxes.get(candidate).x2();
-      if (!tried.add(x)) continue; // justified columns share their right edge
-      List<Integer> left = new ArrayList<>(),
-          right = new ArrayList<>(),
-          crossing = new ArrayList<>();
-      for (int i : lines) {
-        Box b = boxes.get(i);
-        if (b.x2() <= x) left.add(i);
-        else if (b.x1() >= x) right.add(i);
-        else crossing.add(i);
-      }
-      if (crossing.size() > allowed || !column(left) || !column(right)) continue;
-      if (best == null
-          || crossing.size() < best.crossing().size()
-          || (crossing.size() == best.crossing().size()
-              && Math.min(left.size(), right.size())
-                  > Math.min(best.left().size(), best.right().size()))) {
-        best = new Gutter(left, right, crossing);
+    int n = lines.size();
+    int allowed = (int) Math.floor(MAX_CROSSING * n);
+    // lines by right edge (those left of x are a prefix) and by left edge (right of x: a suffix),
+    // with the vertical extent of every prefix and suffix, so each candidate costs a lookup
+    List<Integer> byRight = new ArrayList<>(lines), byLeft = new ArrayList<>(lines);
+    byRight.sort(Comparator.comparingInt(i -> boxes.get(i).x2()));
+    byLeft.sort(Comparator.comparingInt(i -> boxes.get(i).x1()));
+    int[] rights = byRight.stream().mapToInt(i -> boxes.get(i).x2()).toArray();
+    int[] lefts = byLeft.stream().mapToInt(i -> boxes.get(i).x1()).toArray();
+    int[] prefixTop = new int[n + 1], prefixBottom = new int[n + 1];
+    int[] suffixTop = new int[n + 1], suffixBottom = new int[n + 1];
+    prefixTop[0] = suffixTop[n] = Integer.MAX_VALUE;
+    prefixBottom[0] = suffixBottom[n] = Integer.MIN_VALUE;
+    for (int k = 0; k < n; k++) {
+      Box b = boxes.get(byRight.get(k));
+      prefixTop[k + 1] = Math.min(prefixTop[k], b.y1());
+      prefixBottom[k + 1] = Math.max(prefixBottom[k], b.y2());
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      Box b = boxes.get(byLeft.get(k));
+      suffixTop[k] = Math.min(suffixTop[k + 1], b.y1());
+      suffixBottom[k] = Math.max(suffixBottom[k + 1], b.y2());
+    }
+    double tall = MIN_COLUMN_HEIGHT * lineHeight;
+    int bestX = 0, bestCrossing = Integer.MAX_VALUE, bestBalance = -1;
+    for (int k = 0; k < n; k++) {
+      if (k + 1 < n && rights[k + 1] == rights[k]) continue; // each right edge once
+      int x = rights[k], leftCount = k + 1, firstRight = firstAtLeast(lefts, x);
+      int crossing = n - leftCount - (n - firstRight);
+      if (crossing > allowed || firstRight == n) continue;
+      if (prefixBottom[leftCount] - prefixTop[leftCount] < tall) continue;
+      if (suffixBottom[firstRight] - suffixTop[firstRight] < tall) continue;
+      int balance = Math.min(leftCount, n - firstRight);
+      if (crossing < bestCrossing || (crossing == bestCrossing && balance > bestBalance)) {
+        bestX = x;
+        bestCrossing = crossing;
+        bestBalance = balance;
       }
     }
-    return best;
+    if (bestBalance < 0) return null;
+    List<Integer> left = new ArrayList<>(), right = new ArrayList<>(), crossing = new ArrayList<>();
+    for (int i : lines) {
+      Box b = boxes.get(i);
+      if (b.x2() <= bestX) left.add(i);
+      else if (b.x1() >= bestX) right.add(i);
+      else crossing.add(i);
+    }
+    return new Gutter(left, right, crossing);
   }
 
-  /**
-   * Lines at least {@link #MIN_COLUMN_HEIGHT} line heights high: stacked lines, or one tall piece
-   * (a label in the margin), never a piece of one row.
-   */
-  private boolean column(List<Integer> lines) {
-    return !lines.isEmpty() && bottom(lines) - top(lines) >= MIN_COLUMN_HEIGHT * lineHeight;
+  /** The index of the first value ≥ x in a sorted array (its length when there is none). */
+  private static int firstAtLeast(int[] sorted, int x) {
+    int lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private int top(List<Integer> lines) {
     return lines.stream().mapToInt(i -> boxes.get(i).y1()).min().orElse(Integer.MAX_VALUE);
-  }
-
-  private int bottom(List<Integer> lines) {
-    return lines.stream().mapToInt(i -> boxes.get(i).y2()).max().orElse(Integer.MIN_VALUE);
   }
 
   /** Split in two at the widest white band across all the lines; one list when there is none. */
@@ -144,8 +167,11 @@ final class XyCut {
     long widestGap = 0;
     for (int k = 0; k < sorted.size(); k++) {
       Box b = boxes.get(sorted.get(k));
-      if (k > 0 && b.y1() > reach && b.y1() - reach > widestGap) {
-        widestGap = b.y1() - reach;
+      long gap = b.y1() - (long) reach;
+      // among equal bands the most central one, so evenly spaced lines split in halves
+      boolean central = Math.abs(2 * k - sorted.size()) < Math.abs(2 * widestAt - sorted.size());
+      if (k > 0 && gap > 0 && (gap > widestGap || (gap == widestGap && central))) {
+        widestGap = gap;
         widestAt = k;
       }
       reach = Math.max(reach, b.y2());
