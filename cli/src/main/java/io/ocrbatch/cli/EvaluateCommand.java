@@ -6,6 +6,7 @@ import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
+import io.ocrbatch.activities.samples.GroundTruthSet;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.samples.ScanNoise;
@@ -20,13 +21,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Accuracy and speed of job types on rendered English pages, clean and as if scanned (skewed 1°,
- * blurred, speckled), side by side in one run. Engines run in this process, one page at a time.
+ * Accuracy and speed of job types side by side in one run: on rendered English pages, clean and as
+ * if scanned (skewed 1°, blurred, speckled), or with {@code --gt} on a folder of real images with
+ * their true text. Engines run in this process, one page at a time.
  */
 @Command(
     name = "evaluate",
-    description =
-        "Character error rate and pages/s of job types on rendered English pages, clean and noisy.")
+    mixinStandardHelpOptions = true,
+    description = {
+      "Character error rate and pages/s of job types on rendered English pages, clean and noisy;",
+      "with --gt DIR: CER, WER and seconds per page on your own images (<stem>.gt.txt beside each)."
+    })
 final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--types",
@@ -46,8 +51,28 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", description = "BDRC model directories, for bdrc: types.")
   Path modelDir;
 
+  @Option(
+      names = "--gt",
+      paramLabel = "DIR",
+      description =
+          "A folder of page or line images, each with its true text in <stem>.gt.txt (e.g. samples/real-scans).")
+  Path groundTruth;
+
+  @Option(
+      names = "--dpi",
+      defaultValue = "300",
+      description = "With --gt: the resolution the images were scanned at (default: 300).")
+  int dpi;
+
+  @Option(
+      names = "--save-text",
+      paramLabel = "DIR",
+      description = "With --gt: also write what each type read, as DIR/<type>/<stem>.txt.")
+  Path saveText;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (groundTruth != null) return evaluateGroundTruth();
     List<PageRenderer.Page> clean = render(pages);
     List<BufferedImage> noisy = new ArrayList<>();
     for (int i = 0; i < clean.size(); i++) noisy.add(ScanNoise.scanned(clean.get(i).image(), i));
@@ -77,6 +102,21 @@ final class EvaluateCommand implements Callable<Integer> {
             clean);
         report(name, "noisy", engine, engines, type, noisy, clean);
       }
+    }
+    return ExitCode.OK.code();
+  }
+
+  private int evaluateGroundTruth() throws Exception {
+    List<JobTypeSpec> specs = types.stream().map(EvaluateCommand::spec).toList();
+    GroundTruthEvaluation evaluation =
+        new GroundTruthEvaluation(
+            GroundTruthSet.read(groundTruth), dpi, System.out, saveText, types);
+    evaluation.header();
+    try (OcrEngines engines =
+        new OcrEngines(
+            OcrEngines.tessdataFromEnvironment(),
+            modelDir != null ? modelDir : OcrEngines.modelDirFromEnvironment())) {
+      for (int i = 0; i < types.size(); i++) evaluation.run(types.get(i), specs.get(i), engines);
     }
     return ExitCode.OK.code();
   }

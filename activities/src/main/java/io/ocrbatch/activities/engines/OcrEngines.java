@@ -77,7 +77,8 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
 
   /** This thread's engine for the job type; fails with what to install when it cannot load. */
   public OcrEngine engineFor(JobTypeSpec type) {
-    String key = type.engine() + ":" + type.model() + ":" + type.lineMode();
+    // the language too: paddle-en and paddle-ch share a model but decode different alphabets
+    String key = type.engine() + ":" + type.model() + ":" + type.language() + ":" + type.lineMode();
     return perThread
         .get()
         .computeIfAbsent(

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The page model every engine fills: a page's text regions (blocks) in reading order, each of lines
  * of words, with boxes in page pixels, confidences 0–100 and, where the engine knows it, each
- * line's baseline. Neural engines give one region per page until layout analysis exists.
+ * line's baseline. Tesseract gives its own blocks; the neural engines get theirs from {@code
+ * ocr.layout}.
  */
 public record PageText(int width, int height, List<Region> regions) {
 

@@ -29,6 +29,11 @@ public final class CharacterErrorRate {
     return of(truth.replaceAll("\\s+", ""), recognised.replaceAll("\\s+", ""));
   }
 
+  /** The number of characters the rate is taken over (whitespace runs folded). */
+  public static int length(String truth) {
+    return (int) normalise(truth).codePoints().count();
+  }
+
   private static String normalise(String s) {
     return s.replaceAll("\\s+", " ").strip();
   }

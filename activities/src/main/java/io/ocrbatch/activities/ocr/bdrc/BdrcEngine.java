@@ -4,6 +4,8 @@ import io.bdrc.ewtsconverter.EwtsConverter;
 import io.ocrbatch.activities.ocr.EngineUnavailableException;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.layout.Orientation;
+import io.ocrbatch.activities.ocr.layout.PageLayout;
 import io.ocrbatch.activities.ocr.neural.CtcDecoder.Symbol;
 import io.ocrbatch.activities.ocr.neural.LineTexts;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
@@ -87,7 +89,7 @@ public final class BdrcEngine implements OcrEngine {
       LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), 0f)
           .ifPresent(lines::add);
     }
-    return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
+    return PageLayout.layout(grayPage.getWidth(), grayPage.getHeight(), lines, Orientation.UPRIGHT);
   }
 
   private static Quad whole(Mat page) {

@@ -2,6 +2,8 @@ package io.ocrbatch.activities.ocr.paddle;
 
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.PageText;
+import io.ocrbatch.activities.ocr.layout.Orientation;
+import io.ocrbatch.activities.ocr.layout.PageLayout;
 import io.ocrbatch.activities.ocr.neural.CtcDecoder;
 import io.ocrbatch.activities.ocr.neural.CtcDecoder.Symbol;
 import io.ocrbatch.activities.ocr.neural.LineTexts;
@@ -10,13 +12,13 @@ import io.ocrbatch.activities.ocr.neural.OpenCv;
 import io.ocrbatch.activities.ocr.neural.Quad;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.opencv.core.Mat;
 
 /**
  * PaddleOCR PP-OCRv4 on DJL: text detection (DB) → rotated line regions → 0°/180° classification →
- * batched CTC recognition. One per worker thread; the models behind it are the worker's.
+ * batched CTC recognition → layout analysis (blocks and reading order). One per worker thread; the
+ * models behind it are the worker's.
  */
 public final class PaddleOcrEngine implements OcrEngine {
   /** PaddleOCR's {@code drop_score}: lines read with a lower mean probability are noise. */
@@ -62,9 +64,10 @@ public final class PaddleOcrEngine implements OcrEngine {
       LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), MIN_CONFIDENCE)
           .ifPresent(lines::add);
     }
-    if (mostlyTrue(flipped))
-      Collections.reverse(lines); // an upside-down page reads from its bottom
-    return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
+    boolean[] vertical = new boolean[regions.size()];
+    for (int i = 0; i < regions.size(); i++) vertical[i] = regions.get(i).vertical();
+    Orientation orientation = Orientation.of(mostlyTrue(vertical), mostlyTrue(flipped));
+    return PageLayout.layout(grayPage.getWidth(), grayPage.getHeight(), lines, orientation);
   }
 
   private static boolean mostlyTrue(boolean[] flags) {
