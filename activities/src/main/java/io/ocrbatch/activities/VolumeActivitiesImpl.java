@@ -22,6 +22,8 @@ import io.ocrbatch.workflows.VolumeActivities;
 import io.ocrbatch.workflows.VolumeListing;
 import io.ocrbatch.workflows.VolumeResult;
 import io.ocrbatch.workflows.VolumeTask;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -166,7 +168,18 @@ public class VolumeActivitiesImpl implements VolumeActivities {
         new VolumePdf.Info(
             listing.volumeId(),
             "ocrbatch " + provenance.ocrbatchVersion() + " (Apache PDFBox)",
-            provenance.engineVersion()));
+            provenance.engineVersion()),
+        heartbeat());
+  }
+
+  /** Heartbeats the running activity; nothing outside one (tests calling writeManifest). */
+  private static Runnable heartbeat() {
+    try {
+      ActivityExecutionContext context = Activity.getExecutionContext();
+      return () -> context.heartbeat(null);
+    } catch (IllegalStateException e) {
+      return () -> {};
+    }
   }
 
   private static String lastSegment(String location) {

@@ -29,6 +29,18 @@ final class ActivityStubOptions {
         .build();
   }
 
+  /**
+   * A volume's end ({@code finishVolume}): like {@link #io()}, but its searchable PDF of every page
+   * may take hours, heartbeating after each page; the manifest alone or the PDF's upload must fit
+   * in the heartbeat timeout.
+   */
+  static ActivityOptions volumeEnd() {
+    return ActivityOptions.newBuilder(io())
+        .setStartToCloseTimeout(Duration.ofHours(6))
+        .setHeartbeatTimeout(Duration.ofMinutes(10))
+        .build();
+  }
+
   /** OCR chunks: long-running, heartbeating, finishing the page in hand when canceled. */
   static ActivityOptions ocr(VolumeTask task) {
     RetrySettings retry = task.retry();

@@ -14,6 +14,8 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
   private final VolumeActivities volumes =
       Workflow.newActivityStub(VolumeActivities.class, ActivityStubOptions.io());
+  private final VolumeActivities volumeEnd =
+      Workflow.newActivityStub(VolumeActivities.class, ActivityStubOptions.volumeEnd());
   private final List<Promise<ChunkResult>> chunks = new ArrayList<>();
   private int pendingChunks;
 
@@ -52,7 +54,7 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
           VolumeResult.done(
               task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
       if (merged) {
-        volumes.finishVolume(task, listing, result, attempt);
+        volumeEnd.finishVolume(task, listing, result, attempt);
       } else {
         status.taskFinished(result, attempt);
       }

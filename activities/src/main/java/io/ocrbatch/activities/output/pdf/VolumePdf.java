@@ -35,7 +35,8 @@ public final class VolumePdf {
 
   /**
    * Writes {@code name} into {@code results}: every page of {@code pages} (the volume's listing)
-   * from {@code source}, at its page JSON's dpi (else {@code defaultDpi}).
+   * from {@code source}, at its page JSON's dpi (else {@code defaultDpi}); {@code afterPage} runs
+   * after each page (the activity's heartbeat: a 30,000-page PDF takes more than an hour).
    */
   public static void write(
       VolumeSource source,
@@ -43,7 +44,8 @@ public final class VolumePdf {
       String name,
       List<String> pages,
       int defaultDpi,
-      Info info)
+      Info info,
+      Runnable afterPage)
       throws IOException {
     Path temp = Files.createTempFile("ocrbatch-volume-", ".pdf");
     try {
@@ -66,6 +68,7 @@ public final class VolumePdf {
             }
             if (open == null) continue;
             addPage(pdf, results, ref, open.path(), defaultDpi, name);
+            afterPage.run();
           }
         } finally {
           if (open != null) open.close();
