@@ -23,7 +23,7 @@ final class EmbeddedTemporal implements AutoCloseable {
    * Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper); the
    * system property {@code ocrbatch.embedded.closed-kept-seconds} overrides it.
    */
-  static final long CLOSED_KEPT_MILLIS = 5 * 60_000;
+  static final long CLOSED_KEPT_MILLIS = 60_000;
 
   private final TestServicesStarter services;
   private final Server server;
@@ -35,7 +35,7 @@ final class EmbeddedTemporal implements AutoCloseable {
     this.services = services;
     this.server = server;
     this.port = port;
-    this.sweeper = new ClosedWorkflowSweeper(services, closedKeptMillis, 60_000);
+    this.sweeper = new ClosedWorkflowSweeper(services, closedKeptMillis, 20_000);
   }
 
   ClosedWorkflowSweeper sweeper() {
