@@ -48,22 +48,6 @@ public final class Jdbc {
     }
   }
 
-  /** One statement run for each row of parameters, on one connection, sent as one batch. */
-  public void updateBatch(String sql, List<Object[]> rows) {
-    if (rows.isEmpty()) return;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Object[] params : rows) {
-        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      health.statementFailed(e);
-      throw new StoreException(sql, e);
-    }
-  }
-
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = prepare(c, sql, params);

@@ -1,8 +1,12 @@
 package io.ocrbatch.activities.statusdb;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Per-page and per-task metrics. */
@@ -37,9 +41,13 @@ public final class PageRowStore {
     }
   }
 
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private static final String INSERT_PAGE =
       "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id, image_name)";
+          + " VALUES "
+          + ROW
+          + " ON CONFLICT (task_id, image_name)";
 
   private static final String UPSERT_PAGE =
       INSERT_PAGE
@@ -53,10 +61,18 @@ public final class PageRowStore {
     insert(UPSERT_PAGE, taskId, page, worker);
   }
 
-  /** Records several pages' outcomes in one batch, each as {@link #recordPage} does. */
+  /**
+   * Records several pages' outcomes in one statement, each as {@link #recordPage} does (a page
+   * named twice keeps its last outcome).
+   */
   public void recordPages(long taskId, List<PageMetric> pages, String worker) {
-    jdbc.updateBatch(
-        UPSERT_PAGE, pages.stream().map(page -> parameters(taskId, page, worker)).toList());
+    Map<String, PageMetric> byName = new LinkedHashMap<>();
+    pages.forEach(page -> byName.put(page.imageName(), page));
+    if (byName.isEmpty()) return;
+    String values = String.join(", ", Collections.nCopies(byName.size(), ROW));
+    List<Object> parameters = new ArrayList<>();
+    byName.values().forEach(page -> parameters.addAll(List.of(parameters(taskId, page, worker))));
+    jdbc.update(UPSERT_PAGE.replace(" VALUES " + ROW, " VALUES " + values), parameters.toArray());
   }
 
   /** Records a page's outcome unless it has a row already (which is kept as it is). */
