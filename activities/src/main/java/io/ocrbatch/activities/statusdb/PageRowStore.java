@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.statusdb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -70,9 +71,9 @@ public final class PageRowStore {
     pages.forEach(page -> byName.put(page.imageName(), page));
     if (byName.isEmpty()) return;
     String values = String.join(", ", Collections.nCopies(byName.size(), ROW));
-    List<Object> parameters = new ArrayList<>();
-    byName.values().forEach(page -> parameters.addAll(List.of(parameters(taskId, page, worker))));
-    jdbc.update(UPSERT_PAGE.replace(" VALUES " + ROW, " VALUES " + values), parameters.toArray());
+    List<Object> params = new ArrayList<>();
+    byName.values().forEach(page -> params.addAll(Arrays.asList(parameters(taskId, page, worker))));
+    jdbc.update(UPSERT_PAGE.replace(" VALUES " + ROW, " VALUES " + values), params.toArray());
   }
 
   /** Records a page's outcome unless it has a row already (which is kept as it is). */

@@ -2,6 +2,7 @@ package io.ocrbatch.activities.statusdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobStatus;
@@ -182,6 +183,31 @@ abstract class StatusStoreContract {
 
     assertThat(store.progress().counts(jobId).pending()).isEqualTo(1);
     assertThat(store.progress().counts(jobId).running()).isZero();
+  }
+
+  @Test
+  void pagesRecordedInOneStatementCountOnceEachAndKeepTheirLastOutcome() {
+    long jobId = store.jobs().create(job("B" + System.nanoTime(), "a")).job().id();
+    long task = store.tasks().tasksAfter(jobId, 0, 1).get(0).taskId();
+    store
+        .pageRows()
+        .recordPages(
+            task,
+            List.of(
+                new PageRowStore.PageMetric("1.png", true, 10, 3, 90f, null),
+                new PageRowStore.PageMetric("2.png", false, 5, 0, null, "not an image"),
+                new PageRowStore.PageMetric("1.png", true, 12, 4, 91f, null)),
+            "w1");
+    store
+        .pageRows()
+        .recordPages(
+            task, List.of(new PageRowStore.PageMetric("2.png", true, 7, 2, 80f, null)), "w2");
+
+    assertThat(store.pageRows().pages(task))
+        .extracting(PageRowStore.PageMetric::imageName, PageRowStore.PageMetric::linesDetected)
+        .containsExactly(tuple("1.png", 4), tuple("2.png", 2));
+    assertThat(store.progress().counts(jobId).pagesOk()).isEqualTo(2);
+    assertThat(store.progress().counts(jobId).pagesFailed()).isZero();
   }
 
   @Test
