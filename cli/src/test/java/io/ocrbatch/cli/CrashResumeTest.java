@@ -103,7 +103,9 @@ class CrashResumeTest {
           .anyMatch(l -> l.contains("Interrupted: letting pages in flight finish"));
       assertThat(first.output)
           .noneMatch(l -> l.contains("LEAK"))
-          .noneMatch(l -> l.contains("WARN"));
+          // the one warning a stop must not cause; another process on the default database port is
+          // the machine's business
+          .noneMatch(l -> l.contains("WARN") && !l.contains("EmbeddedPort"));
     }
     assertThat(EmbeddedDatabase.runningPort(dir.resolve("data/pg").toAbsolutePath()))
         .as("database stopped cleanly")
