@@ -261,6 +261,7 @@ class BatchJobWorkflowTest {
   @Test
   void temporalCancellationEndsTheJobCanceledToo() {
     fake.withVolumes(3);
+    fake.pagesPerVolume = 24; // 8 chunks of 3 pages: v1 still runs well after its first page
     fake.millisPerPage = 300;
     WorkflowTestSupport.register(env, fake);
     BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J9");
