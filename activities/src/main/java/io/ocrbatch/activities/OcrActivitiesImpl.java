@@ -135,9 +135,7 @@ public class OcrActivitiesImpl implements OcrActivities {
   private static Map<String, Instant> existingResults(
       ResultFolder folder, List<String> pages, List<String> formats) {
     List<String> names =
-        pages.stream()
-            .flatMap(p -> new PageOutputs(folder, p, formats).fileNames().stream())
-            .toList();
+        pages.stream().flatMap(p -> PageOutputs.fileNames(p, formats).stream()).toList();
     try {
       return folder.files(names);
     } catch (IOException e) {

@@ -8,7 +8,6 @@ import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +57,10 @@ public final class PageOutputs {
     return written != null && (redoBefore == null || !written.isBefore(redoBefore));
   }
 
-  /** Every file this page's outputs may have, the JSON included. */
-  public List<String> fileNames() {
-    List<String> names = new ArrayList<>(writers.stream().map(this::fileName).toList());
-    if (!names.contains(jsonName())) names.add(jsonName());
-    return names;
-  }
-
-  /** The files a finished page has for these formats, in the order they are written. */
+  /**
+   * The files a finished page has for these formats (its JSON always), in the order they are
+   * written.
+   */
   public static List<String> fileNames(String imageName, List<String> formats) {
     String stem = PageRef.parse(imageName).stem();
     return PageWriters.forFormats(formats).stream().map(w -> stem + "." + w.extension()).toList();
