@@ -52,7 +52,9 @@ final class DevCommand implements Callable<Integer> {
       String db = parts.database().url();
       parts.useTemporal(temporal.stubs(parts.stubOptions(temporal.target())));
       WorkerSettings base =
-          engine.apply(WorkerSettings.defaults("dev-" + ProcessHandle.current().pid()));
+          engine.apply(
+              WorkerSettings.defaults("dev-" + ProcessHandle.current().pid())
+                  .withEmbeddedService());
       WorkerSettings settings = base.withStorage(WatchOptions.storage(watches, base.storage()));
       try (OcrWorker worker =
               new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics))

@@ -70,7 +70,9 @@ final class OcrCommand implements Callable<Integer> {
       JobService jobs = parts.jobs();
       JobTypeSpec jobType = jobs.jobType(type);
       WorkerSettings settings =
-          engine.apply(WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid()));
+          engine.apply(
+              WorkerSettings.defaults("ocr-" + ProcessHandle.current().pid())
+                  .withEmbeddedService());
       try (OcrWorker worker = new OcrWorker(parts.client(), store, settings)) {
         err.println(
             "Engine: "

@@ -58,7 +58,9 @@ final class WatchCommand implements Callable<Integer> {
       JobInputs.jobType(store, spec.jobType()); // an unknown job type stops here, listing them
       parts.useTemporal(temporal.stubs());
       WorkerSettings base =
-          engine.apply(WorkerSettings.defaults("watch-" + ProcessHandle.current().pid()));
+          engine.apply(
+              WorkerSettings.defaults("watch-" + ProcessHandle.current().pid())
+                  .withEmbeddedService());
       WorkerSettings settings = base.withStorage(watch.storage(base.storage()));
       try (OcrWorker worker = new OcrWorker(parts.client(), store, settings).start()) {
         WatchControl control = new WatchControl(parts.client());

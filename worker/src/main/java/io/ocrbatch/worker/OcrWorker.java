@@ -82,7 +82,8 @@ public final class OcrWorker implements AutoCloseable {
             settings.name());
     reportModels(store);
 
-    Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots()));
+    boolean sticky = StickyWorkflows.safe(client, settings);
+    Worker io = factory.newWorker(TaskQueues.IO, options(settings.ioSlots(), sticky));
     io.registerWorkflowImplementationTypes(
         BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class, WatchWorkflowImpl.class);
     io.registerActivitiesImplementations(
@@ -91,11 +92,11 @@ public final class OcrWorker implements AutoCloseable {
         new WatchActivitiesImpl(store, storage, RetrySettings.defaults()));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
-    Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots()));
+    Worker cpu = factory.newWorker(TaskQueues.OCR_CPU, options(settings.cpuSlots(), sticky));
     cpu.registerActivitiesImplementations(
         new OcrActivitiesImpl(engines, decoder, storage, store, settings.name(), meters));
     if (settings.gpuSlots() > 0) {
-      Worker gpu = factory.newWorker(TaskQueues.OCR_GPU, options(settings.gpuSlots()));
+      Worker gpu = factory.newWorker(TaskQueues.OCR_GPU, options(settings.gpuSlots(), sticky));
       gpu.registerActivitiesImplementations(
           new OcrActivitiesImpl(engines, decoder, storage, store, settings.name(), meters));
     }
@@ -124,17 +125,17 @@ public final class OcrWorker implements AutoCloseable {
    * polls already waiting when the worker suspends polling (its database went away), fewer than an
    * activity's attempts.
    *
-   * <p>A sticky queue whose worker died is never re-routed by the in-process Temporal service, so
-   * workflow tasks always go to the shared queue; it costs a history replay per task, which is
-   * small for these workflows.
+   * <p>Without sticky execution (see {@link StickyWorkflows}) workflow tasks go to the shared
+   * queue, and each replays its run's history.
    */
-  private static WorkerOptions options(int activitySlots) {
-    return WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(activitySlots)
-        .setMaxConcurrentActivityTaskPollers(2)
-        .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots))
-        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-        .build();
+  private static WorkerOptions options(int activitySlots, boolean sticky) {
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(activitySlots)
+            .setMaxConcurrentActivityTaskPollers(2)
+            .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots));
+    if (!sticky) options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    return options.build();
   }
 
   public OcrWorker start() {
