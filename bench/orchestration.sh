@@ -5,7 +5,8 @@
 #   1. VOLUMES one-page volumes            -> volumes/s
 #   2. one volume of PAGES pages           -> pages/s
 #   3. (HUGE > 0) a job of HUGE one-page volumes with the worker heap capped at HEAP
-#                                          -> wall time, volumes/s, peak heap used after GC, peak RSS
+#                                          -> wall time, volumes/s, heap after GC (peak, and at each
+#                                             tenth of the run: flat when nothing leaks), peak RSS
 # Each figure is the job's own time, from "Started job" to its summary (JVM start excluded).
 # Usage: VOLUMES=2000 PAGES=2000 HUGE=0 HEAP=1g CONCURRENCY= bench/orchestration.sh
 #   CONCURRENCY empty: the default of `ocr`; set it to compare.
@@ -88,8 +89,17 @@ if [ "$HUGE" -gt 0 ]; then
     done
   ) &
   SAMPLER=$!
-  read -r secs summary < <(run_job huge "$WORK/huge" "-Xmx$HEAP")
+  read -r secs summary < <(run_job huge "$WORK/huge" "-Xmx$HEAP -Xlog:gc:file=$WORK/huge-gc.log")
   touch "$WORK/huge.done"; wait "$SAMPLER" 2>/dev/null || true
   read -r heap rss <"$WORK/huge.peaks" || { heap=?; rss=?; }
   echo "job of $HUGE one-page volumes (-Xmx$HEAP): ${secs} s = $(python3 -c "print(f'{$HUGE/$secs:.1f}')") volumes/s, peak heap used ${heap} MB, peak RSS ${rss} MB   [$summary]"
+  # Heap after each GC, from the GC log ("Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(1024M)").
+  python3 - "$WORK/huge-gc.log" <<'PY'
+import re, sys
+after = [int(m.group(1)) for line in open(sys.argv[1]) for m in [re.search(r"->(\d+)M\(", line)] if m]
+if after:
+    tenths = [after[min(len(after) - 1, i * len(after) // 10)] for i in range(10)] + [after[-1]]
+    print(f"heap after GC: peak {max(after)} MB over {len(after)} GCs; at each tenth of the run: "
+          + " ".join(f"{v}" for v in tenths) + " MB")
+PY
 fi
