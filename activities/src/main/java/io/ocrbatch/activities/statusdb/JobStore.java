@@ -1,7 +1,6 @@
 package io.ocrbatch.activities.statusdb;
 
 import io.ocrbatch.activities.fault.StoreUnavailableException;
-import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.VolumeRef;
 import java.sql.Connection;
@@ -79,38 +78,7 @@ public final class JobStore {
   }
 
   private static void insertTasks(Connection c, long jobId, NewJob job) throws SQLException {
-    insertTaskRows(c, jobId, job.volumes(), job.maxAttempts());
-  }
-
-  private static void insertTaskRows(
-      Connection c, long jobId, List<VolumeRef> volumes, int maxAttempts) throws SQLException {
-    try (PreparedStatement volume =
-            c.prepareStatement(
-                "INSERT INTO volumes (source_uri, volume_name, bdrc_w_id, bdrc_i_id) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (source_uri) DO UPDATE SET volume_name = EXCLUDED.volume_name,"
-                    + " updated_at = now() RETURNING id");
-        PreparedStatement task =
-            c.prepareStatement(
-                "INSERT INTO tasks (job_id, volume_id, max_attempts) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (job_id, volume_id) DO NOTHING")) {
-      for (VolumeRef ref : volumes) {
-        var bdrc = BdrcVolume.fromUri(ref.sourceUri()).map(BdrcVolume.Located::volume);
-        volume.setString(1, ref.sourceUri());
-        volume.setString(2, ref.volumeId());
-        volume.setString(3, bdrc.map(BdrcVolume::workId).orElse(null));
-        volume.setString(4, bdrc.map(BdrcVolume::imageGroupId).orElse(null));
-        long volumeId;
-        try (ResultSet rs = volume.executeQuery()) {
-          rs.next();
-          volumeId = rs.getLong(1);
-        }
-        task.setLong(1, jobId);
-        task.setLong(2, volumeId);
-        task.setInt(3, maxAttempts);
-        task.addBatch();
-      }
-      task.executeBatch();
-    }
+    TaskRows.insert(c, jobId, job.volumes(), job.maxAttempts());
   }
 
   public Optional<JobRecord> byKey(String jobKey) {
@@ -177,7 +145,7 @@ public final class JobStore {
     try (Connection c = jdbc.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
-        insertTaskRows(c, jobId, volumes, maxAttempts);
+        TaskRows.insert(c, jobId, volumes, maxAttempts);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();

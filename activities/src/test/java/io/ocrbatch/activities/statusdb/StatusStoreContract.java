@@ -503,6 +503,32 @@ abstract class StatusStoreContract {
   }
 
   @Test
+  void aJobOfThirtyThousandVolumesGetsItsTasksInOrderOnceEachWithItsCounters() {
+    String[] volumes = new String[30_001];
+    for (int i = 0; i < 30_000; i++) volumes[i] = "v" + i;
+    volumes[30_000] = "v7"; // listed twice: one task
+    String key = "B" + System.nanoTime();
+    long jobId = store.jobs().create(job(key, volumes)).job().id();
+
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 30_001);
+    assertThat(tasks).hasSize(30_000);
+    assertThat(tasks.subList(0, 3))
+        .extracting(t -> t.volume().volumeId())
+        .containsExactly("v0", "v1", "v2");
+    assertThat(tasks.get(29_999).volume().volumeId()).isEqualTo("v29999");
+    assertThat(store.jobs().byId(jobId).orElseThrow().totalTasks()).isEqualTo(30_000);
+    assertThat(store.jobs().addTasks(jobId, job(key, "v5", "new").volumes(), 3)).isEqualTo(1);
+    database()
+        .jdbc()
+        .update(
+            "DELETE FROM tasks WHERE job_id = ? AND volume_id IN (SELECT id FROM volumes"
+                + " WHERE volume_name IN ('v1', 'v2'))",
+            jobId);
+    assertCountersMatchTheRows(jobId);
+    assertThat(store.progress().counts(jobId).pending()).isEqualTo(29_999); // 30,000 + 1 - 2
+  }
+
+  @Test
   void aJobEndingCompletedWithATaskFailedInAnEarlierRunEndsFailed() {
     long jobId = store.jobs().create(job("E" + System.nanoTime(), "a", "b")).job().id();
     List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
