@@ -47,49 +47,15 @@ class ClosedWorkflowSweeperTest {
     }
   }
 
-  @Test
-  void closedWorkflowsAreForgottenOpenOnesKeptAndIdsReusable() throws Exception {
-    try (EmbeddedTemporal temporal = EmbeddedTemporal.start(0, 0)) {
-      WorkflowServiceStubs stubs = temporal.stubs();
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
-      WorkerFactory factory =
-          WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
-      factory
-          .newWorker(
-              "echo",
-              WorkerOptions.newBuilder()
-                  .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-                  .build())
-          .registerWorkflowImplementationTypes(EchoImpl.class);
-      factory.start();
-      try {
-        Echo waiting = stub(client, "open");
-        WorkflowClient.start(waiting::echo, "wait");
-        for (int i = 0; i < 30; i++)
-          assertThat(stub(client, "w" + i).echo("hi" + i)).isEqualTo("hi" + i);
-        assertThat(temporal.sweeper().retained()).isEqualTo(31);
+  /** The embedded service with a worker of Echo and Upper, and a client. */
+  private static final class EchoService implements AutoCloseable {
+    final EmbeddedTemporal temporal = EmbeddedTemporal.start(0, 0);
+    final WorkflowServiceStubs stubs = temporal.stubs();
+    final WorkflowClient client = WorkflowClient.newInstance(stubs);
+    final WorkerFactory factory =
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
 
-        assertThat(temporal.sweeper().sweep()).isEqualTo(30);
-
-        assertThat(temporal.sweeper().retained()).as("the open workflow is kept").isEqualTo(1);
-        assertThat(stub(client, "w0").echo("again"))
-            .as("a forgotten id starts anew")
-            .isEqualTo("again");
-        client.newUntypedWorkflowStub("open").terminate("done");
-      } finally {
-        factory.shutdownNow();
-        stubs.shutdownNow();
-      }
-    }
-  }
-
-  @Test
-  void timersOfClosedWorkflowsAreDropped() throws Exception {
-    try (EmbeddedTemporal temporal = EmbeddedTemporal.start(0, 0)) {
-      WorkflowServiceStubs stubs = temporal.stubs();
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
-      WorkerFactory factory =
-          WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    EchoService() {
       Worker worker =
           factory.newWorker(
               "echo",
@@ -99,27 +65,57 @@ class ClosedWorkflowSweeperTest {
       worker.registerWorkflowImplementationTypes(EchoImpl.class);
       worker.registerActivitiesImplementations((Upper) text -> text.toUpperCase());
       factory.start();
-      try {
-        int before = temporal.sweeper().pendingTimers();
-        for (int i = 0; i < 20; i++)
-          assertThat(stub(client, "u" + i).echo("upper a" + i)).isEqualTo("A" + i);
-        assertThat(temporal.sweeper().pendingTimers())
-            .as("the service keeps each finished activity's 6-hour timeout queued")
-            .isGreaterThanOrEqualTo(before + 20);
+    }
 
-        temporal.sweeper().sweep();
+    ClosedWorkflowSweeper sweeper() {
+      return temporal.sweeper();
+    }
 
-        assertThat(temporal.sweeper().pendingTimers()).isLessThan(before + 20);
-        assertThat(stub(client, "after").echo("upper ok")).isEqualTo("OK");
-      } finally {
-        factory.shutdownNow();
-        stubs.shutdownNow();
-      }
+    Echo stub(String id) {
+      return client.newWorkflowStub(
+          Echo.class, WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("echo").build());
+    }
+
+    @Override
+    public void close() {
+      factory.shutdownNow();
+      stubs.shutdownNow();
+      temporal.close();
     }
   }
 
-  private static Echo stub(WorkflowClient client, String id) {
-    return client.newWorkflowStub(
-        Echo.class, WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("echo").build());
+  @Test
+  void closedWorkflowsAreForgottenOpenOnesKeptAndIdsReusable() throws Exception {
+    try (EchoService service = new EchoService()) {
+      WorkflowClient.start(service.stub("open")::echo, "wait");
+      for (int i = 0; i < 30; i++)
+        assertThat(service.stub("w" + i).echo("hi" + i)).isEqualTo("hi" + i);
+      assertThat(service.sweeper().retained()).isEqualTo(31);
+
+      assertThat(service.sweeper().sweep()).isEqualTo(30);
+
+      assertThat(service.sweeper().retained()).as("the open workflow is kept").isEqualTo(1);
+      assertThat(service.stub("w0").echo("again"))
+          .as("a forgotten id starts anew")
+          .isEqualTo("again");
+      service.client.newUntypedWorkflowStub("open").terminate("done");
+    }
+  }
+
+  @Test
+  void timersOfClosedWorkflowsAreDropped() throws Exception {
+    try (EchoService service = new EchoService()) {
+      int before = service.sweeper().pendingTimers();
+      for (int i = 0; i < 20; i++)
+        assertThat(service.stub("u" + i).echo("upper a" + i)).isEqualTo("A" + i);
+      assertThat(service.sweeper().pendingTimers())
+          .as("the service keeps each finished activity's 6-hour timeout queued")
+          .isGreaterThanOrEqualTo(before + 20);
+
+      service.sweeper().sweep();
+
+      assertThat(service.sweeper().pendingTimers()).isLessThan(before + 20);
+      assertThat(service.stub("after").echo("upper ok")).isEqualTo("OK");
+    }
   }
 }
