@@ -4,12 +4,14 @@ import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -41,12 +43,15 @@ final class ClosedWorkflowSweeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClosedWorkflowSweeper.class);
 
   private final long graceMillis;
+  private final int maxClosedKept;
   private final Internals internals;
   private final Map<Object, Long> closedSince = new HashMap<>();
   private final ScheduledExecutorService timer;
 
-  ClosedWorkflowSweeper(TestServicesStarter services, long graceMillis, long everyMillis) {
+  ClosedWorkflowSweeper(
+      TestServicesStarter services, long graceMillis, int maxClosedKept, long everyMillis) {
     this.graceMillis = graceMillis;
+    this.maxClosedKept = maxClosedKept;
     this.internals = Internals.of(services);
     if (internals == null || everyMillis <= 0) {
       timer = null;
@@ -71,7 +76,10 @@ final class ClosedWorkflowSweeper implements AutoCloseable {
     }
   }
 
-  /** Drops the executions closed at least the grace period ago; returns how many. */
+  /**
+   * Drops the executions closed at least the grace period ago, and the oldest closed beyond {@code
+   * maxClosedKept} (memory stays bounded however fast volumes finish); returns how many.
+   */
   synchronized int sweep() throws ReflectiveOperationException {
     if (internals == null) return 0;
     long now = System.currentTimeMillis();
@@ -79,17 +87,25 @@ final class ClosedWorkflowSweeper implements AutoCloseable {
     Set<Object> droppedIds = new java.util.HashSet<>();
     internals.serviceLock.lock();
     try {
-      Iterator<Map.Entry<Object, Object>> it = internals.executions.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<Object, Object> execution = it.next();
+      List<Map.Entry<Object, Object>> kept = new ArrayList<>();
+      for (Map.Entry<Object, Object> execution : internals.executions.entrySet()) {
         if (!(Boolean) internals.isTerminal.invoke(execution.getValue())) continue;
         long since = closedSince.computeIfAbsent(execution.getKey(), k -> now);
         if (now - since >= graceMillis) {
-          it.remove();
+          dropped.add(execution.getValue());
+          droppedIds.add(execution.getKey());
+        } else {
+          kept.add(execution);
+        }
+      }
+      if (kept.size() > maxClosedKept) {
+        kept.sort(Comparator.comparingLong(e -> closedSince.get(e.getKey())));
+        for (Map.Entry<Object, Object> execution : kept.subList(0, kept.size() - maxClosedKept)) {
           dropped.add(execution.getValue());
           droppedIds.add(execution.getKey());
         }
       }
+      internals.executions.keySet().removeAll(droppedIds);
       internals.byWorkflowId.values().removeIf(dropped::contains);
       internals.byFirstRunId.values().removeIf(dropped::contains);
     } finally {

@@ -26,10 +26,14 @@ import java.util.List;
  */
 final class EmbeddedTemporal implements AutoCloseable {
   /**
-   * Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper); the
-   * system property {@code ocrbatch.embedded.closed-kept-seconds} overrides it.
+   * Closed workflows are forgotten this long after they closed (see ClosedWorkflowSweeper), and
+   * beyond the newest {@link #CLOSED_KEPT_AT_MOST}; the system property {@code
+   * ocrbatch.embedded.closed-kept-seconds} overrides the time. A parent hears of its child's end
+   * and a client following a run of its end at once: the time is for people looking.
    */
-  static final long CLOSED_KEPT_MILLIS = 60_000;
+  static final long CLOSED_KEPT_MILLIS = 15_000;
+
+  static final int CLOSED_KEPT_AT_MOST = 2_000;
 
   private final TestServicesStarter services;
   private final Server server;
@@ -43,13 +47,14 @@ final class EmbeddedTemporal implements AutoCloseable {
       Server server,
       Server inProcessServer,
       int port,
-      long closedKeptMillis) {
+      long closedKeptMillis,
+      int closedKeptAtMost) {
     this.services = services;
     this.server = server;
     this.inProcessServer = inProcessServer;
     this.inProcessChannel = InProcessChannelBuilder.forName(inProcessName(port)).build();
     this.port = port;
-    this.sweeper = new ClosedWorkflowSweeper(services, closedKeptMillis, 20_000);
+    this.sweeper = new ClosedWorkflowSweeper(services, closedKeptMillis, closedKeptAtMost, 5_000);
   }
 
   ClosedWorkflowSweeper sweeper() {
@@ -65,6 +70,10 @@ final class EmbeddedTemporal implements AutoCloseable {
   }
 
   static EmbeddedTemporal start(int port, long closedKeptMillis) {
+    return start(port, closedKeptMillis, CLOSED_KEPT_AT_MOST);
+  }
+
+  static EmbeddedTemporal start(int port, long closedKeptMillis, int closedKeptAtMost) {
     int chosen = port == 0 ? freePort() : port;
     // TestServer.createPortBoundServer would listen on every interface; this is the same service on
     // loopback only
@@ -81,7 +90,7 @@ final class EmbeddedTemporal implements AutoCloseable {
               new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
       GRPCServerHelper.registerServicesAndHealthChecks(grpcServices, builder);
       return new EmbeddedTemporal(
-          services, builder.build().start(), inProcess, chosen, closedKeptMillis);
+          services, builder.build().start(), inProcess, chosen, closedKeptMillis, closedKeptAtMost);
     } catch (IOException | RuntimeException e) {
       if (inProcess != null) inProcess.shutdownNow();
       services.close();

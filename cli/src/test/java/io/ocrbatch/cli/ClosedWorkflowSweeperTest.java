@@ -49,13 +49,20 @@ class ClosedWorkflowSweeperTest {
 
   /** The embedded service with a worker of Echo and Upper, and a client. */
   private static final class EchoService implements AutoCloseable {
-    final EmbeddedTemporal temporal = EmbeddedTemporal.start(0, 0);
-    final WorkflowServiceStubs stubs = temporal.stubs();
-    final WorkflowClient client = WorkflowClient.newInstance(stubs);
-    final WorkerFactory factory =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    final EmbeddedTemporal temporal;
+    final WorkflowServiceStubs stubs;
+    final WorkflowClient client;
+    final WorkerFactory factory;
 
     EchoService() {
+      this(0, EmbeddedTemporal.CLOSED_KEPT_AT_MOST);
+    }
+
+    EchoService(long closedKeptMillis, int closedKeptAtMost) {
+      temporal = EmbeddedTemporal.start(0, closedKeptMillis, closedKeptAtMost);
+      stubs = temporal.stubs();
+      client = WorkflowClient.newInstance(stubs);
+      factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
       Worker worker =
           factory.newWorker(
               "echo",
@@ -98,6 +105,19 @@ class ClosedWorkflowSweeperTest {
       assertThat(service.stub("w0").echo("again"))
           .as("a forgotten id starts anew")
           .isEqualTo("again");
+      service.client.newUntypedWorkflowStub("open").terminate("done");
+    }
+  }
+
+  @Test
+  void closedWorkflowsBeyondTheMostKeptAreForgottenBeforeTheirTime() throws Exception {
+    try (EchoService service = new EchoService(3_600_000, 5)) {
+      WorkflowClient.start(service.stub("open")::echo, "wait");
+      for (int i = 0; i < 12; i++) service.stub("w" + i).echo("hi");
+
+      assertThat(service.sweeper().sweep()).isEqualTo(7);
+
+      assertThat(service.sweeper().retained()).as("5 closed and the open one").isEqualTo(6);
       service.client.newUntypedWorkflowStub("open").terminate("done");
     }
   }
