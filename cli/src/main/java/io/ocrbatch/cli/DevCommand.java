@@ -50,7 +50,7 @@ final class DevCommand implements Callable<Integer> {
     try (Stack parts = new Stack(stack).withMetrics(metrics);
         EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort)) {
       String db = parts.database().url();
-      parts.useTemporal(temporal.stubs(parts.stubOptions(temporal.target())));
+      parts.useTemporal(temporal.stubs(parts.stubOptions()));
       WorkerSettings base =
           engine.apply(
               WorkerSettings.defaults("dev-" + ProcessHandle.current().pid())

@@ -125,10 +125,9 @@ final class EmbeddedTemporal implements AutoCloseable {
     return stubs(WorkflowServiceStubsOptions.newBuilder());
   }
 
-  /** In-process stubs with {@code options} (e.g. a metrics scope); a target in them is dropped. */
+  /** In-process stubs with {@code options} (e.g. a metrics scope; no target). */
   WorkflowServiceStubs stubs(WorkflowServiceStubsOptions.Builder options) {
-    return WorkflowServiceStubs.newServiceStubs(
-        options.setTarget(null).setChannel(inProcessChannel).build());
+    return WorkflowServiceStubs.newServiceStubs(options.setChannel(inProcessChannel).build());
   }
 
   @Override

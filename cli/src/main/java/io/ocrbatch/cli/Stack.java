@@ -68,8 +68,12 @@ final class Stack implements AutoCloseable {
 
   /** Service stub options for {@code target}, reporting to the metrics registry if there is one. */
   WorkflowServiceStubsOptions.Builder stubOptions(String target) {
-    WorkflowServiceStubsOptions.Builder builder =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    return stubOptions().setTarget(target);
+  }
+
+  /** Service stub options without a target (for a channel of one's own), with the metrics. */
+  WorkflowServiceStubsOptions.Builder stubOptions() {
+    WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
     if (metrics != null) builder.setMetricsScope(own(ProcessMetrics.temporalScope(metrics)));
     return builder;
   }
