@@ -77,8 +77,18 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
 
   /** This thread's engine for the job type; fails with what to install when it cannot load. */
   public OcrEngine engineFor(JobTypeSpec type) {
-    // the language too: paddle-en and paddle-ch share a model but decode different alphabets
-    String key = type.engine() + ":" + type.model() + ":" + type.language() + ":" + type.lineMode();
+    // the language too: paddle-en and paddle-ch share a model but decode different alphabets;
+    // the encoding: a BDRC Wylie model writes a Wylie job type's text itself
+    String key =
+        type.engine()
+            + ":"
+            + type.model()
+            + ":"
+            + type.language()
+            + ":"
+            + type.lineMode()
+            + ":"
+            + type.encoding();
     return perThread
         .get()
         .computeIfAbsent(
@@ -113,10 +123,11 @@ public final class OcrEngines implements EngineResources, AutoCloseable {
   }
 
   /**
-   * The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}).
+   * The page's text in the job type's encoding ({@code unicode} as recognised, or {@code wylie}),
+   * unless this thread's engine for the job type gave it in that encoding already.
    */
   public PageText encode(PageText page, JobTypeSpec type) {
-    if (!"wylie".equals(type.encoding())) return page;
+    if (!"wylie".equals(type.encoding()) || "wylie".equals(engineFor(type).encoding())) return page;
     EwtsConverter converter = wylie.get();
     return page.mapText(converter::toWylie);
   }

@@ -10,6 +10,14 @@ public interface OcrEngine extends AutoCloseable {
   /** Engine name and version, for manifests (provenance). */
   String version();
 
+  /**
+   * The encoding of the text it gives ({@code unicode}, or {@code wylie} for an engine that reads
+   * Wylie itself and was made for a Wylie job type); other text is converted to the job type's.
+   */
+  default String encoding() {
+    return "unicode";
+  }
+
   @Override
   void close();
 }

@@ -35,15 +35,22 @@ public final class BdrcProvider implements EngineProvider {
 
   @Override
   public String fieldsHelp() {
-    return "bdrc (model: a --model-dir model, or Recognition+Lines)";
+    return "bdrc (model: a --model-dir model, or Recognition+Lines, then optionally"
+        + " :k-factor=2.5,bbox-tolerance=4,merge-lines=no,beam-width=100)";
   }
 
   @Override
   public void validate(JobTypeSpec type) {
     require(
-        type.model() != null && type.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?"),
+        type.model() != null && type.model().matches("[A-Za-z0-9._-]+(\\+[A-Za-z0-9._-]+)?(:.*)?"),
         "a bdrc model is a model directory's name, or Recognition+Lines (e.g. Woodblock+PhotiLines), got "
             + quote(type.model()));
+    try {
+      BdrcOptions.parse(type.model());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "bdrc model " + quote(type.model()) + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -58,7 +65,7 @@ public final class BdrcProvider implements EngineProvider {
   /** The recognition model file's digest, then the line model's ({@code sha256:…+sha256:…}). */
   @Override
   public String modelDigest(JobTypeSpec type, EngineResources resources) {
-    ModelDirectory.Pair pair = models(resources).resolve(type.model(), type.name());
+    ModelDirectory.Pair pair = pair(type, resources);
     String recognition = FileDigests.sha256(pair.recognition().modelFile());
     if (pair.lines() == null || recognition == null) return recognition;
     return recognition + "+" + FileDigests.sha256(pair.lines().modelFile());
@@ -66,9 +73,16 @@ public final class BdrcProvider implements EngineProvider {
 
   @Override
   public OcrEngine create(JobTypeSpec type, EngineResources resources) {
-    ModelDirectory.Pair pair = models(resources).resolve(type.model(), type.name());
     return new BdrcEngine(
-        NeuralDevices.forThisThread(resources), pair, "line".equals(type.lineMode()));
+        NeuralDevices.forThisThread(resources),
+        pair(type, resources),
+        "line".equals(type.lineMode()),
+        BdrcOptions.parse(type.model()).options(),
+        type.encoding());
+  }
+
+  private static ModelDirectory.Pair pair(JobTypeSpec type, EngineResources resources) {
+    return models(resources).resolve(BdrcOptions.parse(type.model()).models(), type.name());
   }
 
   @Override
@@ -113,7 +127,9 @@ public final class BdrcProvider implements EngineProvider {
                 log.info(
                     "Model {}: {} {} ({})",
                     m.name(),
-                    m.recognizesText() ? "recognition, " + m.encoder() + "," : "line detection,",
+                    m.recognizesText()
+                        ? "recognition, " + m.encoder() + ","
+                        : m.isLayout() ? "layout " + m.classes() + "," : "line detection,",
                     m.modelFile().getFileName(),
                     m.architecture().isEmpty() ? "architecture not given" : m.architecture()));
   }
@@ -121,7 +137,7 @@ public final class BdrcProvider implements EngineProvider {
   @Override
   public void report(JobTypeSpec type, EngineResources resources, Logger log) {
     try {
-      models(resources).resolve(type.model(), type.name());
+      pair(type, resources);
     } catch (EngineUnavailableException e) {
       log.warn("Job type {} cannot run on this worker: {}", type.name(), e.getMessage());
     }

@@ -3,25 +3,20 @@ package io.ocrbatch.activities.ocr.bdrc;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.ocr.neural.OpenCv;
 import io.ocrbatch.activities.ocr.neural.Planes;
-import io.ocrbatch.activities.ocr.neural.Quad;
 import io.ocrbatch.activities.ocr.neural.Tensor;
-import io.ocrbatch.activities.ocr.neural.TextRegions;
-import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 
 /**
- * A BDRC line-detection model: the binarised page cut into {@code patch_size} tiles, each tile's
- * line score (sigmoid) above 0.9 marks line pixels, and each connected line becomes a rotated
- * region, grown to take in ascenders and descenders, and joined across tile edges.
+ * A BDRC line or layout model ({@code LineDetection.predict}, {@code LayoutDetection.predict}): the
+ * page's binarised tiles in, a line mask of the page's size out. A line model's score (a sigmoid)
+ * marks line pixels above 0.9; a layout model's classes are a softmax, and the pixels of its {@code
+ * line} class above 0.8 are lines (its other classes, such as margin and caption, are not read, as
+ * in BDRC's pipeline).
  */
 final class LineDetector {
-  static final float LINE_THRESHOLD = 0.9f;
+  static final float LINE_THRESHOLD = 0.9f, LAYOUT_THRESHOLD = 0.8f;
   static final int BATCH = 4;
   private static final float[] UNIT_MEAN = {0f}, UNIT_STD = {1f};
-  static final TextRegions.Settings LINES = new TextRegions.Settings(0.5f, 0f, 1.2, 4, 2000);
 
   private final NeuralModels models;
   private final ModelConfig config;
@@ -33,30 +28,18 @@ final class LineDetector {
     this.channels = LineRecognizer.channels(models, config, 3);
   }
 
-  List<Quad> detect(Mat page) {
+  /** The line mask (0 or 255) of a gray page, at the page's size. */
+  Mat mask(Mat page) {
     int p = config.patchSize();
-    int cols = (page.cols() + p - 1) / p, rows = (page.rows() + p - 1) / p;
-    Mat padded = new Mat();
-    Core.copyMakeBorder(
-        LinePreprocessing.binarize(page),
-        padded,
-        0,
-        rows * p - page.rows(),
-        0,
-        cols * p - page.cols(),
-        Core.BORDER_CONSTANT,
-        new Scalar(255));
-    int width = cols * p;
-    float[] mask = new float[rows * p * width];
-    int tiles = rows * cols, tile = p * p;
-    for (int start = 0; start < tiles; start += BATCH) {
-      int n = Math.min(BATCH, tiles - start);
+    PageTiles tiles = PageTiles.of(page, p);
+    int width = tiles.padded().cols(), tile = p * p;
+    boolean[] on = new boolean[width * tiles.padded().rows()];
+    for (int start = 0; start < tiles.count(); start += BATCH) {
+      int n = Math.min(BATCH, tiles.count() - start);
       float[] input = new float[n * channels * tile];
       for (int i = 0; i < n; i++) {
-        int t = start + i;
-        byte[] pixels = OpenCv.bytes(padded.submat(new Rect((t % cols) * p, (t / cols) * p, p, p)));
-        Planes.write(
-            pixels, p, p, channels, UNIT_MEAN, UNIT_STD, input, i * channels * tile, p); // x/255
+        byte[] pixels = OpenCv.bytes(tiles.binarized(start + i));
+        Planes.write(pixels, p, p, channels, UNIT_MEAN, UNIT_STD, input, i * channels * tile, p);
       }
       Tensor out =
           models.run(
@@ -64,17 +47,39 @@ final class LineDetector {
               new Tensor(input, new long[] {n, channels, p, p}),
               config.inputLayer(),
               config.outputLayer());
-      int perTile = out.data().length / n;
+      int planes = out.data().length / n / tile;
+      if (config.isLayout() && planes != config.classes().size()) {
+        throw new IllegalStateException(
+            "layout model "
+                + config.name()
+                + " gives "
+                + planes
+                + " planes for its "
+                + config.classes().size()
+                + " classes "
+                + config.classes());
+      }
       for (int i = 0; i < n; i++) {
-        int t = start + i, x0 = (t % cols) * p, y0 = (t / cols) * p;
-        int base = i * perTile + perTile - tile; // the last plane: the "line" class
-        for (int k = 0; k < tile; k++) {
-          float v = out.data()[base + k];
-          float score = config.sigmoid() ? (float) (1 / (1 + Math.exp(-v))) : v;
-          mask[(y0 + k / p) * width + x0 + k % p] = score > LINE_THRESHOLD ? 1 : 0;
-        }
+        int t = start + i, x0 = (t % tiles.columns()) * p, y0 = (t / tiles.columns()) * p;
+        int base = i * planes * tile;
+        for (int k = 0; k < tile; k++)
+          on[(y0 + k / p) * width + x0 + k % p] = isLine(out.data(), base + k, planes, tile);
       }
     }
-    return TextRegions.joinRows(TextRegions.find(mask, width, rows * p, LINES));
+    return tiles.mask(on, page.cols(), page.rows());
+  }
+
+  private boolean isLine(float[] scores, int at, int planes, int tile) {
+    if (config.isLayout()) {
+      int line = config.classes().indexOf(ModelConfig.LINE_CLASS);
+      float max = Float.NEGATIVE_INFINITY;
+      for (int c = 0; c < planes; c++) max = Math.max(max, scores[at + c * tile]);
+      float sum = 0;
+      for (int c = 0; c < planes; c++) sum += (float) Math.exp(scores[at + c * tile] - max);
+      return (float) Math.exp(scores[at + line * tile] - max) / sum > LAYOUT_THRESHOLD;
+    }
+    float v = scores[at + (planes - 1) * tile];
+    float score = config.sigmoid() ? 1f / (1f + (float) Math.exp(-v)) : v;
+    return score > LINE_THRESHOLD;
   }
 }

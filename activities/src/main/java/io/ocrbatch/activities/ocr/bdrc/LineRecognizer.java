@@ -1,7 +1,5 @@
 package io.ocrbatch.activities.ocr.bdrc;
 
-import io.ocrbatch.activities.ocr.neural.Alphabet;
-import io.ocrbatch.activities.ocr.neural.CtcDecoder;
 import io.ocrbatch.activities.ocr.neural.CtcDecoder.Symbol;
 import io.ocrbatch.activities.ocr.neural.NeuralModels;
 import io.ocrbatch.activities.ocr.neural.Tensor;
@@ -9,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 
-/** A BDRC recognition model: line images in, CTC symbols out, in batches. */
+/**
+ * A BDRC recognition model: line images in, CTC symbols out (BDRC's beam search). BDRC reads one
+ * line at a time; lines here go in batches, which changes no line's input, as every line is padded
+ * to the model's fixed input size.
+ */
 final class LineRecognizer {
   static final int BATCH = 8;
 
@@ -21,17 +23,14 @@ final class LineRecognizer {
 
   private final NeuralModels models;
   private final ModelConfig config;
-  private final CtcDecoder decoder;
+  private final CtcBeamSearch decoder;
   private final int channels;
 
-  LineRecognizer(NeuralModels models, ModelConfig config) {
+  LineRecognizer(NeuralModels models, ModelConfig config, int beamWidth) {
     this.models = models;
     this.config = config;
     this.decoder =
-        new CtcDecoder(
-            config.addBlank()
-                ? Alphabet.withBlankFirst(config.charset())
-                : Alphabet.blankIncluded(config.charset()));
+        new CtcBeamSearch(CtcBeamSearch.vocabulary(config.charset(), config.addBlank()), beamWidth);
     this.channels = config.squeezeChannel() ? 0 : channels(models, config, 1);
   }
 
@@ -69,7 +68,7 @@ final class LineRecognizer {
               new Tensor(input, shape),
               config.inputLayer(),
               config.outputLayer());
-      OutputLayout layout = OutputLayout.of(out, n, decoder.alphabet().size(), config);
+      OutputLayout layout = OutputLayout.of(out, n, decoder.classes(), config);
       for (int i = 0; i < n; i++) {
         Mat line = lines.get(start + i);
         List<Symbol> symbols =
@@ -79,21 +78,22 @@ final class LineRecognizer {
                 layout.steps(),
                 layout.stepStride(),
                 layout.classStride());
-        reads.add(
-            new Read(symbols, -line.rows() / (double) line.cols(), perStep(line, layout.steps())));
+        reads.add(read(symbols, line, layout.steps()));
       }
     }
     return reads;
   }
 
   /**
-   * The share of the original line's width one time step covers, after padding and letterboxing.
+   * The symbols with the share of the line's width step t begins at: the line was padded by its
+   * height on both sides, then scaled and centred in the model's input.
    */
-  private double perStep(Mat line, int steps) {
-    int paddedWidth = line.cols() + 2 * line.rows(); // LinePreprocessing.padSides
-    double scale =
-        LinePreprocessing.fit(paddedWidth, line.rows(), config.inputWidth(), config.inputHeight())
-            .scale();
-    return config.inputWidth() / (double) steps / scale / line.cols();
+  private Read read(List<Symbol> symbols, Mat line, int steps) {
+    int w = line.cols(), h = line.rows();
+    LinePreprocessing.Fit fit =
+        LinePreprocessing.fit(w + 2 * h, h, config.inputWidth(), config.inputHeight());
+    double offset = (-fit.left() / fit.scale() - h) / w;
+    double perStep = config.inputWidth() / (double) steps / fit.scale() / w;
+    return new Read(symbols, offset, perStep);
   }
 }

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A BDRC model directory's {@code model_config.json}. Recognition models name their charset;
- * line-detection models do not (they have a {@code patch_size}, 512 unless given).
+ * A BDRC model directory's configuration. Recognition models have a {@code model_config.json} that
+ * names their charset; BDRC's line and layout models have a {@code config.json} ({@code
+ * onnx-model}, {@code patch_size}, 512 unless given, and for layout models the {@code classes} of
+ * their output planes). A {@code model_config.json} without a charset is a line model too.
  *
- * <p>Beyond BDRC's fields, two optional ones: {@code input_channels} (the model's channels when its
- * input shape does not say) and, for line models, {@code activation} ({@code sigmoid}, the default,
- * or {@code none} for models that output probabilities).
+ * <p>{@code add_blank} and {@code version}, which BDRC's training does not write, default to yes
+ * (its models have the CTC blank at class 0) and to nothing. Beyond BDRC's fields, two optional
+ * ones: {@code input_channels} (the model's channels when its input shape does not say) and, for
+ * line models, {@code activation} ({@code sigmoid}, the default, or {@code none} for models that
+ * output probabilities).
  */
 public record ModelConfig(
     Path directory,
@@ -33,22 +37,42 @@ public record ModelConfig(
     boolean addBlank,
     int patchSize,
     Integer inputChannels,
-    boolean sigmoid) {
+    boolean sigmoid,
+    List<String> classes) {
 
   public static final String FILE = "model_config.json";
 
+  /** BDRC's line and layout models' configuration file. */
+  public static final String LINES_FILE = "config.json";
+
+  /** The layout class whose plane holds text lines. */
+  public static final String LINE_CLASS = "line";
+
   public boolean recognizesText() {
     return charset != null;
+  }
+
+  /** Whether this is a layout model, whose output has one plane per class. */
+  public boolean isLayout() {
+    return classes != null;
   }
 
   public String name() {
     return directory.getFileName().toString();
   }
 
+  /** Whether the directory holds a model: a {@code model_config.json} or a {@code config.json}. */
+  public static boolean isModel(Path directory) {
+    return Files.isRegularFile(directory.resolve(FILE))
+        || Files.isRegularFile(directory.resolve(LINES_FILE));
+  }
+
   /** Reads and checks a model directory; the error names the file and the field at fault. */
   public static ModelConfig read(Path directory) {
     Path file = directory.resolve(FILE);
-    if (!Files.isRegularFile(file)) throw new InvalidModelException(directory + " has no " + FILE);
+    if (!Files.isRegularFile(file)) file = directory.resolve(LINES_FILE);
+    if (!Files.isRegularFile(file))
+      throw new InvalidModelException(directory + " has no " + FILE + " or " + LINES_FILE);
     JsonNode json;
     try {
       json = Json.MAPPER.readTree(file.toFile());
@@ -81,6 +105,7 @@ public record ModelConfig(
     }
     List<String> charset = f.charset();
     boolean text = charset != null;
+    List<String> classes = text ? null : f.classes();
     String encoder = f.text("encoder", text ? null : "stack");
     if (text && !List.of("wylie", "stack").contains(encoder)) {
       throw new InvalidModelException(
@@ -104,7 +129,8 @@ public record ModelConfig(
         f.yesNo("add_blank", true),
         text ? 0 : f.positive("patch_size", 512),
         json.has("input_channels") ? f.positive("input_channels", null) : null,
-        !"none".equals(f.text("activation", "sigmoid")));
+        !"none".equals(f.text("activation", "sigmoid")),
+        classes);
   }
 
   /** Field readers that say which field is wrong and what was there. */
@@ -160,6 +186,21 @@ public record ModelConfig(
         throw invalid("charset", "must be a string or a list of strings", v);
       }
       if (classes.isEmpty()) throw invalid("charset", "must not be empty", v);
+      return List.copyOf(classes);
+    }
+
+    /** A layout model's classes, one per output plane; one of them must be "line". */
+    List<String> classes() {
+      JsonNode v = json.get("classes");
+      if (v == null || v.isNull()) return null;
+      if (!v.isArray()) throw invalid("classes", "must be a list of class names", v);
+      List<String> classes = new ArrayList<>();
+      for (JsonNode c : v) {
+        if (!c.isTextual()) throw invalid("classes", "must list strings", c);
+        classes.add(c.asText());
+      }
+      if (!classes.contains(LINE_CLASS))
+        throw invalid("classes", "must name the \"" + LINE_CLASS + "\" class", v);
       return List.copyOf(classes);
     }
 

@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The models under {@code --model-dir}: every sub-folder holding a {@code model_config.json} (or
- * the folder itself when it holds one), by folder name. All are read and checked at once, so a
- * malformed model stops the worker at start-up instead of failing pages later.
+ * The models under {@code --model-dir}: every sub-folder holding a {@code model_config.json} or
+ * BDRC's line-model {@code config.json} (or the folder itself when it holds one), by folder name.
+ * All are read and checked at once, so a malformed model stops the worker at start-up instead of
+ * failing pages later.
  */
 public record ModelDirectory(Path root, Map<String, ModelConfig> models) {
 
@@ -24,13 +25,13 @@ public record ModelDirectory(Path root, Map<String, ModelConfig> models) {
     if (!Files.isDirectory(root))
       throw new InvalidModelException("model directory " + root + " does not exist");
     Map<String, ModelConfig> models = new TreeMap<>();
-    if (Files.isRegularFile(root.resolve(ModelConfig.FILE))) {
+    if (ModelConfig.isModel(root)) {
       ModelConfig config = ModelConfig.read(root);
       models.put(config.name(), config);
     } else {
       try (Stream<Path> children = Files.list(root)) {
         children
-            .filter(d -> Files.isRegularFile(d.resolve(ModelConfig.FILE)))
+            .filter(ModelConfig::isModel)
             .sorted()
             .forEach(
                 d -> {

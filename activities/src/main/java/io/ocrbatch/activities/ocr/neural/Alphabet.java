@@ -16,13 +16,6 @@ public record Alphabet(List<String> labels, int blank) {
     return new Alphabet(List.copyOf(labels), 0);
   }
 
-  /** The charset as the model's classes, its first entry being the blank. */
-  public static Alphabet blankIncluded(List<String> charset) {
-    List<String> labels = new ArrayList<>(charset);
-    labels.set(0, "");
-    return new Alphabet(List.copyOf(labels), 0);
-  }
-
   public int size() {
     return labels.size();
   }

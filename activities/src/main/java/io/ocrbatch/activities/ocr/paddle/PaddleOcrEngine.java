@@ -60,7 +60,12 @@ public final class PaddleOcrEngine implements OcrEngine {
       Quad region = regions.get(i);
       var placement =
           new LineTexts.Placement(
-              region, flipped[i], 0, read.fractionPerStep(), t -> t, String::isBlank);
+              region,
+              flipped[i],
+              0,
+              read.fractionPerStep(),
+              LineTexts::singleSpaced,
+              String::isBlank);
       LineTexts.line(symbols, placement, grayPage.getWidth(), grayPage.getHeight(), MIN_CONFIDENCE)
           .ifPresent(lines::add);
     }

@@ -52,7 +52,9 @@ class BdrcEngineTest {
   @Test
   void readsASingleLineWithBdrcPreprocessing() {
     String truth = "The reading room opened at nine, and by ten";
-    BdrcEngine engine = new BdrcEngine(models, directory.resolve("PaddleRec", "t"), true);
+    BdrcEngine engine =
+        new BdrcEngine(
+            models, directory.resolve("PaddleRec", "t"), true, BdrcOptions.DEFAULTS, "unicode");
     PageText text = engine.recognize(ModelFixtures.lineImage(truth), 150);
     assertThat(CharacterErrorRate.of(truth, text.text())).isLessThan(0.05);
     assertThat(text.lines()).hasSize(1);
@@ -64,7 +66,12 @@ class BdrcEngineTest {
   void findsLinesWithTheTiledLineModelThenReadsThem() {
     PageRenderer.Page page = english(1100, 700, 120); // 3 × 2 tiles of 512
     BdrcEngine engine =
-        new BdrcEngine(models, directory.resolve("PaddleRec+PaddleLines", "t"), false);
+        new BdrcEngine(
+            models,
+            directory.resolve("PaddleRec+PaddleLines", "t"),
+            false,
+            BdrcOptions.DEFAULTS,
+            "unicode");
     PageText text = engine.recognize(page.image(), 150);
     assertThat(text.lines()).hasSize(page.lines().size());
     assertThat(CharacterErrorRate.of(String.join("\n", page.lines()), text.text()))
@@ -73,7 +80,9 @@ class BdrcEngineTest {
 
   @Test
   void runsTorchScriptModelsOnPyTorch() {
-    BdrcEngine engine = new BdrcEngine(models, directory.resolve("TorchRec", "t"), true);
+    BdrcEngine engine =
+        new BdrcEngine(
+            models, directory.resolve("TorchRec", "t"), true, BdrcOptions.DEFAULTS, "unicode");
     PageText text = engine.recognize(ModelFixtures.lineImage("ab"), 150);
     assertThat(text.text())
         .isEqualTo("b"); // the stand-in reads class 2 at every step: one "b" after CTC
@@ -82,7 +91,14 @@ class BdrcEngineTest {
 
   @Test
   void aModelThatReadsSingleLinesNeedsALineModelForPages() {
-    assertThatThrownBy(() -> new BdrcEngine(models, directory.resolve("PaddleRec", "t"), false))
+    assertThatThrownBy(
+            () ->
+                new BdrcEngine(
+                    models,
+                    directory.resolve("PaddleRec", "t"),
+                    false,
+                    BdrcOptions.DEFAULTS,
+                    "unicode"))
         .isInstanceOf(EngineUnavailableException.class)
         .hasMessageContaining("name a line model as 'PaddleRec+<LineModel>'");
   }

@@ -24,7 +24,8 @@ class LineTextsTest {
   @Test
   void wordsAreSplitAtSpacesAndBoxedByTheirTimeSteps() {
     // 10 symbols, 100 steps over the line: step t covers 1% of its 1000 px
-    var placement = new LineTexts.Placement(line, false, 0, 0.01, t -> t, String::isBlank);
+    var placement =
+        new LineTexts.Placement(line, false, 0, 0.01, LineTexts::singleSpaced, String::isBlank);
     PageText.Line read =
         LineTexts.line(symbols("N", "o", " ", "w", "a", "y"), placement, 2000, 1000, 0.5f)
             .orElseThrow();
@@ -45,19 +46,29 @@ class LineTextsTest {
   }
 
   @Test
-  void wylieWordsEndAtSectionSignsAndBecomeUnicode() {
+  void aWylieLineBecomesUnicodeAsAWholeItsSectionSignsTshegs() {
+    // BDRC's Wylie charsets write the tsheg as "§"; BDRC makes it a Wylie space, which is a tsheg
     EwtsConverter ewts = new EwtsConverter();
     var placement = new LineTexts.Placement(line, false, 0, 0.01, ewts::toUnicode, "§"::equals);
     PageText.Line read =
         LineTexts.line(
-                symbols("b", "k", "r", "a", " ", "sh", "i", "s", "§", "b", "d", "e"),
-                placement,
-                2000,
-                1000,
-                0.5f)
+                symbols("b", "k", "r", "a", "§", "sh", "i", "s", "/"), placement, 2000, 1000, 0.5f)
             .orElseThrow();
-    assertThat(read.words()).extracting(PageText.Word::text).containsExactly("བཀྲ་ཤིས", "བདེ");
-    assertThat(read.text()).isEqualTo("བཀྲ་ཤིས བདེ");
+    assertThat(read.text()).isEqualTo("བཀྲ་ཤིས།");
+    assertThat(read.words()).extracting(PageText.Word::text).containsExactly("བཀྲ་ཤིས།");
+    assertThat(read.words().get(0).box()).isEqualTo(new Box(100, 50, 910, 90));
+  }
+
+  @Test
+  void aWylieLineKeptInWylieHasItsTshegsAsSpacesAndWordsBoxedByTheirSteps() {
+    var placement = new LineTexts.Placement(line, false, 0, 0.01, t -> t, "§"::equals);
+    PageText.Line read =
+        LineTexts.line(
+                symbols("b", "k", "r", "a", "§", "sh", "i", "s", "/"), placement, 2000, 1000, 0.5f)
+            .orElseThrow();
+    assertThat(read.text()).isEqualTo("bkra shis/");
+    assertThat(read.words()).extracting(PageText.Word::text).containsExactly("bkra", "shis/");
+    assertThat(read.words().get(1).box()).isEqualTo(new Box(600, 50, 910, 90));
   }
 
   @Test

@@ -1,0 +1,72 @@
+package io.ocrbatch.activities.ocr.bdrc;
+
+/**
+ * A recognizer's output as pyctcdecode turns it into log probabilities, in float32 as numpy does:
+ * rows whose sums average exactly 1 are probabilities (their log, floored at 1e-15), anything else
+ * is logits (log-softmax per row, clipped to log 1e-15 … 0).
+ */
+final class LogProbabilities {
+  private static final float MIN_PROBABILITY = 1e-15f;
+
+  private LogProbabilities() {}
+
+  static float[][] of(
+      float[] scores, int offset, int steps, int stride, int classStride, int classes) {
+    float[][] rows = new float[steps][classes];
+    for (int t = 0; t < steps; t++)
+      for (int c = 0; c < classes; c++) rows[t][c] = scores[offset + t * stride + c * classStride];
+    // numpy sums a contiguous row pairwise, a strided one element after element
+    boolean contiguous = classStride == 1;
+    float[] sums = new float[steps];
+    for (int t = 0; t < steps; t++)
+      sums[t] = contiguous ? pairwise(rows[t], 0, classes) : sequential(rows[t]);
+    float mean = steps == 0 ? Float.NaN : (float) ((double) pairwise(sums, 0, steps) / steps);
+    boolean probabilities = mean == 1f;
+    float floor = (float) CtcBeamSearch.MIN_LOGP;
+    for (float[] row : rows) {
+      if (probabilities) {
+        for (int c = 0; c < classes; c++)
+          row[c] = (float) Math.log(Math.min(1f, Math.max(MIN_PROBABILITY, row[c])));
+        continue;
+      }
+      float max = Float.NEGATIVE_INFINITY;
+      for (float v : row) max = Math.max(max, v);
+      if (Float.isInfinite(max)) max = 0;
+      float[] exp = new float[classes];
+      for (int c = 0; c < classes; c++) {
+        row[c] = row[c] - max;
+        exp[c] = (float) Math.exp(row[c]);
+      }
+      float log = (float) Math.log(contiguous ? pairwise(exp, 0, classes) : sequential(exp));
+      for (int c = 0; c < classes; c++) row[c] = Math.min(0f, Math.max(floor, row[c] - log));
+    }
+    return rows;
+  }
+
+  private static float sequential(float[] a) {
+    float sum = 0;
+    for (float v : a) sum += v;
+    return sum;
+  }
+
+  /** numpy's pairwise summation (8 partial sums in blocks of at most 128). */
+  static float pairwise(float[] a, int from, int n) {
+    if (n < 8) {
+      float sum = 0;
+      for (int i = 0; i < n; i++) sum += a[from + i];
+      return sum;
+    }
+    if (n <= 128) {
+      float[] r = new float[8];
+      System.arraycopy(a, from, r, 0, 8);
+      int i = 8;
+      for (; i < n - (n % 8); i += 8) for (int j = 0; j < 8; j++) r[j] += a[from + i + j];
+      float sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+      for (; i < n; i++) sum += a[from + i];
+      return sum;
+    }
+    int half = n / 2;
+    half -= half % 8;
+    return pairwise(a, from, half) + pairwise(a, from + half, n - half);
+  }
+}
