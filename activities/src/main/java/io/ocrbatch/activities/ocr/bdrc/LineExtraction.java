@@ -32,32 +32,49 @@ final class LineExtraction {
   record Crop(Mat image, Quad region) {}
 
   static List<Crop> crops(Mat page, Mat mask, BdrcOptions options) {
+    Turned turned = turned(page, mask);
+    return cut(turned, lines(turned.mask(), options.mergeLines()), options);
+  }
+
+  /** The page and mask turned by the skew, and the transform back to the page. */
+  record Turned(double angle, Mat page, Mat mask, Mat back) {}
+
+  static Turned turned(Mat page, Mat mask) {
     double angle = angle(mask);
     Mat turn =
         Imgproc.getRotationMatrix2D(new Point(mask.cols() / 2.0, mask.rows() / 2.0), angle, 1);
     Mat back = new Mat();
     Imgproc.invertAffineTransform(turn, back);
-    Mat rotatedMask = rotated(mask, turn), rotatedPage = rotated(page, turn);
+    return new Turned(angle, rotated(page, turn), rotated(mask, turn), back);
+  }
+
+  /** The turned mask's lines, large enough and in BDRC's order. */
+  static List<LineOrder.Line> lines(Mat turnedMask, boolean merge) {
     List<LineOrder.Line> lines = new ArrayList<>();
-    for (MatOfPoint contour : contours(rotatedMask, 10)) {
+    for (MatOfPoint contour : contours(turnedMask, 10)) {
       Rect box = Imgproc.boundingRect(contour);
-      if (box.width > rotatedMask.cols() * 0.01 && box.height > 10)
+      if (box.width > turnedMask.cols() * 0.01 && box.height > 10)
         lines.add(LineOrder.Line.of(simplified(contour)));
     }
+    return LineOrder.sorted(turnedMask, lines, merge);
+  }
+
+  /** Each line cut out of the turned page; lines that keep no pixel are left out. */
+  static List<Crop> cut(Turned turned, List<LineOrder.Line> lines, BdrcOptions options) {
     List<Crop> crops = new ArrayList<>();
     double k = options.kFactor();
-    for (LineOrder.Line line : LineOrder.sorted(rotatedMask, lines, options.mergeLines())) {
+    for (LineOrder.Line line : lines) {
       int h = Imgproc.boundingRect(line.contour()).height;
-      Cut cut = cut(rotatedPage, line.contour(), h, k);
+      Cut cut = cut(turned.page(), line.contour(), h, k);
       for (int attempt = 0;
           cut.image.rows() > h * options.bboxTolerance() && attempt < 10;
           attempt++) {
         k -= 0.1;
         if (k <= 0.1) break;
-        cut = cut(rotatedPage, line.contour(), h, k);
+        cut = cut(turned.page(), line.contour(), h, k);
       }
       if (cut.image.rows() > 0 && cut.image.cols() > 0)
-        crops.add(new Crop(cut.image, region(cut.bounds, back)));
+        crops.add(new Crop(cut.image, region(cut.bounds, turned.back())));
     }
     return crops;
   }
