@@ -210,7 +210,7 @@ def whole_pipeline():
     layout = LayoutDetectionConfig(
         str(MODELS / "TinyLayout/layout.onnx"),
         512,
-        ["background", "image", "line", "margin", "caption"],
+        make_bdrc_models.LAYOUT_CLASSES,
     )
     for name, config in (("lines", lines), ("layout", layout)):
         pipeline = Inference.OCRPipeline(None, rec, config)

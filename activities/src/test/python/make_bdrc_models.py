@@ -6,13 +6,20 @@
                           paper -10, then a 9x25 max-pool joins the glyphs of a line into one blob.
   TinyLayout/layout.onnx  a BDRC layout model over classes (background, image, line, margin,
                           caption): the same blob is the "line" class, the rest background.
-  TinyWylie/rec.onnx      a recogniser: input [N,1,H,W] (x/127.5 - 1), output [N,W/4,C] logits.
-                          Per 4-column step it looks at the share of black in the upper and lower
-                          part of the middle band (rows 8 to 24 of 32): black above only reads
-                          "k", below only "a", both "g", neither the blank class 0.
+  TinyWylie/rec.onnx      a recogniser: input [N,1,32,512] (x/127.5 - 1), output [N,128,C]
+                          logits over " " (class 0, BDRC's added blank) + REC_CHARSET. Per
+                          4-column step it compares the rows 12-15 and 16-19 of the middle band
+                          with the rows outside it: black in the upper rows only reads "k", in
+                          the lower only "a", in both "§"; black over the whole height (the black
+                          padding) or no black reads class 0.
+
+  Each comes with the configuration BDRC reads: config.json for the line and layout models,
+  model_config.json for the recogniser (as BDRC's training writes it, without add_blank and
+  version).
 
 Usage: /usr/bin/python3 make_bdrc_models.py OUT_DIR
 """
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +28,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 13
+LAYOUT_CLASSES = ["background", "image", "line", "margin", "caption"]
 REC_HEIGHT, REC_WIDTH = 32, 512
 # class 0 is the blank BDRC adds; "_" is pyctcdecode's blank; "§" is BDRC's tsheg
 REC_CHARSET = ["k", "a", "g", "§", "_"]
@@ -107,10 +115,35 @@ def recognizer():
     return helper.make_graph(nodes, "tiny_wylie", [inp], [out], inits)
 
 
+def config(path, fields):
+    path.write_text(json.dumps(fields, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(out):
     save(line_model(), out / "TinyLines" / "lines.onnx")
+    config(out / "TinyLines" / "config.json", {"onnx-model": "lines.onnx", "patch_size": 512})
     save(layout_model(), out / "TinyLayout" / "layout.onnx")
+    config(
+        out / "TinyLayout" / "config.json",
+        {"onnx-model": "layout.onnx", "patch_size": 512, "classes": LAYOUT_CLASSES},
+    )
     save(recognizer(), out / "TinyWylie" / "rec.onnx")
+    # as BDRC's training writes it: no add_blank, no version
+    config(
+        out / "TinyWylie" / "model_config.json",
+        {
+            "onnx-model": "rec.onnx",
+            "architecture": "CRNN",
+            "input_width": REC_WIDTH,
+            "input_height": REC_HEIGHT,
+            "input_layer": "input",
+            "output_layer": "output",
+            "squeeze_channel_dim": "no",
+            "swap_hw": "no",
+            "encoder": "wylie",
+            "charset": REC_CHARSET,
+        },
+    )
 
 
 if __name__ == "__main__":

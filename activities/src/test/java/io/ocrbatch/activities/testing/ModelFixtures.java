@@ -87,6 +87,26 @@ public final class ModelFixtures {
             "yes"));
   }
 
+  /**
+   * The tiny BDRC-style models of {@code src/test/python/make_bdrc_models.py}, each with the
+   * configuration BDRC reads: TinyLines (a line model, {@code config.json}), TinyLayout (a layout
+   * model with classes) and TinyWylie (a Wylie recognizer, {@code model_config.json} without {@code
+   * add_blank} or {@code version}, as BDRC's training writes it).
+   */
+  public static Path tinyBdrc(Path root) {
+    Map<String, List<String>> files =
+        Map.of(
+            "TinyLines", List.of("lines.onnx", "config.json"),
+            "TinyLayout", List.of("layout.onnx", "config.json"),
+            "TinyWylie", List.of("rec.onnx", "model_config.json"));
+    files.forEach(
+        (model, names) ->
+            names.forEach(
+                name ->
+                    copy(root.resolve(model), "bdrc-golden/models/" + model + "/" + name, name)));
+    return root;
+  }
+
   /** One line of English, cut tight as a line detector would, 640×40 px. */
   public static java.awt.image.BufferedImage lineImage(String text) {
     var image =
