@@ -53,7 +53,7 @@ final class CtcBeamSearch {
     return List.copyOf(labels);
   }
 
-  private record Emitted(String label, int step, float logp, Emitted previous) {}
+  private record Emitted(String label, int step, int index, Emitted previous) {}
 
   private record Beam(
       String text, String nextWord, String partial, String last, double score, Emitted emitted) {}
@@ -61,8 +61,9 @@ final class CtcBeamSearch {
   private record Key(String text, String partial, String last) {}
 
   /**
-   * The best beam's symbols (spaces and blanks left out), each with the step it began at and its
-   * probability there; {@code scores} hold {@code steps} rows of logits or probabilities.
+   * The best beam's symbols (spaces and blanks left out), each with the step it began at and the
+   * model's probability for it there (for confidences; the search itself uses pyctcdecode's
+   * scores); {@code scores} hold {@code steps} rows of logits or probabilities.
    */
   List<Symbol> decode(float[] scores, int offset, int steps, int stride, int classStride) {
     float[][] logp = LogProbabilities.of(scores, offset, steps, stride, classStride, classes());
@@ -72,7 +73,7 @@ final class CtcBeamSearch {
       for (int c : candidates(logp[t])) {
         String label = labels.get(c);
         float p = logp[t][c];
-        for (Beam b : beams) next.add(extend(b, label, p, t));
+        for (Beam b : beams) next.add(extend(b, label, c, p, t));
       }
       beams = historyPruned(trimmed(scored(merged(next))));
     }
@@ -82,7 +83,10 @@ final class CtcBeamSearch {
     List<Symbol> symbols = new ArrayList<>();
     for (Emitted e = best.emitted; e != null; e = e.previous) {
       String text = PythonText.withoutWhitespace(e.label);
-      if (!text.isEmpty()) symbols.add(0, new Symbol(text, e.step, (float) Math.exp(e.logp)));
+      float probability =
+          LogProbabilities.probability(
+              scores, offset + e.step * stride, classStride, classes(), e.index);
+      if (!text.isEmpty()) symbols.add(0, new Symbol(text, e.step, probability));
     }
     return symbols;
   }
@@ -96,11 +100,11 @@ final class CtcBeamSearch {
     return out;
   }
 
-  private static Beam extend(Beam b, String label, float p, int step) {
+  private static Beam extend(Beam b, String label, int index, float p, int step) {
     double score = b.score + p;
     if (label.isEmpty() || label.equals(b.last))
       return new Beam(b.text, b.nextWord, b.partial, label, score, b.emitted);
-    Emitted emitted = new Emitted(label, step, p, b.emitted);
+    Emitted emitted = new Emitted(label, step, index, b.emitted);
     if (label.equals(" ")) return new Beam(b.text, b.partial, "", label, score, emitted);
     return new Beam(b.text, b.nextWord, b.partial + label, label, score, emitted);
   }

@@ -43,6 +43,26 @@ final class LogProbabilities {
     return rows;
   }
 
+  /**
+   * The model's probability for class {@code c} in the row at {@code row}: the score itself when
+   * the row reads as probabilities (all in 0…1, summing to about 1), else its softmax.
+   */
+  static float probability(float[] scores, int row, int classStride, int classes, int c) {
+    boolean probabilities = true;
+    double sum = 0, max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < classes; k++) {
+      float v = scores[row + k * classStride];
+      if (v < 0 || v > 1) probabilities = false;
+      sum += v;
+      max = Math.max(max, v);
+    }
+    float own = scores[row + c * classStride];
+    if (probabilities && Math.abs(sum - 1) < 1e-2) return own;
+    double exp = 0;
+    for (int k = 0; k < classes; k++) exp += Math.exp(scores[row + k * classStride] - max);
+    return (float) (Math.exp(own - max) / exp);
+  }
+
   private static float sequential(float[] a) {
     float sum = 0;
     for (float v : a) sum += v;

@@ -49,16 +49,22 @@ class BdrcEngineTest {
         .render(new ArrayList<>(SampleTexts.englishWords(words)), " ", 1.6);
   }
 
+  private static String withoutSpaces(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+
   @Test
-  void readsASingleLineWithBdrcPreprocessing() {
+  void readsASingleLineWithBdrcPreprocessingItsSpacesDroppedAsBdrcDrops() {
     String truth = "The reading room opened at nine, and by ten";
     BdrcEngine engine =
         new BdrcEngine(
             models, directory.resolve("PaddleRec", "t"), true, BdrcOptions.DEFAULTS, "unicode");
     PageText text = engine.recognize(ModelFixtures.lineImage(truth), 150);
-    assertThat(CharacterErrorRate.of(truth, text.text())).isLessThan(0.05);
+    // BDRC's decoding removes every space: its models write none (a Wylie tsheg is "§")
+    assertThat(text.text()).doesNotContain(" ");
+    assertThat(CharacterErrorRate.of(withoutSpaces(truth), text.text())).isLessThan(0.05);
     assertThat(text.lines()).hasSize(1);
-    assertThat(text.lines().get(0).words()).hasSizeGreaterThan(3);
+    assertThat(text.lines().get(0).confidence()).isGreaterThan(80f);
     assertThat(engine.version()).isEqualTo("bdrc PaddleRec test-1 (OnnxRuntime, cpu())");
   }
 
@@ -70,11 +76,13 @@ class BdrcEngineTest {
             models,
             directory.resolve("PaddleRec+PaddleLines", "t"),
             false,
-            BdrcOptions.DEFAULTS,
+            new BdrcOptions(2.5, 4.0, true, 100), // PP-OCR's detector cuts lines at tile edges
             "unicode");
     PageText text = engine.recognize(page.image(), 150);
     assertThat(text.lines()).hasSize(page.lines().size());
-    assertThat(CharacterErrorRate.of(String.join("\n", page.lines()), text.text()))
+    assertThat(
+            CharacterErrorRate.of(
+                withoutSpaces(String.join("\n", page.lines())), withoutSpaces(text.text())))
         .isLessThan(0.05);
   }
 

@@ -95,6 +95,70 @@ class ModelConfigTest {
   }
 
   @Test
+  void aConfigAsBdrcsTrainingWritesItWithoutAddBlankOrVersionLoads() throws IOException {
+    ModelConfig c =
+        ModelConfig.read(woodblock(Map.of("add_blank", "<absent>", "version", "<absent>")));
+    assertThat(c.addBlank()).isTrue(); // BDRC's training always puts the blank at class 0
+    assertThat(c.version()).isEmpty();
+  }
+
+  @Test
+  void bdrcsLineAndLayoutModelsHaveAConfigJson() throws IOException {
+    Path lines = Files.createDirectories(root.resolve("PhotiLines"));
+    Files.write(lines.resolve("PhotiLines.onnx"), new byte[] {1});
+    Files.writeString(
+        lines.resolve("config.json"),
+        "{\"onnx-model\":  \"PhotiLines.onnx\", \"patch_size\": 512}");
+    Path layout = Files.createDirectories(root.resolve("Layout"));
+    Files.write(layout.resolve("photi.onnx"), new byte[] {1});
+    Files.writeString(
+        layout.resolve("config.json"),
+        "{\"checkpoint\": \"photi.pth\", \"onnx-model\": \"photi.onnx\", \"patch_size\": 512,"
+            + " \"classes\": [\"background\", \"image\", \"line\", \"margin\", \"caption\"]}");
+    woodblock(Map.of());
+    ModelDirectory models = ModelDirectory.scan(root);
+    assertThat(models.models()).containsOnlyKeys("Layout", "PhotiLines", "Woodblock");
+    assertThat(models.models().get("PhotiLines").isLayout()).isFalse();
+    assertThat(models.models().get("PhotiLines").patchSize()).isEqualTo(512);
+    assertThat(models.models().get("Layout").classes()).element(2).isEqualTo("line");
+    assertThat(models.resolve("Woodblock+Layout", "t").lines().name()).isEqualTo("Layout");
+
+    Files.writeString(
+        layout.resolve("config.json"),
+        "{\"onnx-model\": \"photi.onnx\", \"classes\": [\"background\", \"text\"]}");
+    assertThatThrownBy(() -> ModelConfig.read(layout))
+        .hasMessage(
+            layout.resolve("config.json")
+                + ": 'classes' must name the \"line\" class, got [\"background\",\"text\"]");
+  }
+
+  @Test
+  void optionsFollowTheModelWithBdrcsDefaults() {
+    assertThat(BdrcOptions.parse("Woodblock+PhotiLines"))
+        .isEqualTo(new BdrcOptions.Model("Woodblock+PhotiLines", BdrcOptions.DEFAULTS));
+    assertThat(BdrcOptions.DEFAULTS).isEqualTo(new BdrcOptions(2.5, 4.0, false, 100));
+    assertThat(
+            BdrcOptions.parse(
+                "Woodblock+PhotiLines:k-factor=1.7,bbox-tolerance=3,merge-lines=yes,beam-width=20"))
+        .isEqualTo(
+            new BdrcOptions.Model("Woodblock+PhotiLines", new BdrcOptions(1.7, 3.0, true, 20)));
+    assertThatThrownBy(() -> BdrcOptions.parse("W:k=2"))
+        .hasMessage(
+            "unknown bdrc option [k] (known: k-factor, bbox-tolerance, merge-lines, beam-width)");
+    assertThatThrownBy(() -> BdrcOptions.parse("W:k-factor=big"))
+        .hasMessage("k-factor must be a number, got 'big'");
+    assertThatThrownBy(() -> BdrcOptions.parse("W:beam-width=2.5"))
+        .hasMessage("beam-width must be a whole number, got 2.5");
+    assertThatThrownBy(() -> new BdrcProvider().validate(type("W:merge-lines=maybe")))
+        .hasMessage("bdrc model 'W:merge-lines=maybe': merge-lines must be yes or no, got 'maybe'");
+  }
+
+  private static io.ocrbatch.workflows.JobTypeSpec type(String model) {
+    return new io.ocrbatch.workflows.JobTypeSpec(
+        0, "t", "bdrc", model, "bo", "unicode", "block", java.util.List.of("txt"));
+  }
+
+  @Test
   void eachMalformedFieldIsNamedWithTheFile() throws IOException {
     String file = root.resolve("Woodblock/model_config.json").toString();
     assertThatThrownBy(() -> ModelConfig.read(woodblock(Map.of("input_width", "wide"))))
