@@ -82,6 +82,51 @@ class NeuralEnginesEndToEndTest {
   }
 
   @Test
+  void bdrcModelDirectoriesReadAPageAsBdrcsPipelineDoes() throws Exception {
+    // tiny models in BDRC's own directory layout: a config.json line model, a model_config.json
+    // Wylie recognizer without add_blank or version (as BDRC's training writes it)
+    Path models = ModelFixtures.tinyBdrc(dir.resolve("models"));
+    Path scans = dir.resolve("scans");
+    ModelFixtures.tinyBdrcPage(Files.createDirectories(scans.resolve("vol-b")).resolve("p1.png"));
+    assertThat(
+            CliTestSupport.run(
+                    "job-types",
+                    "create",
+                    "--name",
+                    "bdrc-tiny",
+                    "--engine",
+                    "bdrc",
+                    "--model",
+                    "TinyWylie+TinyLines:k-factor=2.5,bbox-tolerance=4",
+                    "--language",
+                    "bo",
+                    "--data",
+                    data())
+                .exitCode())
+        .isZero();
+    Path out = dir.resolve("out");
+    CliTestSupport.Result run =
+        runCapturingErr(
+            "ocr",
+            scans.toString(),
+            "--type",
+            "bdrc-tiny",
+            "--model-dir",
+            models.toString(),
+            "--out",
+            out.toString(),
+            "--data",
+            data());
+
+    assertThat(run.exitCode()).as(run.stdout()).isZero();
+    assertThat(run.stdout()).contains("Engine: bdrc TinyWylie + TinyLines (OnnxRuntime, cpu())");
+    // BDRC's run_ocr gives the Wylie lines "ka ka", "kaka ka ka", "ka ka ka" (its "§" are spaces,
+    // which are tshegs): converted as whole lines
+    assertThat(Files.readAllLines(out.resolve("bdrc-tiny/vol-b/p1.txt")))
+        .containsExactly("ཀ་ཀ", "ཀཀ་ཀ་ཀ", "ཀ་ཀ་ཀ");
+  }
+
+  @Test
   void workerStartsWithModelsWithoutThemAndRefusesABrokenModelConfig() throws Exception {
     Path models = dir.resolve("models");
     ModelFixtures.torchScript(models, "TorchRec");

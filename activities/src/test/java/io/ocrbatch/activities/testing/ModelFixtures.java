@@ -107,6 +107,15 @@ public final class ModelFixtures {
     return root;
   }
 
+  /**
+   * The page of the BDRC golden data that the tiny models read ({@code bdrc-golden/pipeline}):
+   * BDRC's pipeline reads it as the Wylie lines "ka ka", "kaka ka ka" and "ka ka ka".
+   */
+  public static Path tinyBdrcPage(Path target) {
+    copy(target.getParent(), "bdrc-golden/pipeline/page.png", target.getFileName().toString());
+    return target;
+  }
+
   /** One line of English, cut tight as a line detector would, 640×40 px. */
   public static java.awt.image.BufferedImage lineImage(String text) {
     var image =
