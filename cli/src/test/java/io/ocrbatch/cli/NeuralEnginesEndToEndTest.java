@@ -40,6 +40,42 @@ class NeuralEnginesEndToEndTest {
     }
   }
 
+  /** Creates a bdrc job type for Tibetan; {@code more}: further options. */
+  private void createBdrcType(String name, String model, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "job-types",
+                "create",
+                "--name",
+                name,
+                "--engine",
+                "bdrc",
+                "--model",
+                model,
+                "--language",
+                "bo",
+                "--data",
+                data()));
+    args.addAll(List.of(more));
+    assertThat(CliTestSupport.run(args.toArray(String[]::new)).exitCode()).isZero();
+  }
+
+  /** Runs {@code ocr} of a folder with a job type and a model directory. */
+  private CliTestSupport.Result ocr(Path scans, String type, Path models, Path out) {
+    return runCapturingErr(
+        "ocr",
+        scans.toString(),
+        "--type",
+        type,
+        "--model-dir",
+        models.toString(),
+        "--out",
+        out.toString(),
+        "--data",
+        data());
+  }
+
   @Test
   void paddleEnOcrsAFolderWithBoxesAndProvenance() throws Exception {
     Path scans = dir.resolve("scans");
@@ -88,35 +124,9 @@ class NeuralEnginesEndToEndTest {
     Path models = ModelFixtures.tinyBdrc(dir.resolve("models"));
     Path scans = dir.resolve("scans");
     ModelFixtures.tinyBdrcPage(Files.createDirectories(scans.resolve("vol-b")).resolve("p1.png"));
-    assertThat(
-            CliTestSupport.run(
-                    "job-types",
-                    "create",
-                    "--name",
-                    "bdrc-tiny",
-                    "--engine",
-                    "bdrc",
-                    "--model",
-                    "TinyWylie+TinyLines:k-factor=2.5,bbox-tolerance=4",
-                    "--language",
-                    "bo",
-                    "--data",
-                    data())
-                .exitCode())
-        .isZero();
+    createBdrcType("bdrc-tiny", "TinyWylie+TinyLines:k-factor=2.5,bbox-tolerance=4");
     Path out = dir.resolve("out");
-    CliTestSupport.Result run =
-        runCapturingErr(
-            "ocr",
-            scans.toString(),
-            "--type",
-            "bdrc-tiny",
-            "--model-dir",
-            models.toString(),
-            "--out",
-            out.toString(),
-            "--data",
-            data());
+    CliTestSupport.Result run = ocr(scans, "bdrc-tiny", models, out);
 
     assertThat(run.exitCode()).as(run.stdout()).isZero();
     assertThat(run.stdout()).contains("Engine: bdrc TinyWylie + TinyLines (OnnxRuntime, cpu())");
@@ -134,39 +144,11 @@ class NeuralEnginesEndToEndTest {
     Files.createDirectories(lines);
     javax.imageio.ImageIO.write(
         ModelFixtures.lineImage("ab"), "png", lines.resolve("line-1.png").toFile());
-    assertThat(
-            CliTestSupport.run(
-                    "job-types",
-                    "create",
-                    "--name",
-                    "bdrc-torch",
-                    "--engine",
-                    "bdrc",
-                    "--model",
-                    "TorchRec",
-                    "--language",
-                    "bo",
-                    "--line-mode",
-                    "line",
-                    "--data",
-                    data())
-                .exitCode())
-        .isZero();
+    createBdrcType("bdrc-torch", "TorchRec", "--line-mode", "line");
 
     // With the model directory: the TorchScript model runs on DJL PyTorch.
     Path out = dir.resolve("out");
-    CliTestSupport.Result with =
-        runCapturingErr(
-            "ocr",
-            lines.toString(),
-            "--type",
-            "bdrc-torch",
-            "--model-dir",
-            models.toString(),
-            "--out",
-            out.toString(),
-            "--data",
-            data());
+    CliTestSupport.Result with = ocr(lines, "bdrc-torch", models, out);
     assertThat(with.exitCode()).as(with.stdout()).isZero();
     assertThat(with.stdout()).contains("Engine: bdrc TorchRec (PyTorch, cpu())");
     assertThat(out.resolve("bdrc-torch/lines/line-1.txt")).content().isEqualToIgnoringNewLines("b");

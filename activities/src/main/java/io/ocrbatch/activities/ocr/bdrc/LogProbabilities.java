@@ -18,9 +18,8 @@ final class LogProbabilities {
     // numpy sums a contiguous row pairwise, a strided one element after element
     boolean contiguous = classStride == 1;
     float[] sums = new float[steps];
-    for (int t = 0; t < steps; t++)
-      sums[t] = contiguous ? pairwise(rows[t], 0, classes) : sequential(rows[t]);
-    float mean = steps == 0 ? Float.NaN : (float) ((double) pairwise(sums, 0, steps) / steps);
+    for (int t = 0; t < steps; t++) sums[t] = sum(rows[t], contiguous);
+    float mean = steps == 0 ? Float.NaN : (float) ((double) sum(sums, true) / steps);
     boolean probabilities = mean == 1f;
     float floor = (float) CtcBeamSearch.MIN_LOGP;
     for (float[] row : rows) {
@@ -37,7 +36,7 @@ final class LogProbabilities {
         row[c] = row[c] - max;
         exp[c] = (float) Math.exp(row[c]);
       }
-      float log = (float) Math.log(contiguous ? pairwise(exp, 0, classes) : sequential(exp));
+      float log = (float) Math.log(sum(exp, contiguous));
       for (int c = 0; c < classes; c++) row[c] = Math.min(0f, Math.max(floor, row[c] - log));
     }
     return rows;
@@ -69,24 +68,11 @@ final class LogProbabilities {
     return sum;
   }
 
-  /** numpy's pairwise summation (8 partial sums in blocks of at most 128). */
-  static float pairwise(float[] a, int from, int n) {
-    if (n < 8) {
-      float sum = 0;
-      for (int i = 0; i < n; i++) sum += a[from + i];
-      return sum;
-    }
-    if (n <= 128) {
-      float[] r = new float[8];
-      System.arraycopy(a, from, r, 0, 8);
-      int i = 8;
-      for (; i < n - (n % 8); i += 8) for (int j = 0; j < 8; j++) r[j] += a[from + i + j];
-      float sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-      for (; i < n; i++) sum += a[from + i];
-      return sum;
-    }
-    int half = n / 2;
-    half -= half % 8;
-    return pairwise(a, from, half) + pairwise(a, from + half, n - half);
+  /** numpy's float32 sum of a row: pairwise when contiguous, else one value after another. */
+  private static float sum(float[] a, boolean contiguous) {
+    if (!contiguous) return sequential(a);
+    double[] values = new double[a.length];
+    for (int i = 0; i < a.length; i++) values[i] = a[i];
+    return (float) Numpy.sum(values, 0, values.length, true);
   }
 }

@@ -104,42 +104,6 @@ public final class TextRegions {
   }
 
   /**
-   * Joins pieces of one line cut apart by tiling: a region continuing the previous one on the same
-   * row (centres less than half a line height apart, gap under 1.5 line heights) becomes one with
-   * it.
-   */
-  public static List<Quad> joinRows(List<Quad> regions) {
-    List<Quad> joined = new ArrayList<>();
-    for (Quad q : regions) {
-      Quad last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
-      if (last != null && continues(last, q)) {
-        MatOfPoint2f corners =
-            new MatOfPoint2f(
-                last.topLeft(),
-                last.topRight(),
-                last.bottomRight(),
-                last.bottomLeft(),
-                q.topLeft(),
-                q.topRight(),
-                q.bottomRight(),
-                q.bottomLeft());
-        joined.set(joined.size() - 1, Quad.of(Imgproc.minAreaRect(corners)));
-      } else {
-        joined.add(q);
-      }
-    }
-    return joined;
-  }
-
-  private static boolean continues(Quad left, Quad right) {
-    double height = Math.min(left.height(), right.height());
-    double leftCentre = (left.topRight().y + left.bottomRight().y) / 2,
-        rightCentre = (right.topLeft().y + right.bottomLeft().y) / 2;
-    double gap = right.topLeft().x - left.topRight().x;
-    return Math.abs(leftCentre - rightCentre) < height / 2 && gap < 1.5 * height && gap > -height;
-  }
-
-  /**
    * Top to bottom; regions whose tops are within 10 px of each other read left to right
    * (PaddleOCR's {@code sorted_boxes}).
    */

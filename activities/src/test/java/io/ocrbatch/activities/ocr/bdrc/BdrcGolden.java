@@ -49,6 +49,13 @@ final class BdrcGolden {
     }
   }
 
+  /** The elements of a JSON array of golden cases, for parameterised tests. */
+  static java.util.List<JsonNode> cases(JsonNode array) {
+    java.util.List<JsonNode> cases = new java.util.ArrayList<>();
+    array.forEach(cases::add);
+    return cases;
+  }
+
   /** A 2-D little-endian float32 array (numpy's {@code .npy} format 1.0). */
   static float[][] npy(String name) {
     try {

@@ -18,9 +18,7 @@ class CtcBeamSearchTest {
   static final JsonNode GOLDEN = BdrcGolden.json("ctc/cases.json");
 
   static List<JsonNode> cases() {
-    List<JsonNode> cases = new ArrayList<>();
-    GOLDEN.path("cases").forEach(cases::add);
-    return cases;
+    return BdrcGolden.cases(GOLDEN.path("cases"));
   }
 
   private static List<String> charset() {

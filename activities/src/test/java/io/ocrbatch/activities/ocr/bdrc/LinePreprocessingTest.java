@@ -9,7 +9,6 @@ import io.ocrbatch.activities.testing.ModelFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +46,7 @@ class LinePreprocessingTest {
   }
 
   static List<JsonNode> cases() {
-    List<JsonNode> cases = new ArrayList<>();
-    BdrcGolden.json("recognizer/cases.json").forEach(cases::add);
-    return cases;
+    return BdrcGolden.cases(BdrcGolden.json("recognizer/cases.json"));
   }
 
   @ParameterizedTest(name = "{index}: {0}")

@@ -16,9 +16,7 @@ import org.opencv.core.Mat;
  */
 class PageTilesTest {
   static List<JsonNode> cases() {
-    List<JsonNode> cases = new ArrayList<>();
-    BdrcGolden.json("tiles/cases.json").forEach(cases::add);
-    return cases;
+    return BdrcGolden.cases(BdrcGolden.json("tiles/cases.json"));
   }
 
   @ParameterizedTest(name = "{index}: {0}")
