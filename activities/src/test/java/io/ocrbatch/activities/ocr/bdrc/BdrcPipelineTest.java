@@ -83,7 +83,27 @@ class BdrcPipelineTest {
     assertThat(expected).containsExactly("ka ka", "kaka ka ka", "ka ka ka");
     BdrcEngine engine = engine(model, "wylie");
     assertThat(engine.encoding()).isEqualTo("wylie");
+    assertThat(engine.version())
+        .startsWith("bdrc TinyWylie + Tiny")
+        .endsWith("(OnnxRuntime, cpu())");
     assertThat(lines(engine.recognize(page, 300))).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void optionsOtherThanBdrcsDefaultsShowInTheVersion() {
+    BdrcEngine engine =
+        new BdrcEngine(
+            models,
+            directory.resolve("TinyWylie+TinyLines", "t"),
+            false,
+            new BdrcOptions(2.0, 3.0, true, 100),
+            "unicode");
+    assertThat(engine.version())
+        .isEqualTo(
+            "bdrc TinyWylie + TinyLines [k-factor 2.0, bbox-tolerance 3.0, merge-lines yes,"
+                + " beam-width 100] (OnnxRuntime, cpu())");
+    // merged or not, these lines come in one piece each: the same text
+    assertThat(lines(engine.recognize(page, 300))).containsExactly("ཀ་ཀ", "ཀཀ་ཀ་ཀ", "ཀ་ཀ་ཀ");
   }
 
   @Test
