@@ -202,37 +202,48 @@ def greedy_text(logits, vocab):
 def whole_pipeline():
     """OCRPipeline.run_ocr with the tiny models, as BDRC's cli.py runs it (k 2.5, tolerance 4,
     no merging, no dewarping), Wylie output; and the line masks of LineDetection and
-    LayoutDetection."""
-    gray = pages.tiny_model_page()
-    result = {"page": write_png("pipeline/page.png", gray)}
-    rec = ocr_config(MODELS / "TinyWylie/rec.onnx", make_bdrc_models.REC_WIDTH, make_bdrc_models.REC_HEIGHT)
-    lines = LineDetectionConfig(str(MODELS / "TinyLines/lines.onnx"), 512)
-    layout = LayoutDetectionConfig(
-        str(MODELS / "TinyLayout/layout.onnx"),
-        512,
-        make_bdrc_models.LAYOUT_CLASSES,
+    LayoutDetection; on pages BDRC reads at their size and scales."""
+    rec = ocr_config(
+        MODELS / "TinyWylie/rec.onnx", make_bdrc_models.REC_WIDTH, make_bdrc_models.REC_HEIGHT
     )
-    for name, config in (("lines", lines), ("layout", layout)):
-        pipeline = Inference.OCRPipeline(None, rec, config)
-        mask = pipeline.line_inference.predict(bgr(gray))
-        if mask.ndim == 3:
-            mask = np.ascontiguousarray(mask[:, :, 2])
-        status, value = pipeline.run_ocr(
-            bgr(gray),
-            k_factor=2.5,
-            bbox_tolerance=4.0,
-            merge_lines=False,
-            use_tps=False,
-            target_encoding=Encoding.Wylie,
-        )
-        assert status.name == "SUCCESS", value
-        _, sorted_lines, ocr_lines, angle = value
-        result[name] = {
-            "mask": write_png(f"pipeline/{name}-mask.png", mask),
-            "angle": float(angle),
-            "text": [line.text for line in ocr_lines],
-            "bboxes": [[l.bbox.x, l.bbox.y, l.bbox.w, l.bbox.h] for l in sorted_lines],
-        }
+    configs = {
+        "lines": LineDetectionConfig(str(MODELS / "TinyLines/lines.onnx"), 512),
+        "layout": LayoutDetectionConfig(
+            str(MODELS / "TinyLayout/layout.onnx"), 512, make_bdrc_models.LAYOUT_CLASSES
+        ),
+    }
+    result = {}
+    for page_name, (width, height, repeat) in pages.TINY_PAGES.items():
+        gray = pages.tiny_model_page(width, height, repeat)
+        prefix = "" if page_name == "page" else page_name + "-"
+        case = {"page": write_png(f"pipeline/{prefix}page.png", gray)}
+        for name, config in configs.items():
+            if page_name != "page" and name == "layout":
+                continue  # the layout model's mask goes the same way
+            pipeline = Inference.OCRPipeline(None, rec, config)
+            mask = pipeline.line_inference.predict(bgr(gray))
+            if mask.ndim == 3:
+                mask = np.ascontiguousarray(mask[:, :, 2])
+            status, value = pipeline.run_ocr(
+                bgr(gray),
+                k_factor=2.5,
+                bbox_tolerance=4.0,
+                merge_lines=False,
+                use_tps=False,
+                target_encoding=Encoding.Wylie,
+            )
+            assert status.name == "SUCCESS", value
+            _, sorted_lines, ocr_lines, angle = value
+            case[name] = {
+                "mask": write_png(f"pipeline/{prefix}{name}-mask.png", mask),
+                "angle": float(angle),
+                "text": [line.text for line in ocr_lines],
+                "bboxes": [[l.bbox.x, l.bbox.y, l.bbox.w, l.bbox.h] for l in sorted_lines],
+            }
+        if page_name == "page":
+            result.update(case)
+        else:
+            result[page_name] = case
     write_json("pipeline/result.json", result)
 
 

@@ -68,13 +68,19 @@ def line_crop(width, height, seed):
 GLYPH_HEIGHT = 40
 TINY_LINES = ["ka§ka", "kaka§ka§ka", "ka§ka§ka"]
 
+# pages for the tiny models: one BDRC reads at its size, one wider than 4096 px and one lower than
+# a tile, which BDRC scales for its line model (and scales the mask back)
+TINY_PAGES = {"page": (1400, 720, 1), "wide": (4600, 900, 3), "low": (1400, 400, 1)}
 
-def tiny_model_page():
-    """A 1400x720 page of TINY_LINES in the tiny models' glyphs."""
-    page = np.full((720, 1400), 240, dtype=np.uint8)
+
+def tiny_model_page(width=1400, height=720, repeat=1):
+    """TINY_LINES in the tiny models' glyphs (each line's text repeated), 200 px apart (130 on a
+    low page)."""
+    page = np.full((height, width), 240, dtype=np.uint8)
+    pitch = 200 if height >= 600 else 110
     for row, text in enumerate(TINY_LINES):
-        top, x = 120 + row * 200, 80
-        for symbol in text:
+        top, x = 120 + row * pitch if height >= 600 else 60 + row * pitch, 80
+        for symbol in "§".join([text] * repeat):
             if symbol == "§":
                 cv2.rectangle(page, (x, top), (x + 39, top + GLYPH_HEIGHT - 1), 25, -1)
                 x += 40 + 20

@@ -89,6 +89,25 @@ class BdrcPipelineTest {
     assertThat(lines(engine.recognize(page, 300))).containsExactlyElementsOf(expected);
   }
 
+  /**
+   * Pages BDRC scales for its line model: wider than 4096 px (where a line comes out in two pieces)
+   * and lower than a tile (where lines come out in many); the mask is scaled back.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"wide", "low"})
+  void aScaledPageGetsBdrcsMaskAndLines(String name) throws IOException {
+    JsonNode expected = golden.path(name);
+    BufferedImage scaled = ImageIO.read(BdrcGolden.path(expected.path("page").asText()).toFile());
+    Mat mask =
+        new LineDetector(models, directory.models().get("TinyLines")).mask(OpenCv.gray(scaled));
+    BdrcGolden.assertSame(
+        mask, BdrcGolden.png(expected.path("lines").path("mask").asText()), name + " mask");
+    List<String> text = new ArrayList<>();
+    expected.path("lines").path("text").forEach(t -> text.add(t.asText()));
+    assertThat(lines(engine("TinyWylie+TinyLines", "wylie").recognize(scaled, 300)))
+        .containsExactlyElementsOf(text);
+  }
+
   @Test
   void optionsOtherThanBdrcsDefaultsShowInTheVersion() {
     BdrcEngine engine =
