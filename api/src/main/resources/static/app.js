@@ -1,31 +1,63 @@
 // The ocrbatch page: upload, follow over SSE, show pages with their line boxes, list and control jobs.
 'use strict';
 const $ = (id) => document.getElementById(id);
-let token = localStorage.getItem('ocrbatch-token') || '';
+// The access token, asked once and kept for this browser tab's session (never in localStorage).
+let token = sessionStorage.getItem('ocrbatch-token') || '';
+let tokenPrompt = null; // the question on screen, shared by every request that met a 401
+let tokenDeclined = false; // the user closed the question: the "access token" link asks again
 let currentStream = null;
 
 function withToken(url) {
   return token ? url + (url.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(token) : url;
 }
 
-async function api(path, options = {}) {
+/**
+ * Calls the API with the token; on 401 asks for a token once (requests that meet a 401 meanwhile
+ * wait for the same answer) and repeats the call with it.
+ */
+async function api(path, options = {}, repeated = false) {
+  const sent = token;
   const headers = Object.assign({}, options.headers || {});
-  if (token) headers.Authorization = 'Bearer ' + token;
+  if (sent) headers.Authorization = 'Bearer ' + sent;
   const response = await fetch(path, Object.assign({}, options, { headers }));
   if (response.status === 401) {
-    askToken('This server needs an access token.');
-    throw new Error('an access token is needed');
+    if (!repeated && await tokenAnswered(sent)) return api(path, options, true);
+    throw new Error('This server needs an access token: use the "access token" link above.');
   }
   const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
   if (!response.ok && response.status !== 202) throw new Error(body.detail || ('HTTP ' + response.status));
   return body;
 }
 
-function askToken(why) {
-  const given = prompt((why ? why + '\n' : '') + 'Access token (empty for none):', token);
-  if (given === null) return;
+/** Whether there is a (new) token to try after a 401 for the token {@code sent}. */
+function tokenAnswered(sent) {
+  if (token !== sent) return Promise.resolve(true); // answered since that request left
+  if (tokenDeclined) return Promise.resolve(false);
+  if (!tokenPrompt) {
+    const why = sent ? 'The access token was not accepted.' : 'This server needs an access token.';
+    tokenPrompt = new Promise((resolve) => setTimeout(() => {
+      const answered = setToken(prompt(why + '\nAccess token:', sent));
+      tokenDeclined = !answered;
+      tokenPrompt = null;
+      resolve(answered);
+    }));
+  }
+  return tokenPrompt;
+}
+
+/** Keeps a token the user gave (null: none given) for the session; true when one was given. */
+function setToken(given) {
+  if (given === null) return false;
   token = given.trim();
-  localStorage.setItem('ocrbatch-token', token);
+  sessionStorage.setItem('ocrbatch-token', token);
+  return true;
+}
+
+/** The "access token" link: asks for another token, then reloads the lists with it. */
+function askToken() {
+  if (!setToken(prompt('Access token (empty for none):', token))) return;
+  tokenDeclined = false;
+  say('');
   init();
 }
 
@@ -185,6 +217,7 @@ async function init() {
     }
     select.value = types.some((t) => t.name === chosen) ? chosen : types[0].name;
     refreshJobs();
+    refreshFiles();
   } catch (e) {
     say(e.message, true);
   }
@@ -195,7 +228,7 @@ $('filter').addEventListener('change', () => showJobsPage(0));
 $('page-size').addEventListener('change', () => showJobsPage(0));
 $('newer').addEventListener('click', () => showJobsPage(jobsPage - 1));
 $('older').addEventListener('click', () => showJobsPage(jobsPage + 1));
-$('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(''); });
+$('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(); });
 $('show-boxes').addEventListener('change', (e) => $('pages').classList.toggle('hide-boxes', !e.target.checked));
 setInterval(refreshJobs, 3000);
 init();
