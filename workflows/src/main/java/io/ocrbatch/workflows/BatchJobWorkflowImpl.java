@@ -36,7 +36,8 @@ import java.util.Set;
  *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
  *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
  *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
- *   <li>The end status: canceled, failed when a volume failed terminally, else completed.
+ *   <li>The end status follows {@link Outcome}: canceled; failed when a volume failed terminally or
+ *       every page failed; else completed (with failures when some pages failed).
  * </ol>
  */
 public class BatchJobWorkflowImpl implements BatchJobWorkflow {
@@ -101,8 +102,17 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       Workflow.newContinueAsNewStub(BatchJobWorkflow.class, JobSearchAttributes.carriedMemo())
           .run(spec, cursor.nextRun(concurrency, paused));
     }
-    JobStatus end = endStatus();
-    updateAttributes(end.dbName());
+    JobStatus end;
+    if (Workflow.getVersion(OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Outcome outcome =
+          Outcome.of(
+              cancelRequested, cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
+      end = outcome.status();
+      updateAttributes(outcome.wireName());
+    } else {
+      end = formerEndStatus();
+      updateAttributes(end.dbName());
+    }
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
         end, cursor.volumesDone(), cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
@@ -248,13 +258,21 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 
+  /**
+   * Since this version the job ends as {@link Outcome} says (a job whose pages all failed is
+   * failed) and {@code OcrJobStatus} ends with the outcome ({@code completed_with_failures}
+   * included).
+   */
+  static final String OUTCOME_RULE = "job-outcome-rule";
+
   private void updateAttributes(String state) {
     if (!searchable) return;
     JobSearchAttributes.upsert(state, cursor);
     attributesAt = Workflow.currentTimeMillis();
   }
 
-  private JobStatus endStatus() {
+  /** The end status of histories recorded before {@link #OUTCOME_RULE}. */
+  private JobStatus formerEndStatus() {
     if (cancelRequested) return JobStatus.CANCELED;
     return cursor.volumesFailed() > 0 ? JobStatus.FAILED : JobStatus.COMPLETED;
   }
