@@ -132,7 +132,7 @@ final class OcrCommand implements Callable<Integer> {
   private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal)
       throws InterruptedException {
     Counts counts = store.progress().counts(job.id());
-    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesFinished());
+    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesProcessed());
     while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
       if (signal.signalled()) {
         err.printf(

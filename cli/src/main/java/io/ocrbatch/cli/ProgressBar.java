@@ -52,10 +52,10 @@ final class ProgressBar {
     out.flush();
   }
 
-  /** Pages per second finished by this run (pages found done at start do not count). */
+  /** Pages per second OCRed by this run (pages done at start, or skipped, do not count). */
   double pagesPerSecond(Counts counts) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    return seconds <= 0 ? 0 : (counts.pagesFinished() - pagesAtStart) / seconds;
+    return seconds <= 0 ? 0 : (counts.pagesProcessed() - pagesAtStart) / seconds;
   }
 
   String render(Counts counts, Duration elapsed) {
