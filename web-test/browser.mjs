@@ -40,7 +40,7 @@ export async function waitForFullBar(page) {
   await page.waitForFunction(() => document.getElementById('progress').textContent === '100%', null, { timeout: 120000 });
 }
 
-/** The jobs table's rows as {key, name, status, progress, pages, barWidth, barFailed}. */
+/** The jobs table's rows as {key, name, status, progress, pages, barWidth, barFailed, barPartial}. */
 export async function jobRows(page) {
   return page.$$eval('#job-rows tr', (rows) => rows.map((tr) => {
     const bar = tr.querySelector('.bar');
@@ -52,6 +52,7 @@ export async function jobRows(page) {
       pages: tr.cells[4].textContent,
       barWidth: bar.firstChild.style.width,
       barFailed: bar.classList.contains('failed'),
+      barPartial: bar.classList.contains('partial'),
     };
   }));
 }

@@ -61,9 +61,10 @@ function askToken() {
   init();
 }
 
-function say(text, isError) {
+/** A message above the progress bar; KIND true (or 'error') for an error, 'warning' for amber. */
+function say(text, kind) {
   $('message').textContent = text;
-  $('message').className = isError ? 'error' : '';
+  $('message').className = kind === true ? 'error' : kind || '';
 }
 
 /** Forgets the job shown above (its stream, bar and result), before another upload. */
@@ -77,8 +78,10 @@ function clearCurrent() {
   showProgressBar(0);
 }
 
-function showProgressBar(percent, failed) {
-  $('current').classList.toggle('failed', !!failed);
+/** FAILURE: 'failed' (red), 'partial' (amber: some pages failed) or none (green). */
+function showProgressBar(percent, failure) {
+  $('current').classList.toggle('failed', failure === 'failed');
+  $('current').classList.toggle('partial', failure === 'partial');
   $('progress').textContent = Math.round(percent) + '%';
   $('progress-fill').style.width = percent + '%';
 }
@@ -87,12 +90,12 @@ function showFailed(reason) {
   $('current').hidden = false;
   $('current').classList.add('failed');
   $('status').textContent = 'failed';
-  say('OCR failed: ' + reason, true);
+  say(reason.startsWith('OCR failed') ? reason : 'OCR failed: ' + reason, true);
 }
 
-function showProgress(percent, status, elapsed) {
+function showProgress(percent, status, elapsed, failure) {
   $('current').hidden = false;
-  showProgressBar(percent);
+  showProgressBar(percent, failure);
   $('status').textContent = status;
   if (elapsed !== undefined) $('elapsed').textContent = elapsed + ' s';
 }
@@ -135,11 +138,18 @@ function follow(id, name) {
   currentStream = stream;
   stream.addEventListener('status', (e) => {
     const s = JSON.parse(e.data);
-    showProgress(s.progress || 0, s.status, s.elapsed);
+    const failed = s.failed_pages ? ', ' + s.failed_pages + ' page(s) failed' : '';
+    showProgress(s.progress || 0, s.status + failed, s.elapsed, failed ? 'partial' : '');
   });
   stream.addEventListener('result', (e) => {
-    showProgress(100, 'completed');
-    showResult(JSON.parse(e.data), name);
+    const result = JSON.parse(e.data);
+    if (result.failed_pages) {
+      showProgress(100, 'completed with failures', undefined, 'partial');
+      say(result.message, 'warning');
+    } else {
+      showProgress(100, 'completed');
+    }
+    showResult(result, name);
   });
   stream.addEventListener('error', (e) => {
     if (e.data) showFailed(JSON.parse(e.data).error); // without data: the connection broke, EventSource retries

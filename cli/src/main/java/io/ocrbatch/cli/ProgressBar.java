@@ -74,7 +74,7 @@ final class ProgressBar {
             ? clock(Duration.ofSeconds(Math.round(remaining / rate)))
             : "--:--";
     return String.format(
-        "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d",
+        "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d%s",
         bar(fraction),
         finished,
         total,
@@ -82,7 +82,8 @@ final class ProgressBar {
         rate,
         clock(elapsed),
         eta,
-        counts.pagesFailed());
+        counts.pagesFailed(),
+        counts.pagesSkipped() > 0 ? "  skipped (already done) " + counts.pagesSkipped() : "");
   }
 
   static String bar(double fraction) {

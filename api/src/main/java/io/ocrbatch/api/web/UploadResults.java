@@ -96,7 +96,8 @@ class UploadResults {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   OcrStatus status(UploadSnapshot s) {
-    return new OcrStatus(s.upload().jobKey(), s.status(), s.progress(), s.message());
+    return new OcrStatus(
+        s.upload().jobKey(), s.status(), s.progress(), s.message(), s.outcome(), s.failedPages());
   }
 
   /**
@@ -155,7 +156,9 @@ class UploadResults {
         results,
         annotated,
         s.message(),
-        timestamp(s.job().finishedAt()));
+        timestamp(s.job().finishedAt()),
+        s.outcome(),
+        s.failedPages());
   }
 
   String markdown(UploadSnapshot s) {

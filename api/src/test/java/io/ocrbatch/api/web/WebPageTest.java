@@ -67,6 +67,15 @@ class WebPageTest {
   }
 
   @Test
+  void anUploadWhosePagesAllFailedIsRedAndOneWithAFailedPageAmber() throws Exception {
+    Path allFailed = data.resolve("all-failed.pdf");
+    OversizedPagePdf.write(allFailed, 0);
+    Path oneFailed = data.resolve("one-failed.pdf");
+    OversizedPagePdf.write(oneFailed, 1);
+    inChromium("failed-uploads.mjs", allFailed.toString(), oneFailed.toString());
+  }
+
+  @Test
   void theJobsListShowsAPageAtATime() throws Exception {
     for (int i = 1; i <= 11; i++) api.submitJobWithMissingVolume("web-paging-" + i);
     inChromium("jobs-paging.mjs", "web-paging-1");
