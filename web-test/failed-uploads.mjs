@@ -24,6 +24,7 @@ await runCase(async (page, [allFailed, oneFailed]) => {
     && document.getElementById('status').textContent === 'completed with failures', null, { timeout: 30000 });
   const partialMessage = await page.textContent('#message');
   expect(partialMessage.includes('1 of 2'), 'says how many pages failed: ' + partialMessage);
+  await page.waitForFunction(() => document.querySelectorAll('#pages .page').length === 2, null, { timeout: 15000 });
   const reasons = await page.$$eval('#pages .page .text', (ps) => ps.map((p) => p.textContent));
   expect(reasons.length === 2 && reasons[1].includes('Not recognised'), 'the failed page says why: ' + JSON.stringify(reasons));
   const partialName = path.basename(oneFailed);

@@ -149,7 +149,7 @@ function follow(id, name) {
     } else {
       showProgress(100, 'completed');
     }
-    showResult(result, name);
+    showResultPages(result.job_id, name, 0, false).catch((error) => say(error.message, true));
   });
   stream.addEventListener('error', (e) => {
     if (e.data) showFailed(JSON.parse(e.data).error); // without data: the connection broke, EventSource retries
@@ -158,6 +158,31 @@ function follow(id, name) {
   stream.addEventListener('close', () => { stream.close(); refreshJobs(); });
 }
 
+const RESULT_PAGES = 10; // pages of a result shown at once: a 500-page upload is not one long page
+let shownResult = null; // {id, name, offset, total}
+
+/**
+ * Shows RESULT_PAGES pages of job ID's result from page OFFSET (the server reads only those), with
+ * buttons to the pages before and after; SCROLL brings the result into view (from the jobs list).
+ */
+async function showResultPages(id, name, offset, scroll) {
+  const query = '?offset=' + offset + '&limit=' + RESULT_PAGES;
+  const result = await api('/ocr/result/' + encodeURIComponent(id) + query);
+  shownResult = { id, name: name || result.filename, offset, total: result.total_pages };
+  showResult(result, shownResult.name);
+  const last = Math.min(result.total_pages, offset + RESULT_PAGES);
+  $('result-info').textContent = 'pages ' + (offset + 1) + '–' + last + ' of ' + result.total_pages;
+  $('result-previous').disabled = offset === 0;
+  $('result-next').disabled = last >= result.total_pages;
+  if (scroll) $('result').scrollIntoView();
+}
+
+function showOtherResultPages(step) {
+  const offset = Math.max(0, shownResult.offset + step * RESULT_PAGES);
+  showResultPages(shownResult.id, shownResult.name, offset, true).catch((e) => say(e.message, true));
+}
+
+/** The pages in RESULT (keys page_N, N from 0 in the whole upload): each scan beside its text. */
 function showResult(result, name) {
   const id = result.job_id;
   $('result').hidden = false;
@@ -167,7 +192,8 @@ function showResult(result, name) {
   $('dl-json').href = withToken('/ocr/result/' + id);
   const pages = $('pages');
   pages.innerHTML = '';
-  Object.keys(result.results).forEach((key, index) => {
+  Object.keys(result.results).forEach((key) => {
+    const index = Number(key.slice('page_'.length));
     const page = result.results[key];
     const div = document.createElement('div');
     div.className = 'page';
@@ -238,6 +264,8 @@ $('filter').addEventListener('change', () => showJobsPage(0));
 $('page-size').addEventListener('change', () => showJobsPage(0));
 $('newer').addEventListener('click', () => showJobsPage(jobsPage - 1));
 $('older').addEventListener('click', () => showJobsPage(jobsPage + 1));
+$('result-previous').addEventListener('click', () => showOtherResultPages(-1));
+$('result-next').addEventListener('click', () => showOtherResultPages(1));
 $('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(); });
 $('show-boxes').addEventListener('change', (e) => $('pages').classList.toggle('hide-boxes', !e.target.checked));
 setInterval(refreshJobs, 3000);

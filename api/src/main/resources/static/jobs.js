@@ -1,5 +1,5 @@
 // The jobs list of the ocrbatch page: a page of jobs at a time, named by file, failed ones with their reason.
-// Uses $, api, say and showResult from app.js (loaded after this file).
+// Uses $, api, say and showResultPages from app.js (loaded after this file).
 'use strict';
 let jobsPage = 0; // 0: the newest jobs
 
@@ -89,8 +89,15 @@ function actionsCell(job) {
   const key = encodeURIComponent(job.job_key);
   if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
   if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
-  if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
-  if (job.status === 'completed' && job.filename) add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
+  if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) {
+    add('Cancel', async () => {
+      const what = job.filename || job.job_key;
+      if (confirm('Cancel ' + what + '? Pages being OCRed now finish; the others are not OCRed.')) {
+        await api('/api/jobs/' + key + '/cancel', { method: 'POST' });
+      }
+    });
+  }
+  if (['completed', 'failed'].includes(job.status) && job.filename) add('View', () => showResultPages(job.job_key, job.filename, 0, true));
   return td;
 }
 

@@ -76,6 +76,33 @@ class WebPageTest {
   }
 
   @Test
+  void aLongResultComesTenPagesAtATimeViewBringsItIntoSightAndCancelAsksFirst() throws Exception {
+    var store = io.ocrbatch.activities.statusdb.StatusStore.over(api.db.database().jdbc());
+    if (store.jobTypes().byName("null-web").isEmpty())
+      store
+          .jobTypes()
+          .create(
+              new io.ocrbatch.workflows.JobTypeSpec(
+                  0, "null-web", "null", "text", "eng", "unicode", "line", List.of("txt", "json")),
+              "no OCR: fast pages");
+    Path pdf = data.resolve("long-report.pdf");
+    SamplePdf.writeEnglish(pdf, 23);
+    Path scans = data.resolve("paused-scans");
+    List<io.ocrbatch.workflows.VolumeRef> volumes = new ArrayList<>();
+    for (String v : List.of("v1", "v2")) {
+      SamplePdf.writeEnglish(scans.resolve(v).resolve("book.pdf"), 4);
+      volumes.add(new io.ocrbatch.workflows.VolumeRef(v, scans.resolve(v).toUri().toString()));
+    }
+    api.jobs.submit(
+        new io.ocrbatch.api.JobRequest(
+            "tesseract-eng", volumes, "web-paused", data.resolve("results").toString(), 1, 300));
+    api.postEmpty("/api/jobs/web-paused/pause");
+    api.awaitField("/api/jobs/web-paused", "status", java.time.Duration.ofSeconds(30), "paused");
+
+    inChromium("result-pages.mjs", pdf.toString(), "null-web", "web-paused");
+  }
+
+  @Test
   void theJobsListShowsAPageAtATime() throws Exception {
     for (int i = 1; i <= 11; i++) api.submitJobWithMissingVolume("web-paging-" + i);
     inChromium("jobs-paging.mjs", "web-paging-1");
