@@ -19,21 +19,7 @@ class IngestWithoutDevTest {
   @Test
   void ingestWithNothingAtTheTemporalAddressProcessesTheTreeItself() throws Exception {
     String data = dir.resolve("data").toString();
-    CliTestSupport.Result type =
-        CliTestSupport.run(
-            "job-types",
-            "create",
-            "--name",
-            "null-ingest",
-            "--engine",
-            "null",
-            "--model",
-            "text",
-            "--formats",
-            "txt,json",
-            "--data",
-            data);
-    assertThat(type.exitCode()).as(type.stdout()).isZero();
+    CliTestSupport.nullJobType("null-ingest", data);
     Path tree = dir.resolve("scans");
     CliTestSupport.englishVolume(tree.resolve("PubA"), 2, 0);
     CliTestSupport.englishVolume(tree.resolve("PubB"), 1, 40);

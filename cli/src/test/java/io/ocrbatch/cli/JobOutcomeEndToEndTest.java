@@ -20,21 +20,7 @@ class JobOutcomeEndToEndTest {
   @BeforeAll
   static void nullEngineJobType() {
     data = dir.resolve("data").toString();
-    CliTestSupport.Result created =
-        CliTestSupport.run(
-            "job-types",
-            "create",
-            "--name",
-            "null-counts",
-            "--engine",
-            "null",
-            "--model",
-            "text",
-            "--formats",
-            "txt,json",
-            "--data",
-            data);
-    assertThat(created.exitCode()).as(created.stdout()).isZero();
+    CliTestSupport.nullJobType("null-counts", data);
   }
 
   private static int ocr(Path scans, String jobKey) {

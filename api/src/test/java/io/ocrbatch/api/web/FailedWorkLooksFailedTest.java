@@ -34,19 +34,23 @@ class FailedWorkLooksFailedTest {
     return submitted.path("job_id").asText();
   }
 
-  @Test
-  void anUploadWhoseOnlyPageFailedIsFailedEverywhere() throws Exception {
-    String id = submit("huge-page.pdf", OversizedPagePdf.write(data.resolve("huge.pdf"), 0));
-
+  /** The upload's event stream up to close: its {@code last} event's data, and no {@code not}. */
+  private static JsonNode streamedUntilClose(String id, String last, String not) throws Exception {
     List<SseRecorder.Event> events =
         SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(120));
     assertThat(events)
         .extracting(SseRecorder.Event::name)
-        .containsSubsequence("error", "close")
-        .doesNotContain("result");
-    JsonNode error =
-        ApiHarness.JSON.readTree(
-            events.stream().filter(e -> e.name().equals("error")).findFirst().orElseThrow().data());
+        .containsSubsequence(last, "close")
+        .doesNotContain(not);
+    return ApiHarness.JSON.readTree(
+        events.stream().filter(e -> e.name().equals(last)).findFirst().orElseThrow().data());
+  }
+
+  @Test
+  void anUploadWhoseOnlyPageFailedIsFailedEverywhere() throws Exception {
+    String id = submit("huge-page.pdf", OversizedPagePdf.write(data.resolve("huge.pdf"), 0));
+
+    JsonNode error = streamedUntilClose(id, "error", "result");
     assertThat(error.path("error").asText()).contains("OCR failed", "pixels");
 
     JsonNode status = api.get("/ocr/status/" + id).json();
@@ -73,19 +77,7 @@ class FailedWorkLooksFailedTest {
   void anUploadWithSomePagesFailedCompletesWithFailuresSaidEverywhere() throws Exception {
     String id = submit("mixed.pdf", OversizedPagePdf.write(data.resolve("mixed.pdf"), 1));
 
-    List<SseRecorder.Event> events =
-        SseRecorder.read(api.url("/ocr/stream/" + id), null, "close", Duration.ofSeconds(120));
-    assertThat(events)
-        .extracting(SseRecorder.Event::name)
-        .containsSubsequence("result", "close")
-        .doesNotContain("error");
-    JsonNode resultEvent =
-        ApiHarness.JSON.readTree(
-            events.stream()
-                .filter(e -> e.name().equals("result"))
-                .findFirst()
-                .orElseThrow()
-                .data());
+    JsonNode resultEvent = streamedUntilClose(id, "result", "error");
     assertThat(resultEvent.path("outcome").asText()).isEqualTo("completed_with_failures");
     assertThat(resultEvent.path("failed_pages").asInt()).isEqualTo(1);
     assertThat(resultEvent.path("message").asText()).contains("with failures", "1 of 2");
