@@ -102,17 +102,13 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       Workflow.newContinueAsNewStub(BatchJobWorkflow.class, JobSearchAttributes.carriedMemo())
           .run(spec, cursor.nextRun(concurrency, paused));
     }
-    JobStatus end;
-    if (Workflow.getVersion(OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      Outcome outcome =
-          Outcome.of(
-              cancelRequested, cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
-      end = outcome.status();
-      updateAttributes(outcome.wireName());
-    } else {
-      end = formerEndStatus();
-      updateAttributes(end.dbName());
-    }
+    Outcome outcome = // null: a history recorded before the rule (a failed volume alone failed it)
+        Workflow.getVersion(OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? Outcome.of(
+                cancelRequested, cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed())
+            : null;
+    JobStatus end = outcome != null ? outcome.status() : formerEndStatus();
+    updateAttributes(outcome != null ? outcome.wireName() : end.dbName());
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
         end, cursor.volumesDone(), cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
@@ -258,11 +254,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 
-  /**
-   * Since this version the job ends as {@link Outcome} says (a job whose pages all failed is
-   * failed) and {@code OcrJobStatus} ends with the outcome ({@code completed_with_failures}
-   * included).
-   */
+  /** Since this version the job and {@code OcrJobStatus} end as {@link Outcome} says. */
   static final String OUTCOME_RULE = "job-outcome-rule";
 
   private void updateAttributes(String state) {
