@@ -10,6 +10,7 @@
 #   FILES=100000 BATCH=1000 MAX_IO=50 ROWS=1000000 DB=ocrbatch_bench_ingest
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/bench/maven.sh"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${DB:-ocrbatch_bench_ingest}"
 FILES="${FILES:-100000}" BATCH="${BATCH:-1000}" MAX_IO="${MAX_IO:-50}" ROWS="${ROWS:-1000000}"
@@ -18,8 +19,7 @@ cleanup() { rm -rf "$WORK"; psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB 
 trap cleanup EXIT
 
 echo "== building the bench classes ($(git -C "$ROOT" rev-parse --short HEAD))"
-(cd "$ROOT" && mvn -B -ntp -q -o -pl activities -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1) || { tail -30 "$WORK/mvn.log"; exit 1; }
+bench_activities_classpath
 CP="$ROOT/activities/target/test-classes:$ROOT/activities/target/classes:$ROOT/workflows/target/classes:$(cat "$WORK/cp.txt")"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 echo "== $FILES files, batch $BATCH, max I/O $MAX_IO, stats at $ROWS rows ($(nproc) cores)"

@@ -7,11 +7,11 @@
 # Usage: bench/pdf-volume.sh [PAGES] [FORMATS]     defaults: 500 "jpeg g4 png"
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/bench/maven.sh"
 PAGES="${1:-500}" FORMATS="${2:-jpeg g4 png}" HEAP="${HEAP:-256m}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-(cd "$ROOT" && mvn -B -ntp -q -o -pl activities -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1) || { tail -30 "$WORK/mvn.log"; exit 1; }
+bench_activities_classpath
 CP="$ROOT/activities/target/test-classes:$ROOT/activities/target/classes:$(cat "$WORK/cp.txt")"
 for format in $FORMATS; do
   java -Xmx"$HEAP" -cp "$CP" io.ocrbatch.activities.output.pdf.VolumePdfBench "$PAGES" "$format" 2>&1 \

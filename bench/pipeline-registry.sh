@@ -10,6 +10,7 @@
 #   DB=ocrbatch_bench_registry  VOLUMES=100000 JOBS=3 RUNS=50   KEEP_DB=1 keeps the database
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/bench/maven.sh"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${DB:-ocrbatch_bench_registry}"
 VOLUMES="${VOLUMES:-100000}" JOBS="${JOBS:-3}" RUNS="${RUNS:-50}"
@@ -21,9 +22,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building the bench classes ($(git -C "$ROOT" rev-parse --short HEAD))"
-"$ROOT/bin/ocrbatch" --version >/dev/null # the jar, for the libraries (offline, no plugin needed)
-(cd "$ROOT" && mvn -B -ntp -q -o -pl activities -am test-compile >"$WORK/mvn.log" 2>&1) \
-  || { tail -30 "$WORK/mvn.log"; exit 1; }
+"$ROOT/bin/ocrbatch" --version >/dev/null # the jar, for the libraries
+bench_mvn -pl activities -am test-compile >"$WORK/mvn.log" 2>&1 || { tail -30 "$WORK/mvn.log"; exit 1; }
 CP="$ROOT/activities/target/test-classes:$ROOT/activities/target/classes:$ROOT/workflows/target/classes:$ROOT/cli/target/ocrbatch-all.jar"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 echo "== $JOBS jobs of $VOLUMES volumes"

@@ -17,6 +17,7 @@
 #               the same rows: run the base commit with KEEP_DB=1, then this one with REUSE_DB=1)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/bench/maven.sh"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${DB:-ocrbatch_bench_status}"
 TASKS="${TASKS:-100000}" PAGES="${PAGES:-25000000}" JOBS="${JOBS:-5}" RUNS="${RUNS:-50}"
@@ -29,8 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building the bench classes ($(git -C "$ROOT" rev-parse --short HEAD))"
-(cd "$ROOT" && mvn -B -ntp -q -o -pl activities -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1) || { tail -30 "$WORK/mvn.log"; exit 1; }
+bench_activities_classpath
 CP="$ROOT/activities/target/test-classes:$ROOT/activities/target/classes:$ROOT/workflows/target/classes:$(cat "$WORK/cp.txt")"
 bench() { java -Xmx512m -cp "$CP" io.ocrbatch.activities.statusdb.StatusReadBench "$URL" BENCH1 "$RUNS" "$@" 2>&1 | grep -v ' INFO \| DEBUG '; }
 
@@ -100,6 +100,6 @@ bench
 
 if [[ "${NO_SSE:-0}" != 1 ]] && [[ -f "$ROOT/api/src/test/java/io/ocrbatch/api/web/ProgressStreamsSharingTest.java" ]]; then
   echo "== SSE: database reads per second on one job, 1 and 200 subscribers"
-  (cd "$ROOT" && OCRBATCH_BENCH_SSE=1 mvn -B -ntp -q -o -pl api -am test -Dtest=ProgressStreamsSharingTest \
-      -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep "subscriber" || true)
+  OCRBATCH_BENCH_SSE=1 bench_mvn -pl api -am test -Dtest=ProgressStreamsSharingTest \
+      -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep "subscriber" || true
 fi

@@ -2,7 +2,8 @@
 // prints {"ok": true, ...what the case returned} as the last line; a failed check throws (exit 1).
 import { chromium } from 'playwright-core';
 
-export async function runCase(check) {
+/** OPTIONS.beforeLoad(page, args): runs before the page opens (dialog handlers, say). */
+export async function runCase(check, options = {}) {
   const [base, ...args] = process.argv.slice(2);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -13,6 +14,7 @@ export async function runCase(check) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (m) => console.log('browser console:', m.type(), m.text()));
     page.on('pageerror', (e) => console.log('browser error:', e.message));
+    if (options.beforeLoad) await options.beforeLoad(page, args);
     await page.goto(base);
     await page.waitForSelector('#model option[value="tesseract-eng"]', { state: 'attached' });
     const seen = await check(page, args);
@@ -38,7 +40,7 @@ export async function waitForFullBar(page) {
   await page.waitForFunction(() => document.getElementById('progress').textContent === '100%', null, { timeout: 120000 });
 }
 
-/** The jobs table's rows as {key, name, status, progress, pages, barWidth, barFailed}. */
+/** The jobs table's rows as {key, name, status, progress, pages, barWidth, barFailed, barPartial}. */
 export async function jobRows(page) {
   return page.$$eval('#job-rows tr', (rows) => rows.map((tr) => {
     const bar = tr.querySelector('.bar');
@@ -50,6 +52,7 @@ export async function jobRows(page) {
       pages: tr.cells[4].textContent,
       barWidth: bar.firstChild.style.width,
       barFailed: bar.classList.contains('failed'),
+      barPartial: bar.classList.contains('partial'),
     };
   }));
 }

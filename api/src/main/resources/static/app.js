@@ -1,37 +1,70 @@
 // The ocrbatch page: upload, follow over SSE, show pages with their line boxes, list and control jobs.
 'use strict';
 const $ = (id) => document.getElementById(id);
-let token = localStorage.getItem('ocrbatch-token') || '';
+// The access token, asked once and kept for this browser tab's session (never in localStorage).
+let token = sessionStorage.getItem('ocrbatch-token') || '';
+let tokenPrompt = null; // the question on screen, shared by every request that met a 401
+let tokenDeclined = false; // the user closed the question: the "access token" link asks again
 let currentStream = null;
 
 function withToken(url) {
   return token ? url + (url.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(token) : url;
 }
 
-async function api(path, options = {}) {
+/**
+ * Calls the API with the token; on 401 asks for a token once (requests that meet a 401 meanwhile
+ * wait for the same answer) and repeats the call with it.
+ */
+async function api(path, options = {}, repeated = false) {
+  const sent = token;
   const headers = Object.assign({}, options.headers || {});
-  if (token) headers.Authorization = 'Bearer ' + token;
+  if (sent) headers.Authorization = 'Bearer ' + sent;
   const response = await fetch(path, Object.assign({}, options, { headers }));
   if (response.status === 401) {
-    askToken('This server needs an access token.');
-    throw new Error('an access token is needed');
+    if (!repeated && await tokenAnswered(sent)) return api(path, options, true);
+    throw new Error('This server needs an access token: use the "access token" link above.');
   }
   const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
   if (!response.ok && response.status !== 202) throw new Error(body.detail || ('HTTP ' + response.status));
   return body;
 }
 
-function askToken(why) {
-  const given = prompt((why ? why + '\n' : '') + 'Access token (empty for none):', token);
-  if (given === null) return;
+/** Whether there is a (new) token to try after a 401 for the token {@code sent}. */
+function tokenAnswered(sent) {
+  if (token !== sent) return Promise.resolve(true); // answered since that request left
+  if (tokenDeclined) return Promise.resolve(false);
+  if (!tokenPrompt) {
+    const why = sent ? 'The access token was not accepted.' : 'This server needs an access token.';
+    tokenPrompt = new Promise((resolve) => setTimeout(() => {
+      const answered = setToken(prompt(why + '\nAccess token:', sent));
+      tokenDeclined = !answered;
+      tokenPrompt = null;
+      resolve(answered);
+    }));
+  }
+  return tokenPrompt;
+}
+
+/** Keeps a token the user gave (null: none given) for the session; true when one was given. */
+function setToken(given) {
+  if (given === null) return false;
   token = given.trim();
-  localStorage.setItem('ocrbatch-token', token);
+  sessionStorage.setItem('ocrbatch-token', token);
+  return true;
+}
+
+/** The "access token" link: asks for another token, then reloads the lists with it. */
+function askToken() {
+  if (!setToken(prompt('Access token (empty for none):', token))) return;
+  tokenDeclined = false;
+  say('');
   init();
 }
 
-function say(text, isError) {
+/** A message above the progress bar; KIND true (or 'error') for an error, 'warning' for amber. */
+function say(text, kind) {
   $('message').textContent = text;
-  $('message').className = isError ? 'error' : '';
+  $('message').className = kind === true ? 'error' : kind || '';
 }
 
 /** Forgets the job shown above (its stream, bar and result), before another upload. */
@@ -45,8 +78,10 @@ function clearCurrent() {
   showProgressBar(0);
 }
 
-function showProgressBar(percent, failed) {
-  $('current').classList.toggle('failed', !!failed);
+/** FAILURE: 'failed' (red), 'partial' (amber: some pages failed) or none (green). */
+function showProgressBar(percent, failure) {
+  $('current').classList.toggle('failed', failure === 'failed');
+  $('current').classList.toggle('partial', failure === 'partial');
   $('progress').textContent = Math.round(percent) + '%';
   $('progress-fill').style.width = percent + '%';
 }
@@ -55,12 +90,12 @@ function showFailed(reason) {
   $('current').hidden = false;
   $('current').classList.add('failed');
   $('status').textContent = 'failed';
-  say('OCR failed: ' + reason, true);
+  say(reason.startsWith('OCR failed') ? reason : 'OCR failed: ' + reason, true);
 }
 
-function showProgress(percent, status, elapsed) {
+function showProgress(percent, status, elapsed, failure) {
   $('current').hidden = false;
-  showProgressBar(percent);
+  showProgressBar(percent, failure);
   $('status').textContent = status;
   if (elapsed !== undefined) $('elapsed').textContent = elapsed + ' s';
 }
@@ -103,11 +138,18 @@ function follow(id, name) {
   currentStream = stream;
   stream.addEventListener('status', (e) => {
     const s = JSON.parse(e.data);
-    showProgress(s.progress || 0, s.status, s.elapsed);
+    const failed = s.failed_pages ? ', ' + s.failed_pages + ' page(s) failed' : '';
+    showProgress(s.progress || 0, s.status + failed, s.elapsed, failed ? 'partial' : '');
   });
   stream.addEventListener('result', (e) => {
-    showProgress(100, 'completed');
-    showResult(JSON.parse(e.data), name);
+    const result = JSON.parse(e.data);
+    if (result.failed_pages) {
+      showProgress(100, 'completed with failures', undefined, 'partial');
+      say(result.message, 'warning');
+    } else {
+      showProgress(100, 'completed');
+    }
+    showResultPages(result.job_id, name, 0, false).catch((error) => say(error.message, true));
   });
   stream.addEventListener('error', (e) => {
     if (e.data) showFailed(JSON.parse(e.data).error); // without data: the connection broke, EventSource retries
@@ -116,6 +158,31 @@ function follow(id, name) {
   stream.addEventListener('close', () => { stream.close(); refreshJobs(); });
 }
 
+const RESULT_PAGES = 10; // pages of a result shown at once: a 500-page upload is not one long page
+let shownResult = null; // {id, name, offset, total}
+
+/**
+ * Shows RESULT_PAGES pages of job ID's result from page OFFSET (the server reads only those), with
+ * buttons to the pages before and after; SCROLL brings the result into view (from the jobs list).
+ */
+async function showResultPages(id, name, offset, scroll) {
+  const query = '?offset=' + offset + '&limit=' + RESULT_PAGES;
+  const result = await api('/ocr/result/' + encodeURIComponent(id) + query);
+  shownResult = { id, name: name || result.filename, offset, total: result.total_pages };
+  showResult(result, shownResult.name);
+  const last = Math.min(result.total_pages, offset + RESULT_PAGES);
+  $('result-info').textContent = 'pages ' + (offset + 1) + '–' + last + ' of ' + result.total_pages;
+  $('result-previous').disabled = offset === 0;
+  $('result-next').disabled = last >= result.total_pages;
+  if (scroll) $('result').scrollIntoView();
+}
+
+function showOtherResultPages(step) {
+  const offset = Math.max(0, shownResult.offset + step * RESULT_PAGES);
+  showResultPages(shownResult.id, shownResult.name, offset, true).catch((e) => say(e.message, true));
+}
+
+/** The pages in RESULT (keys page_N, N from 0 in the whole upload): each scan beside its text. */
 function showResult(result, name) {
   const id = result.job_id;
   $('result').hidden = false;
@@ -125,7 +192,8 @@ function showResult(result, name) {
   $('dl-json').href = withToken('/ocr/result/' + id);
   const pages = $('pages');
   pages.innerHTML = '';
-  Object.keys(result.results).forEach((key, index) => {
+  Object.keys(result.results).forEach((key) => {
+    const index = Number(key.slice('page_'.length));
     const page = result.results[key];
     const div = document.createElement('div');
     div.className = 'page';
@@ -185,6 +253,7 @@ async function init() {
     }
     select.value = types.some((t) => t.name === chosen) ? chosen : types[0].name;
     refreshJobs();
+    refreshFiles();
   } catch (e) {
     say(e.message, true);
   }
@@ -195,7 +264,9 @@ $('filter').addEventListener('change', () => showJobsPage(0));
 $('page-size').addEventListener('change', () => showJobsPage(0));
 $('newer').addEventListener('click', () => showJobsPage(jobsPage - 1));
 $('older').addEventListener('click', () => showJobsPage(jobsPage + 1));
-$('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(''); });
+$('result-previous').addEventListener('click', () => showOtherResultPages(-1));
+$('result-next').addEventListener('click', () => showOtherResultPages(1));
+$('token-link').addEventListener('click', (e) => { e.preventDefault(); askToken(); });
 $('show-boxes').addEventListener('change', (e) => $('pages').classList.toggle('hide-boxes', !e.target.checked));
 setInterval(refreshJobs, 3000);
 init();

@@ -43,5 +43,4 @@ async function refreshFiles() {
   document.getElementById('files').hidden = stats.publishers.length === 0;
 }
 
-refreshFiles();
-setInterval(refreshFiles, 10000);
+setInterval(refreshFiles, 10000); // and once when the page has its models (app.js init)

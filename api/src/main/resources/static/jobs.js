@@ -1,5 +1,5 @@
 // The jobs list of the ocrbatch page: a page of jobs at a time, named by file, failed ones with their reason.
-// Uses $, api, say and showResult from app.js (loaded after this file).
+// Uses $, api, say and showResultPages from app.js (loaded after this file).
 'use strict';
 let jobsPage = 0; // 0: the newest jobs
 
@@ -12,6 +12,17 @@ function cell(text, className) {
 
 const ENDED_UNSUCCESSFULLY = ['failed', 'canceled'];
 
+/** How an ended job went (completed, completed_with_failures, failed, canceled), else its status. */
+function outcomeOf(job) {
+  return job.outcome || job.status;
+}
+
+/** Red for failed or canceled work, amber for work that partly failed, else none. */
+function failureClass(job) {
+  if (ENDED_UNSUCCESSFULLY.includes(job.status)) return 'failed';
+  return job.pages.failed > 0 ? 'partial' : '';
+}
+
 /** Upload jobs by their file's name (the key in the tooltip), other jobs by their key. */
 function nameCell(job) {
   const td = cell(job.filename || job.job_key, 'job-name');
@@ -19,10 +30,10 @@ function nameCell(job) {
   return td;
 }
 
-/** The status, and for a failed job why (its latest error). */
+/** The outcome (or status), and for a job with failures why (its latest error). */
 function statusCell(job) {
-  const td = cell(job.status, 'status-' + job.status);
-  if (job.status === 'failed') {
+  const td = cell(outcomeOf(job).replace(/_/g, ' '), 'status-' + outcomeOf(job));
+  if (job.status === 'failed' || job.outcome === 'completed_with_failures') {
     const reason = document.createElement('div');
     reason.className = 'reason';
     reason.textContent = job.recent_errors.length ? job.recent_errors[0].error : 'no reason was recorded (see the server log)';
@@ -31,13 +42,16 @@ function statusCell(job) {
   return td;
 }
 
-/** A green bar of the pages done; red for a failed or canceled job; empty and '—' while no page is known. */
+/**
+ * A bar of the pages finished: green, amber when some pages failed, red for a failed or canceled
+ * job; empty and '—' while no page is known.
+ */
 function progressCell(job) {
   const known = job.pages.total > 0;
   const percent = known ? job.pages.percent : 0;
   const td = cell('');
   const bar = document.createElement('div');
-  bar.className = 'bar' + (ENDED_UNSUCCESSFULLY.includes(job.status) ? ' failed' : '');
+  bar.className = ('bar ' + failureClass(job)).trim();
   bar.appendChild(document.createElement('div'));
   bar.firstChild.style.width = percent + '%';
   td.appendChild(bar);
@@ -45,9 +59,20 @@ function progressCell(job) {
   return td;
 }
 
-function pagesText(job) {
-  if (job.pages.total === 0) return '—';
-  return job.pages.ok + job.pages.failed + ' / ' + job.pages.total + (job.pages.failed ? ' (' + job.pages.failed + ' failed)' : '');
+/** Pages finished of the total, then what happened to them: ok, failed (coloured), skipped. */
+function pagesCell(job) {
+  const p = job.pages;
+  if (p.total === 0) return cell('—');
+  const td = cell(p.ok + p.failed + (p.skipped || 0) + ' / ' + p.total + ': ' + p.ok + ' ok');
+  if (p.failed) {
+    td.appendChild(document.createTextNode(', '));
+    const failed = document.createElement('span');
+    failed.className = 'count-' + failureClass(job);
+    failed.textContent = p.failed + ' failed';
+    td.appendChild(failed);
+  }
+  if (p.skipped) td.appendChild(document.createTextNode(', ' + p.skipped + ' skipped (already done)'));
+  return td;
 }
 
 function actionsCell(job) {
@@ -64,8 +89,15 @@ function actionsCell(job) {
   const key = encodeURIComponent(job.job_key);
   if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
   if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
-  if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
-  if (job.status === 'completed' && job.filename) add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
+  if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) {
+    add('Cancel', async () => {
+      const what = job.filename || job.job_key;
+      if (confirm('Cancel ' + what + '? Pages being OCRed now finish; the others are not OCRed.')) {
+        await api('/api/jobs/' + key + '/cancel', { method: 'POST' });
+      }
+    });
+  }
+  if (['completed', 'failed'].includes(job.status) && job.filename) add('View', () => showResultPages(job.job_key, job.filename, 0, true));
   return td;
 }
 
@@ -94,7 +126,7 @@ async function refreshJobs() {
   for (const job of jobs) {
     const tr = document.createElement('tr');
     tr.dataset.key = job.job_key;
-    [nameCell(job), cell(job.job_type), statusCell(job), progressCell(job), cell(pagesText(job)),
+    [nameCell(job), cell(job.job_type), statusCell(job), progressCell(job), pagesCell(job),
       cell(new Date(job.created_at).toLocaleString()), actionsCell(job)].forEach((td) => tr.appendChild(td));
     rows.appendChild(tr);
   }

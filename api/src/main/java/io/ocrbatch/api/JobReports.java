@@ -43,7 +43,7 @@ final class JobReports {
     Instant end = job.finishedAt() != null ? job.finishedAt() : Instant.now(clock);
     double hours =
         start == null ? 0 : Math.max(1, Duration.between(start, end).toMillis()) / 3_600_000.0;
-    double pagesPerHour = hours == 0 ? 0 : counts.pagesFinished() / hours;
+    double pagesPerHour = hours == 0 ? 0 : counts.pagesProcessed() / hours;
     double tasksPerHour = hours == 0 ? 0 : (counts.done() + counts.terminal()) / hours;
     Duration eta = null;
     long remaining = counts.pagesTotalEstimate() - counts.pagesFinished();

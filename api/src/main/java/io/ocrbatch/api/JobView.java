@@ -2,6 +2,7 @@ package io.ocrbatch.api;
 
 import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
 import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.workflows.Outcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import java.util.List;
  * A job as the REST API and {@code job status --json} show it (snake_case on the wire): the same
  * facts as {@code job status}, in a shape that does not move when internals do.
  *
+ * @param outcome once the job has ended: {@code completed}, {@code completed_with_failures}, {@code
+ *     failed} or {@code canceled} (see {@link Outcome}); null before
  * @param filename for a job made by an upload, the file's name as the user gave it; else null
  */
 public record JobView(
@@ -17,6 +20,7 @@ public record JobView(
     String jobType,
     long typeId,
     String status,
+    String outcome,
     int priority,
     int concurrency,
     int dpi,
@@ -38,14 +42,18 @@ public record JobView(
   public record Tasks(
       int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
 
-  /** Page counts; {@code total} estimates pages of volumes not listed yet. */
-  public record Pages(long total, long ok, long failed, double percent) {}
+  /**
+   * Page counts: OCRed ok, failed, and skipped (found done: an earlier job did them); {@code total}
+   * estimates pages of volumes not listed yet; {@code percent} is of pages finished either way.
+   */
+  public record Pages(long total, long ok, long failed, long skipped, double percent) {}
 
   public record Error(String volume, String status, int attempts, String error, Instant at) {}
 
   public static JobView of(JobReport report) {
     JobRecord job = report.job();
     Counts c = report.counts();
+    Outcome outcome = Outcome.ofEnded(job.status(), c.pagesFailed());
     long total = report.pagesTotal();
     double percent =
         total == 0
@@ -57,6 +65,7 @@ public record JobView(
         job.typeName(),
         job.typeId(),
         job.status().dbName(),
+        outcome == null ? null : outcome.wireName(),
         job.priority(),
         job.concurrency(),
         job.dpi(),
@@ -68,7 +77,8 @@ public record JobView(
         job.finishedAt(),
         job.lastProgressAt(),
         new Tasks(c.tasks(), c.pending(), c.running(), c.done(), c.retryable(), c.terminal()),
-        new Pages(total, c.pagesOk(), c.pagesFailed(), Math.round(percent * 10) / 10.0),
+        new Pages(
+            total, c.pagesOk(), c.pagesFailed(), c.pagesSkipped(), Math.round(percent * 10) / 10.0),
         Math.round(report.pagesPerHour() * 10) / 10.0,
         Math.round(report.tasksPerHour() * 100) / 100.0,
         report.eta() == null ? null : report.eta().toSeconds(),

@@ -35,14 +35,14 @@ final class JobListCommand implements Callable<Integer> {
       System.out.println("No jobs.");
       return ExitCode.OK.code();
     }
-    String row = "%-5s %-28s %-10s %-22s %-14s %-25s%n";
+    String row = "%-5s %-28s %-23s %-22s %-14s %-25s%n";
     System.out.printf(row, "ID", "Key", "Status", "Type", "Tasks done", "Created");
     for (JobView v : views) {
       System.out.printf(
           row,
           v.id(),
           v.jobKey(),
-          v.status(),
+          JobStatusFormat.statusWords(v),
           v.jobType(),
           v.tasks().done() + "/" + v.tasks().total(),
           JobStatusFormat.time(v.createdAt()));

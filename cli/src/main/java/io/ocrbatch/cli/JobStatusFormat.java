@@ -24,7 +24,7 @@ final class JobStatusFormat {
     line(
         s,
         "Status: %s%s",
-        job.status(),
+        statusWords(job),
         job.cancelRequested() && !job.finished() ? " (cancel requested)" : "");
     line(s, "Type ID: %d (%s)", job.typeId(), job.jobType());
     line(s, "Created: %s", time(job.createdAt()));
@@ -40,11 +40,13 @@ final class JobStatusFormat {
     line(s, "Retryable: %d, Terminal: %d", t.retryableFailed(), t.terminalFailed());
     line(
         s,
-        "Pages: %d/%d done, %d failed (%.1f%%)",
-        p.ok() + p.failed(),
+        "Pages: %d/%d finished (%.1f%%): %d ok, %d failed, %d skipped (already done)",
+        p.ok() + p.failed() + p.skipped(),
         p.total(),
+        p.percent(),
+        p.ok(),
         p.failed(),
-        p.percent());
+        p.skipped());
     line(
         s,
         "Throughput: %.2f tasks/hour (%.0f pages/hour), ETA: %s",
@@ -66,6 +68,14 @@ final class JobStatusFormat {
                       e.error()));
     }
     return s.toString();
+  }
+
+  /**
+   * The job's outcome once it has ended ({@code completed with failures}…), else its status; a
+   * server from before outcomes sends none.
+   */
+  static String statusWords(JobView job) {
+    return job.outcome() == null ? job.status() : job.outcome().replace('_', ' ');
   }
 
   /** Hours, with two decimals under a tenth of an hour (so a few minutes is not "0.0 hours"). */

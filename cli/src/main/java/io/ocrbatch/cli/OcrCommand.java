@@ -13,6 +13,7 @@ import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.Outcome;
 import io.ocrbatch.workflows.VolumeRef;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ final class OcrCommand implements Callable<Integer> {
   private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal)
       throws InterruptedException {
     Counts counts = store.progress().counts(job.id());
-    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesFinished());
+    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesProcessed());
     while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
       if (signal.signalled()) {
         err.printf(
@@ -156,14 +157,15 @@ final class OcrCommand implements Callable<Integer> {
   private static void printSummary(
       StatusStore store, JobRecord job, Counts counts, double rate, PrintStream err) {
     err.printf(
-        "Job %s %s: %d/%d volumes done, %d failed; %d pages ok, %d failed; %.2f pages/s this run%n",
+        "Job %s %s: %d/%d volumes done, %d failed; %d pages ok, %d failed%s; %.2f pages/s this run%n",
         job.jobKey(),
-        job.status().dbName(),
+        Outcome.ofEnded(job.status(), counts.pagesFailed()).words(),
         counts.done(),
         counts.tasks(),
         counts.terminal(),
         counts.pagesOk(),
         counts.pagesFailed(),
+        counts.pagesSkipped() > 0 ? ", " + counts.pagesSkipped() + " skipped (already done)" : "",
         rate);
     store
         .tasks()

@@ -52,10 +52,10 @@ final class ProgressBar {
     out.flush();
   }
 
-  /** Pages per second finished by this run (pages found done at start do not count). */
+  /** Pages per second OCRed by this run (pages done at start, or skipped, do not count). */
   double pagesPerSecond(Counts counts) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    return seconds <= 0 ? 0 : (counts.pagesFinished() - pagesAtStart) / seconds;
+    return seconds <= 0 ? 0 : (counts.pagesProcessed() - pagesAtStart) / seconds;
   }
 
   String render(Counts counts, Duration elapsed) {
@@ -74,7 +74,7 @@ final class ProgressBar {
             ? clock(Duration.ofSeconds(Math.round(remaining / rate)))
             : "--:--";
     return String.format(
-        "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d",
+        "%s %d/%d pages %3.0f%%  %.2f pages/s  elapsed %s  ETA %s  failed %d%s",
         bar(fraction),
         finished,
         total,
@@ -82,7 +82,8 @@ final class ProgressBar {
         rate,
         clock(elapsed),
         eta,
-        counts.pagesFailed());
+        counts.pagesFailed(),
+        counts.pagesSkipped() > 0 ? "  skipped (already done) " + counts.pagesSkipped() : "");
   }
 
   static String bar(double fraction) {

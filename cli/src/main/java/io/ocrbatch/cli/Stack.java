@@ -14,6 +14,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -141,6 +146,34 @@ final class Stack implements AutoCloseable {
         WorkflowClient.newInstance(
             stubs,
             WorkflowClientOptions.newBuilder().setNamespace(options.temporalNamespace()).build());
+  }
+
+  /** Whether a {@code host:port} target names this machine (a loopback address). */
+  static boolean onThisMachine(String target) {
+    try {
+      return InetAddress.getByName(host(target)).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** Whether something accepts connections at a {@code host:port} target now. */
+  static boolean listening(String target) {
+    int colon = target.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(host(target), Integer.parseInt(target.substring(colon + 1))),
+          2_000);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String host(String target) {
+    int colon = target.lastIndexOf(':');
+    String host = colon < 0 ? target : target.substring(0, colon);
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   private static WorkflowServiceStubs connect(

@@ -33,6 +33,26 @@ final class CliTestSupport {
     return truth;
   }
 
+  /** Creates a job type of the null engine (text, no OCR: fast) in the data folder. */
+  static void nullJobType(String name, String data) {
+    Result created =
+        run(
+            "job-types",
+            "create",
+            "--name",
+            name,
+            "--engine",
+            "null",
+            "--model",
+            "text",
+            "--formats",
+            "txt,json",
+            "--data",
+            data);
+    if (created.exitCode() != 0)
+      throw new AssertionError("job type " + name + " not created: " + created.stdout());
+  }
+
   /** Runs the CLI in this JVM, returning the exit code and what it printed to stdout. */
   record Result(int exitCode, String stdout) {}
 

@@ -147,7 +147,7 @@ class ServiceModeTest {
                 "Progress: 4/4 done, 0 failed",
                 "Pending: 0, Running: 0",
                 "Retryable: 0, Terminal: 0",
-                "Pages: 16/16 done, 0 failed")
+                "Pages: 16/16 finished (100.0%): 16 ok, 0 failed, 0 skipped (already done)")
             .containsPattern("Created: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}")
             .containsPattern("Throughput: [\\d.]+ tasks/hour \\(\\d+ pages/hour\\), ETA: -");
         com.fasterxml.jackson.databind.JsonNode json =
@@ -174,7 +174,7 @@ class ServiceModeTest {
                 "Job: " + key + " (id=" + id + ")",
                 "Status: completed",
                 "Progress: 4/4 done, 0 failed",
-                "Pages: 16/16 done");
+                "Pages: 16/16 finished (100.0%): 16 ok");
         assertThat(
                 CliTestSupport.run("job", "list", "--status", "completed", "--server", api)
                     .stdout())

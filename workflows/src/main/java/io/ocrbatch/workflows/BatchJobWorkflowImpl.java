@@ -36,7 +36,8 @@ import java.util.Set;
  *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
  *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
  *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
- *   <li>The end status: canceled, failed when a volume failed terminally, else completed.
+ *   <li>The end status follows {@link Outcome}: canceled; failed when a volume failed terminally or
+ *       every page failed; else completed (with failures when some pages failed).
  * </ol>
  */
 public class BatchJobWorkflowImpl implements BatchJobWorkflow {
@@ -101,8 +102,13 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       Workflow.newContinueAsNewStub(BatchJobWorkflow.class, JobSearchAttributes.carriedMemo())
           .run(spec, cursor.nextRun(concurrency, paused));
     }
-    JobStatus end = endStatus();
-    updateAttributes(end.dbName());
+    Outcome outcome = // null: a history recorded before the rule (a failed volume alone failed it)
+        Workflow.getVersion(OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? Outcome.of(
+                cancelRequested, cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed())
+            : null;
+    JobStatus end = outcome != null ? outcome.status() : formerEndStatus();
+    updateAttributes(outcome != null ? outcome.wireName() : end.dbName());
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
         end, cursor.volumesDone(), cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed());
@@ -248,13 +254,17 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 
+  /** Since this version the job and {@code OcrJobStatus} end as {@link Outcome} says. */
+  static final String OUTCOME_RULE = "job-outcome-rule";
+
   private void updateAttributes(String state) {
     if (!searchable) return;
     JobSearchAttributes.upsert(state, cursor);
     attributesAt = Workflow.currentTimeMillis();
   }
 
-  private JobStatus endStatus() {
+  /** The end status of histories recorded before {@link #OUTCOME_RULE}. */
+  private JobStatus formerEndStatus() {
     if (cancelRequested) return JobStatus.CANCELED;
     return cursor.volumesFailed() > 0 ? JobStatus.FAILED : JobStatus.COMPLETED;
   }

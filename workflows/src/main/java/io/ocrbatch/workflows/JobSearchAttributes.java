@@ -23,7 +23,10 @@ public final class JobSearchAttributes {
   public static final SearchAttributeKey<String> JOB_TYPE =
       SearchAttributeKey.forKeyword("OcrJobType");
 
-  /** {@code running}, {@code paused}, {@code canceling}, then the job's end status. */
+  /**
+   * {@code running}, {@code paused}, {@code canceling}, then the job's {@link Outcome}: {@code
+   * completed}, {@code completed_with_failures}, {@code failed} or {@code canceled}.
+   */
   public static final SearchAttributeKey<String> STATUS =
       SearchAttributeKey.forKeyword("OcrJobStatus");
 

@@ -29,6 +29,9 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final Set<String> alreadyDone = ConcurrentHashMap.newKeySet();
   final Set<String> missingVolumes = ConcurrentHashMap.newKeySet();
 
+  /** Pages that fail (an undecodable image, say): counted failed, their volume goes on. */
+  final Set<String> badPages = ConcurrentHashMap.newKeySet();
+
   /** Volumes whose listing always fails retryably (storage unreachable); counts the attempts. */
   final Set<String> unlistableVolumes = ConcurrentHashMap.newKeySet();
 
@@ -188,7 +191,8 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
           throw new IllegalStateException("this worker was dead");
         }
       }
-      return new ChunkResult(chunk.pages().size(), 0, 0);
+      int failed = (int) chunk.pages().stream().skip(start).filter(badPages::contains).count();
+      return new ChunkResult(chunk.pages().size() - failed, 0, failed);
     } finally {
       runningChunks.decrementAndGet();
     }

@@ -73,6 +73,46 @@ class JobSearchAttributesTest {
   }
 
   @Test
+  void aJobWhosePagesAllFailedEndsFailed() {
+    registerAttributes();
+    fake.withVolumes(2);
+    for (String v : java.util.List.of("v1", "v2"))
+      for (int p = 1; p <= 3; p++) fake.badPages.add(v + "-p" + p + ".png");
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = startedWith("J3", true).run(WorkflowTestSupport.spec("J3", 2, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(fake.jobEvents).contains("finished:failed");
+    assertThat(statusAttribute("J3")).isEqualTo("failed");
+  }
+
+  @Test
+  void aJobWithSomeFailedPagesEndsCompletedWithFailures() {
+    registerAttributes();
+    fake.withVolumes(2);
+    fake.badPages.add("v2-p3.png");
+    WorkflowTestSupport.register(env, fake);
+
+    JobOutcome outcome = startedWith("J4", true).run(WorkflowTestSupport.spec("J4", 2, 0), null);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED_WITH_FAILURES);
+    assertThat(outcome.pagesFailed()).isEqualTo(1);
+    assertThat(fake.jobEvents).contains("finished:completed");
+    assertThat(statusAttribute("J4")).isEqualTo("completed_with_failures");
+  }
+
+  private String statusAttribute(String jobKey) {
+    return client
+        .newUntypedWorkflowStub(jobKey)
+        .describe()
+        .getTypedSearchAttributes()
+        .get(JobSearchAttributes.STATUS);
+  }
+
+  @Test
   void aJobStartedWithoutAttributesRunsWithoutThem() {
     fake.withVolumes(2);
     WorkflowTestSupport.register(env, fake);

@@ -9,8 +9,8 @@ import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.workflows.JobOutcome;
 import io.ocrbatch.workflows.JobSpec;
-import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.Outcome;
 import io.ocrbatch.workflows.RetrySettings;
 import io.ocrbatch.workflows.VolumeRef;
 import io.ocrbatch.workflows.watch.Discovery;
@@ -152,15 +152,12 @@ public final class WatchActivitiesImpl implements WatchActivities {
 
   /** Why a finished job does not count as the file done, or null when it does. */
   private String problem(FileWork file, JobOutcome outcome) {
-    if (outcome.status() == JobStatus.COMPLETED
-        && outcome.volumesDone() == 1
-        && outcome.volumesFailed() == 0
-        && outcome.pagesFailed() == 0) return null;
+    if (outcome.outcome() == Outcome.COMPLETED && outcome.volumesDone() == 1) return null;
     String detail = store.files().jobError(file.job().jobId());
     return "job "
         + file.job().jobKey()
         + " ended "
-        + outcome.status().name().toLowerCase()
+        + outcome.outcome().words()
         + " ("
         + outcome.pagesOk()
         + " page(s) ok, "

@@ -102,7 +102,16 @@ public final class OcrStepRecorder {
     metadata.put("ocr_job_id", job.id());
     metadata.put("ocr_job_status", job.status().dbName());
     metadata.put(
-        "pages", Map.of("listed", c.pagesListed(), "ok", c.pagesOk(), "failed", c.pagesFailed()));
+        "pages",
+        Map.of(
+            "listed",
+            c.pagesListed(),
+            "ok",
+            c.pagesOk(),
+            "failed",
+            c.pagesFailed(),
+            "skipped",
+            c.pagesSkipped()));
     metadata.put("results", job.outputRoot() + "/" + job.typeName());
     if (ended) metadata.put("engine_versions", engineVersions(job));
     return metadata;

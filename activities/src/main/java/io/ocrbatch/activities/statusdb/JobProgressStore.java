@@ -10,7 +10,10 @@ public final class JobProgressStore {
     this.jdbc = jdbc;
   }
 
-  /** Task counts by status, and page counts: known (listed) pages, pages ok and failed. */
+  /**
+   * Task counts by status, and page counts: known (listed) pages; pages OCRed ok, failed, and
+   * skipped because they were found done (an earlier job did them).
+   */
   public record Counts(
       int tasks,
       int pending,
@@ -22,6 +25,7 @@ public final class JobProgressStore {
       long pagesListed,
       long pagesOk,
       long pagesFailed,
+      long pagesSkipped,
       Instant firstPageAt,
       Instant lastPageAt) {
 
@@ -31,8 +35,19 @@ public final class JobProgressStore {
       return pagesListed + Math.round((double) pagesListed / listedTasks * (tasks - listedTasks));
     }
 
+    /** Pages this job is through with: OCRed ok, failed, or skipped. */
     public long pagesFinished() {
+      return pagesOk + pagesFailed + pagesSkipped;
+    }
+
+    /** Pages this job OCRed, ok or failed (rates count these: skipped pages take no time). */
+    public long pagesProcessed() {
       return pagesOk + pagesFailed;
+    }
+
+    /** Pages that have their results: OCRed ok, or found done. */
+    public long pagesSucceeded() {
+      return pagesOk + pagesSkipped;
     }
   }
 
@@ -43,10 +58,11 @@ public final class JobProgressStore {
   public Counts counts(long jobId) {
     return jdbc.queryOne(
             "SELECT tasks, pending, running, done, retryable, terminal, listed_tasks, pages_listed, pages_ok,"
-                + " pages_failed, first_page_at AS first_page, last_page_at AS last_page FROM job_progress WHERE job_id = ?",
+                + " pages_failed, pages_skipped, first_page_at AS first_page, last_page_at AS last_page"
+                + " FROM job_progress WHERE job_id = ?",
             JobProgressStore::map,
             jobId)
-        .orElseGet(() -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null));
+        .orElseGet(() -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null));
   }
 
   /**
@@ -64,6 +80,7 @@ public final class JobProgressStore {
                 + " count(total_pages), coalesce(sum(total_pages), 0),"
                 + " (SELECT count(*) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ? AND p.status = 'ok'),"
                 + " (SELECT count(*) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ? AND p.status = 'failed'),"
+                + " coalesce(sum(skipped_pages), 0),"
                 + " (SELECT min(p.created_at) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ?) AS first_page,"
                 + " (SELECT max(p.created_at) FROM page_metrics p JOIN tasks x ON x.id = p.task_id WHERE x.job_id = ?) AS last_page"
                 + " FROM tasks WHERE job_id = ?",
@@ -88,6 +105,7 @@ public final class JobProgressStore {
         rs.getLong(8),
         rs.getLong(9),
         rs.getLong(10),
+        rs.getLong(11),
         JobStore.instant(rs, "first_page"),
         JobStore.instant(rs, "last_page"));
   }

@@ -2,6 +2,7 @@ package io.ocrbatch.activities.statusdb;
 
 import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.workflows.JobStatus;
+import io.ocrbatch.workflows.Outcome;
 import io.ocrbatch.workflows.VolumeRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -211,16 +212,20 @@ public final class JobStore {
   }
 
   /**
-   * Ends the job. A job that would end completed while some of its tasks failed terminally (in an
-   * earlier run: a started-again job's workflow does not see those tasks) ends failed.
+   * Ends the job. A job its workflow ends completed gets the status {@link Outcome} gives its
+   * counts here: failed when some of its tasks failed terminally (maybe in an earlier run: a
+   * started-again job's workflow does not see those tasks) or its pages all failed.
    */
   public void markFinished(long jobId, JobStatus status) {
     refreshCounts(jobId);
+    JobStatus end = status;
+    if (status == JobStatus.COMPLETED) {
+      JobProgressStore.Counts c = new JobProgressStore(jdbc).counts(jobId);
+      end = Outcome.of(false, c.terminal(), c.pagesSucceeded(), c.pagesFailed()).status();
+    }
     jdbc.update(
-        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND failed_tasks > 0 THEN 'failed' ELSE ? END,"
-            + " finished_at = coalesce(finished_at, now()) WHERE id = ?",
-        status.dbName(),
-        status.dbName(),
+        "UPDATE jobs SET status = ?, finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        end.dbName(),
         jobId);
   }
 

@@ -113,20 +113,33 @@ public final class PageRowStore {
     };
   }
 
+  private static final String SELECT_PAGE =
+      "SELECT image_name, status, duration_ms, lines_detected, confidence, error, image_etag FROM page_metrics";
+
   public List<PageMetric> pages(long taskId) {
     return jdbc.query(
-        "SELECT image_name, status, duration_ms, lines_detected, confidence, error, image_etag FROM page_metrics"
-            + " WHERE task_id = ? ORDER BY image_name",
-        rs ->
-            new PageMetric(
-                rs.getString(1),
-                "ok".equals(rs.getString(2)),
-                rs.getLong(3),
-                rs.getInt(4),
-                (Float) rs.getObject(5, Float.class),
-                rs.getString(6),
-                rs.getString(7)),
-        taskId);
+        SELECT_PAGE + " WHERE task_id = ? ORDER BY image_name", PageRowStore::page, taskId);
+  }
+
+  /** The rows of these pages of the task only (a page of a long result). */
+  public List<PageMetric> pages(long taskId, Collection<String> imageNames) {
+    if (imageNames.isEmpty()) return List.of();
+    return jdbc.query(
+        SELECT_PAGE + " WHERE task_id = ? AND image_name = ANY(?) ORDER BY image_name",
+        PageRowStore::page,
+        taskId,
+        imageNames.toArray(String[]::new));
+  }
+
+  private static PageMetric page(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new PageMetric(
+        rs.getString(1),
+        "ok".equals(rs.getString(2)),
+        rs.getLong(3),
+        rs.getInt(4),
+        (Float) rs.getObject(5, Float.class),
+        rs.getString(6),
+        rs.getString(7));
   }
 
   /** Recomputes {@code task_metrics} from {@code page_metrics} (idempotent). */

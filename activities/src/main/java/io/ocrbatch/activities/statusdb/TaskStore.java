@@ -75,6 +75,15 @@ public final class TaskStore {
         taskId);
   }
 
+  /**
+   * A done task's pages that have no page row of its own were found done (by an earlier job, or an
+   * earlier run that wrote {@code success.json}): they count as skipped, not as OCRed (V13).
+   */
+  private static final String SKIPPED_PAGES =
+      " skipped_pages = CASE WHEN CAST(? AS boolean) THEN greatest(0, coalesce(total_pages, 0)"
+          + " - coalesce((SELECT m.total_pages FROM task_metrics m WHERE m.task_id = tasks.id), 0))"
+          + " ELSE 0 END,";
+
   public void finished(VolumeResult result, int attempt) {
     boolean done = result.status() == TaskStatus.DONE;
     jdbc.update(
@@ -82,12 +91,14 @@ public final class TaskStore {
             + " done_at = CASE WHEN CAST(? AS boolean) THEN coalesce(done_at, now()) ELSE done_at END,"
             + " last_error = coalesce(CAST(? AS text), last_error),"
             + " last_error_at = CASE WHEN CAST(? AS text) IS NULL THEN last_error_at ELSE now() END,"
+            + SKIPPED_PAGES
             + " updated_at = now() WHERE id = ?",
         result.status().dbName(),
         attempt,
         done,
         result.error(),
         result.error(),
+        done,
         result.taskId());
     // task_metrics and the job's counters (done_tasks, failed_tasks, last_progress_at) follow in
     // the same statement (triggers, migration V6); a task that ended without pages still gets

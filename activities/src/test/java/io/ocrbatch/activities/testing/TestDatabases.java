@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Real PostgreSQL databases for tests: a fresh database per test class on the machine's server
@@ -24,6 +28,33 @@ public final class TestDatabases {
     admin("CREATE DATABASE " + name);
     String url = SERVER.replace("/postgres?", "/" + name + "?");
     return new Fresh(name, Database.connect(url, null, null, 8));
+  }
+
+  /**
+   * A database migrated up to the migration before version {@code version} only, to test that
+   * migration: {@link Database#connect} on {@code url} applies the rest. Closing it drops the
+   * database.
+   */
+  public static Partial migratedBefore(String version) {
+    String name = "ocrbatch_test_" + Long.toHexString(System.nanoTime());
+    admin("CREATE DATABASE " + name);
+    String url = SERVER.replace("/postgres?", "/" + name + "?");
+    MigrationVersion limit = MigrationVersion.fromVersion(version);
+    MigrationVersion target =
+        Arrays.stream(Flyway.configure().dataSource(url, null, null).load().info().all())
+            .map(MigrationInfo::getVersion)
+            .filter(v -> v.compareTo(limit) < 0)
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
+    Flyway.configure().dataSource(url, null, null).target(target).load().migrate();
+    return new Partial(name, url);
+  }
+
+  public record Partial(String name, String url) implements AutoCloseable {
+    @Override
+    public void close() {
+      admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
   }
 
   public record Fresh(String name, Database database) implements AutoCloseable {

@@ -174,6 +174,20 @@ class ApiErrors {
         request, HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
   }
 
+  /**
+   * The client went away mid-answer (a browser leaving a page of results drops its image loads):
+   * nothing to answer, nothing wrong here.
+   */
+  @ExceptionHandler(
+      org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  void clientGone(Exception e, HttpServletRequest request) {
+    log.debug(
+        "Client went away during {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.toString());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     if (e instanceof org.springframework.web.ErrorResponse response) {

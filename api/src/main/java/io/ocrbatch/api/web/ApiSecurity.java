@@ -28,6 +28,7 @@ class ApiSecurity {
     "/",
     "/index.html",
     "/app.js",
+    "/jobs.js",
     "/files.js",
     "/style.css",
     "/favicon.ico",

@@ -16,6 +16,12 @@ final class OcrBodies {
   static final String TIMESTAMP =
       "UTC with milliseconds and Z, e.g. 2026-12-02T17:03:29.120Z (strptime '%Y-%m-%dT%H:%M:%S.%fZ')";
   static final String STATUS = "pending | running | completed | failed | expired";
+  static final String OUTCOME =
+      "once ended: completed | completed_with_failures (some pages failed: see failed_pages and"
+          + " each page's error) | failed (every page failed, or the upload could not be read) |"
+          + " canceled; null before";
+  static final String FAILED_PAGES =
+      "pages that failed so far (each page's error is in /ocr/result)";
 
   @Schema(description = "An accepted upload; OCR runs in the background")
   record OcrSubmitted(
@@ -32,7 +38,9 @@ final class OcrBodies {
       String jobId,
       @Schema(description = STATUS) String status,
       @Schema(description = "percent of pages done") double progress,
-      String message) {}
+      String message,
+      @Schema(description = OUTCOME) String outcome,
+      @Schema(description = FAILED_PAGES) long failedPages) {}
 
   @Schema(description = "No result (yet): 202 while the job runs, 404 once its results expired")
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -81,14 +89,17 @@ final class OcrBodies {
       @Schema(description = "with annotate=true: each page as PNG with its line boxes, base64")
           List<String> annotatedImages,
       String message,
-      @Schema(description = TIMESTAMP) String completedAt) {}
+      @Schema(description = TIMESTAMP) String completedAt,
+      @Schema(description = OUTCOME) String outcome,
+      @Schema(description = FAILED_PAGES) long failedPages) {}
 
   /** {@code /ocr/stream} event data, field order as documented. */
   record OcrStatusEvent(
       String status,
       String jobId,
       double progress,
-      @Schema(description = "whole seconds since the upload") long elapsed) {}
+      @Schema(description = "whole seconds since the upload") long elapsed,
+      @Schema(description = FAILED_PAGES) long failedPages) {}
 
   record OcrErrorEvent(String status, String jobId, String error) {
     OcrErrorEvent(String jobId, String error) {

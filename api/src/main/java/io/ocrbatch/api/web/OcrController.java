@@ -1,5 +1,6 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.api.web.OcrBodies.OcrNoResult;
 import io.ocrbatch.api.web.OcrBodies.OcrResult;
 import io.ocrbatch.api.web.OcrBodies.OcrStatus;
@@ -30,6 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/ocr")
 @Tag(name = "ocr", description = "Upload a PDF or image, follow it, fetch the recognised text")
 class OcrController {
+  /** Most pages in one page of a result ({@code limit}). */
+  static final int MAX_RESULT_PAGES = 100;
+
   private final UploadService uploads;
   private final UploadResults results;
   private final ProgressStreams streams;
@@ -107,9 +111,23 @@ class OcrController {
           String format,
       @io.swagger.v3.oas.annotations.Parameter(description = "with format: only page N (from 0)")
           @RequestParam(required = false)
-          Integer page)
+          Integer page,
+      @io.swagger.v3.oas.annotations.Parameter(
+              description = "JSON: the first page in results (from 0; default 0)")
+          @RequestParam(defaultValue = "0")
+          int offset,
+      @io.swagger.v3.oas.annotations.Parameter(
+              description =
+                  "JSON: at most this many pages in results, from offset (1-"
+                      + MAX_RESULT_PAGES
+                      + "; default: every page)")
+          @RequestParam(required = false)
+          Integer limit)
       throws IOException {
     if (format != null && !format.equals("json")) return inFormat(jobId, format, page);
+    if (offset < 0) throw new BadInputException("offset must be 0 or more, got " + offset);
+    if (limit != null && (limit < 1 || limit > MAX_RESULT_PAGES))
+      throw new BadInputException("limit must be 1-" + MAX_RESULT_PAGES + " pages, got " + limit);
     UploadSnapshot s = results.snapshot(jobId);
     return switch (s.status()) {
       case "expired" ->
@@ -119,7 +137,9 @@ class OcrController {
                       s, "the results of job '" + jobId + "' expired and were removed"));
       case "pending", "running" ->
           ResponseEntity.status(HttpStatus.ACCEPTED).body(results.noResult(s, null));
-      default -> ResponseEntity.ok(results.result(s, annotate));
+      default ->
+          ResponseEntity.ok(
+              results.result(s, annotate, offset, limit == null ? Integer.MAX_VALUE : limit));
     };
   }
 

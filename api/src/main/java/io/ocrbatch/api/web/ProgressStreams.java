@@ -112,6 +112,8 @@ class ProgressStreams {
                   + "/"
                   + view.pages().failed()
                   + "/"
+                  + view.pages().skipped()
+                  + "/"
                   + view.tasks().done()
                   + "/"
                   + view.pages().total();
@@ -150,7 +152,7 @@ class ProgressStreams {
         "upload:" + jobId,
         () -> uploads.snapshot(jobId),
         (emitter, s) -> {
-          String fingerprint = s.status() + "/" + s.progress();
+          String fingerprint = s.status() + "/" + s.progress() + "/" + s.failedPages();
           boolean running = !s.status().equals("failed") && !s.status().equals("expired");
           if (running && !fingerprint.equals(last.getAndSet(fingerprint))) {
             emitter.send(
@@ -161,7 +163,8 @@ class ProgressStreams {
                             jobId,
                             s.progress(),
                             Duration.between(first.upload().submittedAt(), Instant.now())
-                                .toSeconds())));
+                                .toSeconds(),
+                            s.failedPages())));
           }
           if (s.status().equals("completed")) {
             emitter.send(ocrEvent("result").data(uploads.result(s, false)));

@@ -96,7 +96,8 @@ class UploadResults {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   OcrStatus status(UploadSnapshot s) {
-    return new OcrStatus(s.upload().jobKey(), s.status(), s.progress(), s.message());
+    return new OcrStatus(
+        s.upload().jobKey(), s.status(), s.progress(), s.message(), s.outcome(), s.failedPages());
   }
 
   /**
@@ -112,15 +113,25 @@ class UploadResults {
    * The full result (pages so far for a failed job); page keys {@code page_0…} in reading order.
    */
   OcrResult result(UploadSnapshot s, boolean annotate) {
+    return result(s, annotate, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The result with {@code limit} pages from page {@code offset} (keys {@code page_<offset>…}):
+   * only their files and rows are read, however long the upload.
+   */
+  OcrResult result(UploadSnapshot s, boolean annotate, int offset, int limit) {
     List<String> pages = pages(s);
+    int from = Math.min(offset, pages.size());
+    int to = (int) Math.min(pages.size(), (long) from + limit);
     Map<String, PageMetric> metrics =
         s.taskId() == null
             ? Map.of()
-            : store.pageRows().pages(s.taskId()).stream()
+            : store.pageRows().pages(s.taskId(), pages.subList(from, to)).stream()
                 .collect(Collectors.toMap(PageMetric::imageName, Function.identity(), (a, b) -> b));
     Map<String, OcrPage> results = new LinkedHashMap<>();
     List<String> annotated = new ArrayList<>();
-    for (int i = 0; i < pages.size(); i++) {
+    for (int i = from; i < to; i++) {
       PageJson.Document output = pageOutput(s, pages.get(i));
       String image = pages.get(i);
       if (output != null) {
@@ -155,7 +166,9 @@ class UploadResults {
         results,
         annotated,
         s.message(),
-        timestamp(s.job().finishedAt()));
+        timestamp(s.job().finishedAt()),
+        s.outcome(),
+        s.failedPages());
   }
 
   String markdown(UploadSnapshot s) {

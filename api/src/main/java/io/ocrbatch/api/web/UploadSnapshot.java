@@ -19,6 +19,15 @@ record UploadSnapshot(
     return status.equals("completed") || status.equals("failed") || status.equals("expired");
   }
 
+  /** The job's outcome once it has ended ({@code completed_with_failures}…), else null. */
+  String outcome() {
+    return view.outcome();
+  }
+
+  long failedPages() {
+    return view.pages().failed();
+  }
+
   double progress() {
     return status.equals("completed") ? 100.0 : view.pages().percent();
   }
@@ -29,10 +38,13 @@ record UploadSnapshot(
       case "pending" -> "Waiting for a worker: " + upload.totalPages() + " page(s) queued";
       case "running" -> done + " of " + upload.totalPages() + " pages processed";
       case "completed" ->
-          "OCR completed: "
-              + upload.totalPages()
-              + " page(s)"
-              + (view.pages().failed() > 0 ? ", " + view.pages().failed() + " failed" : "");
+          view.pages().failed() > 0
+              ? "OCR completed with failures: "
+                  + view.pages().failed()
+                  + " of "
+                  + upload.totalPages()
+                  + " page(s) failed (see each page's error)"
+              : "OCR completed: " + upload.totalPages() + " page(s)";
       case "expired" -> "Results were removed after the retention period";
       default ->
           job.status().dbName().equals("canceled")

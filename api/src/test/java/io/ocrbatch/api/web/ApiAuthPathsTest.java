@@ -104,6 +104,20 @@ class ApiAuthPathsTest {
   }
 
   @Test
+  void everyFileOfTheWebPageLoadsWithoutAToken() throws Exception {
+    List<String> files;
+    try (Stream<Path> listed = Files.list(Path.of("src", "main", "resources", "static"))) {
+      files = listed.map(p -> "/" + p.getFileName()).sorted().toList();
+    }
+    assertThat(files).contains("/index.html", "/app.js", "/jobs.js");
+    for (String file : files) {
+      assertThat(RawHttp.send(api.server.port(), "GET", file, "", null).status())
+          .as("GET " + file + " without a token (the page asks for one once it runs)")
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void theOpenPathsStayOpenAndATokenOpensTheRest() throws Exception {
     for (String open :
         List.of(

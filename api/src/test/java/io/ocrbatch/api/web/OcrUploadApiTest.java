@@ -49,6 +49,30 @@ class OcrUploadApiTest {
   }
 
   @Test
+  void aResultComesAPageOfPagesAtATimeWhenAsked() throws Exception {
+    String id =
+        api.upload("/ocr/submit?dpi=100", "file", "paged.pdf", twoPages)
+            .json()
+            .path("job_id")
+            .asText();
+    api.awaitField("/ocr/status/" + id, "status", Duration.ofSeconds(120), "completed");
+
+    JsonNode second = api.get("/ocr/result/" + id + "?offset=1&limit=1").json();
+    assertThat(second.path("results").properties())
+        .extracting(java.util.Map.Entry::getKey)
+        .containsExactly("page_1");
+    assertThat(second.path("total_pages").asInt()).isEqualTo(2);
+    assertThat(second.path("results").path("page_1").path("status").asText()).isEqualTo("success");
+    assertThat(api.get("/ocr/result/" + id + "?offset=2&limit=10").json().path("results").size())
+        .isZero();
+    assertThat(api.get("/ocr/result/" + id).json().path("results").size()).isEqualTo(2);
+    ApiHarness.Reply zero = api.get("/ocr/result/" + id + "?limit=0");
+    assertThat(zero.status()).isEqualTo(400);
+    assertThat(zero.json().path("detail").asText()).contains("limit");
+    assertThat(api.get("/ocr/result/" + id + "?offset=-1").status()).isEqualTo(400);
+  }
+
+  @Test
   void aSubmittedPdfIsStreamedThenItsTextBoxesMarkdownImagesAndZipAreServed() throws Exception {
     JsonNode submitted =
         api.upload("/ocr/submit?dpi=150&model=tesseract-eng", "file", "scan.pdf", twoPages).json();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * in {@code api/target/web-test/upload.png}.
  */
 class WebPageTest {
-  private static final Path SCRIPT_DIR = Path.of("..", "web-test").toAbsolutePath().normalize();
   @TempDir static Path data;
   static ApiHarness api;
 
   @BeforeAll
   static void start() {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    assertThat(chromium)
-        .as("headless Chromium (apt-get install -y chromium; bin/test installs it)")
-        .isExecutable();
-    assertThat(SCRIPT_DIR.resolve("node_modules/playwright-core"))
-        .as("playwright-core (cd web-test && npm ci; bin/test does it)")
-        .isDirectory();
+    ChromiumScripts.requireBrowser();
     api = ApiHarness.start(data.resolve("server"));
   }
 
@@ -75,6 +67,42 @@ class WebPageTest {
   }
 
   @Test
+  void anUploadWhosePagesAllFailedIsRedAndOneWithAFailedPageAmber() throws Exception {
+    Path allFailed = data.resolve("all-failed.pdf");
+    OversizedPagePdf.write(allFailed, 0);
+    Path oneFailed = data.resolve("one-failed.pdf");
+    OversizedPagePdf.write(oneFailed, 1);
+    inChromium("failed-uploads.mjs", allFailed.toString(), oneFailed.toString());
+  }
+
+  @Test
+  void aLongResultComesTenPagesAtATimeViewBringsItIntoSightAndCancelAsksFirst() throws Exception {
+    var store = io.ocrbatch.activities.statusdb.StatusStore.over(api.db.database().jdbc());
+    if (store.jobTypes().byName("null-web").isEmpty())
+      store
+          .jobTypes()
+          .create(
+              new io.ocrbatch.workflows.JobTypeSpec(
+                  0, "null-web", "null", "text", "eng", "unicode", "line", List.of("txt", "json")),
+              "no OCR: fast pages");
+    Path pdf = data.resolve("long-report.pdf");
+    SamplePdf.writeEnglish(pdf, 23);
+    Path scans = data.resolve("paused-scans");
+    List<io.ocrbatch.workflows.VolumeRef> volumes = new ArrayList<>();
+    for (String v : List.of("v1", "v2")) {
+      SamplePdf.writeEnglish(scans.resolve(v).resolve("book.pdf"), 4);
+      volumes.add(new io.ocrbatch.workflows.VolumeRef(v, scans.resolve(v).toUri().toString()));
+    }
+    api.jobs.submit(
+        new io.ocrbatch.api.JobRequest(
+            "tesseract-eng", volumes, "web-paused", data.resolve("results").toString(), 1, 300));
+    api.postEmpty("/api/jobs/web-paused/pause");
+    api.awaitField("/api/jobs/web-paused", "status", java.time.Duration.ofSeconds(30), "paused");
+
+    inChromium("result-pages.mjs", pdf.toString(), "null-web", "web-paused");
+  }
+
+  @Test
   void theJobsListShowsAPageAtATime() throws Exception {
     for (int i = 1; i <= 11; i++) api.submitJobWithMissingVolume("web-paging-" + i);
     inChromium("jobs-paging.mjs", "web-paging-1");
@@ -104,22 +132,7 @@ class WebPageTest {
     inChromium("stream-unknown.mjs");
   }
 
-  /** Runs {@code web-test/SCRIPT BASE_URL ARGS…} in node; returns its output once it passed. */
   private static String inChromium(String script, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("node", script, api.url("/")));
-    command.addAll(List.of(args));
-    Process node =
-        new ProcessBuilder(command)
-            .directory(SCRIPT_DIR.toFile())
-            .redirectErrorStream(true)
-            .start();
-    boolean ended = node.waitFor(170, TimeUnit.SECONDS);
-    if (!ended) node.destroyForcibly();
-    String output = new String(node.getInputStream().readAllBytes());
-    System.out.println(script + ":\n" + output);
-    assertThat(ended).as(script + " finished in time; output:\n" + output).isTrue();
-    assertThat(node.exitValue()).as(script + " output:\n" + output).isZero();
-    assertThat(output).contains("\"ok\":true");
-    return output;
+    return ChromiumScripts.run(api, script, args);
   }
 }
