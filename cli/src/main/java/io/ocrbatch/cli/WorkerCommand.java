@@ -3,6 +3,7 @@ package io.ocrbatch.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.metrics.OcrMetrics;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import io.ocrbatch.worker.metrics.MetricsServer;
@@ -60,8 +61,9 @@ final class WorkerCommand implements Callable<Integer> {
         MetricsServer server = parts.own(MetricsServer.start(metricsBind, metricsPort, metrics));
         System.err.printf("Metrics on http://%s:%d/metrics%n", metricsBind, server.port());
       }
+      StatusStore store = parts.store(); // the database first, then Temporal
       try (OcrWorker worker =
-          new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics)).start()) {
+          new OcrWorker(parts.client(), store, settings, new OcrMetrics(metrics)).start()) {
         System.err.printf(
             "Worker %s polling %s. Ctrl-C stops.%n", settings.name(), stack.temporalTarget());
         signal.await();
