@@ -105,8 +105,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (owner == PostmasterFiles.Owner.GONE && adoptOrphans) {
         FileLock lock = takeLock(directory);
         if (lock != null) {
-          log.info(
-              "Adopting the PostgreSQL (pid {}, port {}) left running on {} by a process that is gone",
+          log.warn(
+              "Adopting the PostgreSQL (pid {}, port {}) left running on {} by a process that is"
+                  + " gone: this process supervises and stops it from now on",
               running.get().pid(),
               at,
               directory);
