@@ -6,7 +6,7 @@
 #      own port under /tmp, never the machine's own) mid-job, down $OUTAGE s
 #   d  a volume with a zero-byte, a truncated and a mislabelled image (PNG bytes named .jpg)
 #   e  SIGTERM of `dev` mid-job then its restart (e1), and a job canceled mid-job (e2)
-#   f  the output disk full for $OUTAGE s mid-job (a tmpfs of its own; needs root), then space again
+#   f  the output disk full for $FULL s mid-job (a tmpfs of its own; needs root), then space again
 #   g  kill -9 of the embedded PostgreSQL's postmaster mid-job (dev starts it again)
 #   h  a worker started while the external PostgreSQL is down: it waits, then works
 #   i  kill -9 of `dev`, `job status --data` while its PostgreSQL is orphaned, then dev again
@@ -15,7 +15,8 @@
 # (fault -> first new page after the service is back); PASS when the job ended completed (or
 # canceled for e2) with rows = outputs = counters, 0 duplicates, and the scenario's own checks.
 # Usage: bench/faults.sh [SCENARIOS=abcdefghi]
-#   env: PAGES per volume=4, VOLUMES=4, LIMIT s per wait=300, OUTAGE s=40,
+#   env: PAGES per volume=4, VOLUMES=4, LIMIT s per wait=300, OUTAGE s=40, FULL s=180 (long enough
+#        for a volume to use up its attempts if a full disk spent them),
 #        OCR=launcher (default bin/ocrbatch), KEEP=1 keeps the work folder.
 #   bin/test runs a short gate: PAGES=2 VOLUMES=2 OUTAGE=10 LIMIT=150 bench/faults.sh bghi
 set -uo pipefail
@@ -25,6 +26,7 @@ PAGES="${PAGES:-4}"
 VOLUMES="${VOLUMES:-4}"
 LIMIT="${LIMIT:-300}"
 OUTAGE="${OUTAGE:-40}"
+FULL="${FULL:-180}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 export OCRBATCH_JAVA_OPTS="${OCRBATCH_JAVA_OPTS:--Xmx1g}"
 OCR="${OCR:-$ROOT/bin/ocrbatch}"
@@ -149,22 +151,22 @@ scenario_e() {
 }
 
 scenario_f() {
-  setup f; log "f: output disk full for $OUTAGE s"
+  setup f; log "f: output disk full for $FULL s"
   mkdir -p "$OUT"
-  mount -t tmpfs -o size=64m tmpfs "$OUT" 2>/dev/null || { not_run "f disk full ${OUTAGE} s" "cannot mount a tmpfs (needs root)"; return; }
+  mount -t tmpfs -o size=64m tmpfs "$OUT" 2>/dev/null || { not_run "f disk full ${FULL} s" "cannot mount a tmpfs (needs root)"; return; }
   TMPFS="$OUT"
   DEV_THREADS=2 start_dev dev "$DATA" "$API" "$TPORT" || return
   volumes "$DIR/scans" "$VOLUMES" "$PAGES"; watch_outputs "$OUT" "$EVENTS"
-  submit "$API" "$KEY" "$DIR/scans" "$OUT" || { not_run "f disk full ${OUTAGE} s" "submission refused"; return; }
+  submit "$API" "$KEY" "$DIR/scans" "$OUT" || { not_run "f disk full ${FULL} s" "submission refused"; return; }
   await_pages "$EVENTS" 2
   local f b; f=$(now)
   dd if=/dev/zero of="$OUT/filler" bs=1M 2>/dev/null; log "f: $OUT is full"
-  sleep "$OUTAGE"
+  sleep "$FULL"
   rm -f "$OUT/filler"; b=$(now); log "f: space again"
   local status terminal; status=$(await_end "$API" "$KEY")
   terminal=$(sql "$(cat "$DATA/pg.port")" "SELECT count(*) FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE j.job_key = '$KEY' AND t.status = 'terminal_failed'")
   EXTRA="terminal_failed tasks: ${terminal:-?}"; [ "$terminal" = 0 ] || EXTRA_OK=0
-  report "f disk full ${OUTAGE} s" $((VOLUMES * PAGES)) 0 "$EVENTS" "$(cat "$DATA/pg.port")" "$API" "$KEY" "$(recovery "$EVENTS" "$f" "$b")" "$status" completed
+  report "f disk full ${FULL} s" $((VOLUMES * PAGES)) 0 "$EVENTS" "$(cat "$DATA/pg.port")" "$API" "$KEY" "$(recovery "$EVENTS" "$f" "$b")" "$status" completed
   stop_gracefully "$DEV_PID"; stop_all
   umount "$OUT" 2>/dev/null; TMPFS=""
 }
@@ -179,11 +181,15 @@ scenario_g() {
   await_pages "$EVENTS" 2
   local f b pid port; pid=$(postmaster_pid "$DATA"); port=$(cat "$DATA/pg.port")
   f=$(now); kill -9 "$pid"; log "g: killed the postmaster (pid $pid)"
-  await_port "$port" "$LIMIT"; b=$(now); log "g: PostgreSQL answers again on port $port after $(python3 -c "print(f'{$b - $f:.1f}')") s"
+  if await_port "$port" "$LIMIT"; then
+    b=$(now); log "g: PostgreSQL answers again on port $port after $(python3 -c "print(f'{$b - $f:.1f}')") s"
+  else
+    b=$(now); log "g: PostgreSQL did not answer again within $LIMIT s"; EXTRA_OK=0
+  fi
   local status; status=$(await_end "$API" "$KEY")
   local state; state=$(curl -s -m 5 "http://127.0.0.1:$API/actuator/health" | python3 -c "import json,sys; d=json.load(sys.stdin)['components']['embeddedDatabase']['details']; print(d['state'], 'restarts', d['restarts'])" 2>/dev/null)
-  EXTRA="back in $(python3 -c "print(f'{$b - $f:.1f}')") s; health: ${state:-none}; extra worker $(alive "$worker" && echo alive || echo gone)"
-  alive "$worker" && [[ "$state" == "running restarts 1" ]] || EXTRA_OK=0
+  EXTRA="back after $(python3 -c "print(f'{$b - $f:.1f}')") s; health: ${state:-none}; extra worker $(alive "$worker" && echo alive || echo gone)"
+  alive "$worker" && [[ "$state" == "running restarts 1" ]] && [ "${EXTRA_OK:-1}" = 1 ] || EXTRA_OK=0
   report "g kill -9 embedded PostgreSQL" $((VOLUMES * PAGES)) 0 "$EVENTS" "$port" "$API" "$KEY" "$(recovery "$EVENTS" "$f" "$b")" "$status" completed
   stop_gracefully "$DEV_PID"; stop_all
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,19 +44,7 @@ class EmbeddedDatabaseFaultsTest {
     CliTestSupport.englishVolume(dir.resolve("scans/vol"), 8, 0);
     Path results = dir.resolve("out/tesseract-eng/vol");
     CompletableFuture<Integer> ocr =
-        CompletableFuture.supplyAsync(
-            () ->
-                OcrbatchCli.run(
-                    "ocr",
-                    dir.resolve("scans").toString(),
-                    "--out",
-                    dir.resolve("out").toString(),
-                    "--data",
-                    data.toString(),
-                    "--job-key",
-                    "PGKILL",
-                    "--threads",
-                    "1"));
+        CompletableFuture.supplyAsync(() -> OcrbatchCli.run(ocr(data, "--job-key", "PGKILL")));
     ServiceModeTest.waitFor(() -> pageJsons(results) >= 2 || ocr.isDone());
     long pid = OrphanedDatabase.postmasterPid(data);
     ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9 of the postmaster
@@ -91,23 +81,30 @@ class EmbeddedDatabaseFaultsTest {
       Files.createDirectories(data);
       Files.writeString(data.resolve("pg.port"), String.valueOf(other.getLocalPort()));
       CliProcess.Finished ocr =
-          CliProcess.runToEnd(
-              dir,
-              java.time.Duration.ofMinutes(3),
-              "ocr",
-              dir.resolve("scans").toString(),
-              "--out",
-              dir.resolve("out").toString(),
-              "--data",
-              data.toString(),
-              "--threads",
-              "1");
+          CliProcess.runToEnd(dir, java.time.Duration.ofMinutes(3), ocr(data));
       assertThat(ocr.exitCode()).as(ocr.output()).isEqualTo(ExitCode.OK.code());
       assertThat(ocr.output())
           .contains("Port " + other.getLocalPort() + " (recorded in " + data.resolve("pg.port"));
       assertThat(Files.readString(data.resolve("pg.port")).trim())
           .isNotEqualTo(String.valueOf(other.getLocalPort()));
     }
+  }
+
+  /** {@code ocr scans --out out --data DATA --threads 1}, and more. */
+  private String[] ocr(Path data, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ocr",
+                dir.resolve("scans").toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--data",
+                data.toString(),
+                "--threads",
+                "1"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   private static long pageJsons(Path folder) {
