@@ -9,7 +9,8 @@ alive() { kill -0 "$1" 2>/dev/null; }
 # Starts a CLI process in the background, logging to $WORK/$1.log; sets STARTED to its pid.
 start() {
   local name=$1; shift
-  "$OCR" "$@" >"$WORK/$name.log" 2>&1 &
+  : >"$WORK/$name.log" # now, not when the background process gets to it: await_log reads it at once
+  "$OCR" "$@" >>"$WORK/$name.log" 2>&1 &
   STARTED=$!
   disown "$STARTED"
   PIDS+=("$STARTED")

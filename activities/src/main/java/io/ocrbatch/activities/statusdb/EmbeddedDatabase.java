@@ -98,7 +98,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static EmbeddedDatabase open(Path dataDir, Integer port, boolean adoptOrphans) {
     Path directory = dataDir.toAbsolutePath().resolve("pg");
-    Optional<PostmasterFiles.Running> running = PostmasterFiles.running(directory);
+    // a live postmaster counts even before it accepts connections (starting, recovering, busy)
+    Optional<PostmasterFiles.Running> running = PostmasterFiles.recorded(directory);
     PostmasterFiles.Owner owner = PostmasterFiles.owner(directory);
     if (running.isPresent()) {
       int at = running.get().port();

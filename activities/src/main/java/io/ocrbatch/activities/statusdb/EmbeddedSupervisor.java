@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.statusdb;
 
 import io.ocrbatch.activities.fault.RootCause;
+import io.ocrbatch.activities.fault.StartupWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileLock;
@@ -45,7 +46,7 @@ final class EmbeddedSupervisor implements AutoCloseable {
     this.starter = starter;
     this.server = server;
     this.adoptedLock = adoptedLock;
-    this.pid = PostmasterFiles.running(directory).map(PostmasterFiles.Running::pid).orElse(-1L);
+    this.pid = postmasterPid(directory);
     this.status = new EmbeddedDatabase.Status("running", port, pid, 0, Instant.now(), null, true);
     this.thread = new Thread(this::superviseUntilClosed, "embedded-postgres-supervisor");
     thread.setDaemon(true);
@@ -84,7 +85,7 @@ final class EmbeddedSupervisor implements AutoCloseable {
       releaseServer();
       Duration backoff = FIRST_BACKOFF;
       while (!closing && !restart()) {
-        sleep(backoff);
+        StartupWait.pause(backoff, () -> closing);
         backoff =
             backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
                 ? MAX_BACKOFF
@@ -101,8 +102,20 @@ final class EmbeddedSupervisor implements AutoCloseable {
     }
   }
 
-  /** Waits until the postmaster exits; false when closing. */
+  /** The live postmaster's pid, or -1 when postmaster.pid names none. */
+  private static long postmasterPid(Path directory) {
+    return PostmasterFiles.recorded(directory).map(PostmasterFiles.Running::pid).orElse(-1L);
+  }
+
+  /**
+   * Waits until the postmaster exits; false when closing. A postmaster whose pid was not known when
+   * it started is looked up again first: only a process seen alive can be seen dying.
+   */
   private boolean awaitExit() {
+    while (pid <= 0 && !closing) {
+      StartupWait.pause(Duration.ofSeconds(1), () -> closing);
+      pid = postmasterPid(directory);
+    }
     var postmaster = ProcessHandle.of(pid);
     if (postmaster.isPresent()) {
       try {
@@ -127,7 +140,7 @@ final class EmbeddedSupervisor implements AutoCloseable {
         }
         server = restarted;
       }
-      pid = PostmasterFiles.running(directory).map(PostmasterFiles.Running::pid).orElse(-1L);
+      pid = postmasterPid(directory);
       status = status.runningAgain(pid);
       return true;
     } catch (IOException | RuntimeException e) {
@@ -150,14 +163,6 @@ final class EmbeddedSupervisor implements AutoCloseable {
     }
     PostmasterFiles.release(adoptedLock);
     adoptedLock = null;
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Stops supervising, then stops the server (fast shutdown: attached clients are cut). */

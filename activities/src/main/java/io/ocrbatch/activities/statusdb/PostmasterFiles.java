@@ -40,6 +40,14 @@ final class PostmasterFiles {
 
   /** The live server on {@code directory}: its pid is alive and its port accepts connections. */
   static Optional<Running> running(Path directory) {
+    return recorded(directory).filter(r -> accepts(r.port()));
+  }
+
+  /**
+   * The postmaster {@code postmaster.pid} names, if that process is alive (it may not accept
+   * connections yet, or be too busy to answer at once).
+   */
+  static Optional<Running> recorded(Path directory) {
     Path pidFile = directory.resolve("postmaster.pid");
     try {
       if (!Files.isRegularFile(pidFile)) return Optional.empty();
@@ -48,7 +56,7 @@ final class PostmasterFiles {
       long pid = Long.parseLong(lines.get(0).trim());
       int port = Integer.parseInt(lines.get(3).trim());
       boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-      return alive && accepts(port) ? Optional.of(new Running(pid, port)) : Optional.empty();
+      return alive ? Optional.of(new Running(pid, port)) : Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -119,7 +127,7 @@ final class PostmasterFiles {
 
   static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 3_000);
       return true;
     } catch (IOException e) {
       return false;
