@@ -68,8 +68,13 @@ final class EmbeddedSupervisor implements AutoCloseable {
     return this;
   }
 
+  /** The last state seen, or restarting when the postmaster died a moment ago. */
   EmbeddedDatabase.Status status() {
-    return status;
+    EmbeddedDatabase.Status seen = status;
+    boolean alive = ProcessHandle.of(seen.pid()).map(ProcessHandle::isAlive).orElse(false);
+    if (seen.up() && !alive)
+      return seen.restarting(Instant.now(), "postmaster pid " + seen.pid() + " exited");
+    return seen;
   }
 
   private void superviseUntilClosed() {
@@ -77,7 +82,9 @@ final class EmbeddedSupervisor implements AutoCloseable {
       if (!awaitExit()) return;
       Instant died = Instant.now();
       log.warn(
-          "Embedded PostgreSQL on {} (port {}, pid {}) stopped unexpectedly; starting it again on the same port",
+          "Embedded PostgreSQL on {} (port {}, pid {}) stopped unexpectedly; starting it again on"
+              + " the same port (zonky's 'Could not stop postmaster' that may follow is expected:"
+              + " there is nothing left to stop)",
           directory,
           port,
           pid);
