@@ -187,12 +187,15 @@ stop_gracefully() { # SIGTERM, then waits (at most 90 s) for the process to end
   while alive "$1" && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
 }
 
-# A throwaway PostgreSQL cluster under $1 on port $2 (never the machine's own), run as postgres.
+# A throwaway PostgreSQL cluster under $1 on port $2 (never the machine's own); as root it runs as
+# user postgres (PostgreSQL refuses root), else as the current user.
 ext_pg_init() { # dir port
   EXT_PG="$1"; EXT_PG_PORT="$2"
-  mkdir -p "$EXT_PG" && chown postgres "$EXT_PG" "$(dirname "$EXT_PG")" && chmod 700 "$EXT_PG"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$EXT_PG" -A trust -U postgres >"$EXT_PG.initdb.log" 2>&1 \
+  mkdir -p "$EXT_PG" && chmod 700 "$EXT_PG"
+  [ "$(id -u)" = 0 ] && chown postgres "$EXT_PG" "$(dirname "$EXT_PG")"
+  as_pg "$PG_BIN/initdb" -D "$EXT_PG" -A trust -U postgres >"$EXT_PG.initdb.log" 2>&1 \
     || { log "initdb failed"; cat "$EXT_PG.initdb.log" >&2; return 1; }
   ext_pg -w start
 }
-ext_pg() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$EXT_PG" -l "$EXT_PG.log" -o "-p $EXT_PG_PORT -k /tmp -c listen_addresses=127.0.0.1" "$@" >/dev/null; }
+ext_pg() { as_pg "$PG_BIN/pg_ctl" -D "$EXT_PG" -l "$EXT_PG.log" -o "-p $EXT_PG_PORT -k /tmp -c listen_addresses=127.0.0.1" "$@" >/dev/null; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

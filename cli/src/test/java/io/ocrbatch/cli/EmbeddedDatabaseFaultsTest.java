@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +44,12 @@ class EmbeddedDatabaseFaultsTest {
     Path results = dir.resolve("out/tesseract-eng/vol");
     CompletableFuture<Integer> ocr =
         CompletableFuture.supplyAsync(() -> OcrbatchCli.run(ocr(data, "--job-key", "PGKILL")));
-    ServiceModeTest.waitFor(() -> pageJsons(results) >= 2 || ocr.isDone());
+    ServiceModeTest.waitFor(() -> CrashResumeTest.jsonCount(results) >= 2 || ocr.isDone());
     long pid = OrphanedDatabase.postmasterPid(data);
     ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9 of the postmaster
 
     assertThat(ocr.get()).isEqualTo(ExitCode.OK.code());
-    assertThat(pageJsons(results)).isEqualTo(8);
+    assertThat(CrashResumeTest.jsonCount(results)).isEqualTo(8);
     assertThat(results.resolve("success.json")).exists();
   }
 
@@ -105,14 +104,5 @@ class EmbeddedDatabaseFaultsTest {
                 "1"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
-  }
-
-  private static long pageJsons(Path folder) {
-    if (!Files.isDirectory(folder)) return 0;
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> p.getFileName().toString().matches("page-\\d+\\.json")).count();
-    } catch (java.io.IOException e) {
-      return 0;
-    }
   }
 }
