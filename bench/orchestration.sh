@@ -11,6 +11,9 @@
 # Usage: VOLUMES=2000 PAGES=2000 HUGE=0 HEAP=1g CONCURRENCY= bench/orchestration.sh
 #   CONCURRENCY empty: the default of `ocr`; set it to compare.
 #   JAR=path/to/ocrbatch-all.jar runs that build instead of this checkout's (before/after runs).
+#   EXTRA_JAVA_OPTS=... is added to every run's JVM options, e.g.
+#   -Docrbatch.embedded.synchronous-commit=off to measure what the embedded database's durable
+#   commits cost.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VOLUMES="${VOLUMES:-2000}"
@@ -59,7 +62,7 @@ LINK
 # Runs `ocr` on a folder; prints "<seconds> <setup seconds> <summary line>": the job's own time, and
 # the time from the command's first output line to the job's start (folders listed, job recorded).
 run_job() { # NAME DIR [java opts]
-  local name="$1" dir="$2" opts="${3:--Xmx4g}"
+  local name="$1" dir="$2" opts="${3:--Xmx4g} ${EXTRA_JAVA_OPTS:-}"
   OCRBATCH_JAVA_OPTS="$opts" "${LAUNCH[@]}" ocr "$dir" --out "$WORK/out-$name" --data "$WORK/data-$name" \
       --dpi 300 "${CONC[@]}" 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done \
       >"$WORK/$name.log"

@@ -37,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,13 +96,17 @@ public class OcrActivitiesImpl implements OcrActivities {
         pages.stream()
             .filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore))
             .toList();
-    FinishedPageRows.recordMissing(metrics, chunk.task().taskId(), folder, finished, workerName);
+    Set<String> unreadable =
+        FinishedPageRows.recordMissing(
+            metrics, chunk.task().taskId(), folder, finished, workerName);
     ChunkResult result = ChunkResult.EMPTY;
     PageRowBuffer rows = new PageRowBuffer(metrics, chunk.task().taskId(), workerName);
     try (PageFetcher fetcher = new PageFetcher(source, storage.downloads(), meters)) {
       for (int i = 0; i < pages.size(); i++) {
         PageOutputs outputs = new PageOutputs(folder, pages.get(i), formats);
-        if (outputs.done(existing, redoBefore)) {
+        if (unreadable.contains(pages.get(i))) {
+          result = result.plus(new ChunkResult(0, 0, 1));
+        } else if (outputs.done(existing, redoBefore)) {
           result = result.plus(new ChunkResult(0, 1, 0));
         } else if (i < resumeAt) {
           result =

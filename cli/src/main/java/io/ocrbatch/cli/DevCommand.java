@@ -64,7 +64,8 @@ final class DevCommand implements Callable<Integer> {
                   parts.jobs(),
                   api.settings(stack.dataDir()),
                   api.intakeOrNull(stack.dataDir()),
-                  metrics)) {
+                  metrics,
+                  parts.embedded().orElse(null))) {
         int restarted = parts.jobs().reconcile();
         WatchOptions.start(watches, parts.client(), parts.store());
         System.err.printf(

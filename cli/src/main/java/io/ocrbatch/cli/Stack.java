@@ -2,6 +2,7 @@ package io.ocrbatch.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.statusdb.Database;
+import io.ocrbatch.activities.statusdb.DatabaseStartup;
 import io.ocrbatch.activities.statusdb.EmbeddedDatabase;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.Storage;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The parts a command runs on, opened on demand and closed in reverse order: the status database
@@ -36,7 +39,13 @@ final class Stack implements AutoCloseable {
   private Storage storage;
   private RetrySettings retry = RetrySettings.defaults();
   private boolean mayCreateDataFolder = true;
+  private boolean adoptsOrphans = true;
+  private Waiting waiting; // null: fail at once when the database or Temporal does not answer
   private PrometheusMeterRegistry metrics;
+  private EmbeddedDatabase embedded;
+
+  /** A starting worker waits for what does not answer yet, until it is told to stop. */
+  private record Waiting(String who, BooleanSupplier stopped) {}
 
   Stack(StackOptions options) {
     this.options = options;
@@ -49,6 +58,18 @@ final class Stack implements AutoCloseable {
   static Stack forClient(StackOptions options) {
     Stack stack = new Stack(options);
     stack.mayCreateDataFolder = false;
+    stack.adoptsOrphans = false;
+    return stack;
+  }
+
+  /**
+   * For a worker joining others: waits (with {@code health:} lines) while its status database or
+   * Temporal does not answer, and attaches to an embedded database without taking it over.
+   */
+  static Stack forWorker(StackOptions options, String who, BooleanSupplier stopped) {
+    Stack stack = new Stack(options);
+    stack.adoptsOrphans = false;
+    stack.waiting = new Waiting(who, stopped);
     return stack;
   }
 
@@ -67,8 +88,8 @@ final class Stack implements AutoCloseable {
   }
 
   /** The metrics registry given by {@link #withMetrics}, if any. */
-  java.util.Optional<PrometheusMeterRegistry> metrics() {
-    return java.util.Optional.ofNullable(metrics);
+  Optional<PrometheusMeterRegistry> metrics() {
+    return Optional.ofNullable(metrics);
   }
 
   /** Service stub options for {@code target}, reporting to the metrics registry if there is one. */
@@ -93,14 +114,26 @@ final class Stack implements AutoCloseable {
       String url = options.dbUrlOrNull();
       if (url == null) {
         requireDataFolder();
-        url =
-            own(EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull()))
-                .jdbcUrl();
+        embedded =
+            own(
+                adoptsOrphans
+                    ? EmbeddedDatabase.startOrAttach(options.dataDir(), options.dbPortOrNull())
+                    : EmbeddedDatabase.attach(options.dataDir(), options.dbPortOrNull()));
+        url = embedded.jdbcUrl();
       }
-      database = own(Database.connect(url, null, null, 16));
+      database =
+          own(
+              waiting == null
+                  ? Database.connect(url, null, null, 16)
+                  : DatabaseStartup.connect(url, null, null, 16, waiting.who(), waiting.stopped()));
       if (metrics != null) database.reportPoolTo(metrics);
     }
     return database;
+  }
+
+  /** The embedded database this command runs on, if it runs on one (after {@link #database}). */
+  Optional<EmbeddedDatabase> embedded() {
+    return Optional.ofNullable(embedded);
   }
 
   private void requireDataFolder() {
@@ -121,7 +154,12 @@ final class Stack implements AutoCloseable {
   /** A client of the Temporal at --temporal; fails fast with a hint when nothing answers there. */
   WorkflowClient client() {
     if (client == null) {
-      useTemporal(connect(stubOptions(options.temporalTarget()), options.temporalTarget()));
+      String target = options.temporalTarget();
+      useTemporal(
+          waiting == null
+              ? connect(stubOptions(target), target)
+              : TemporalStartup.connect(
+                  () -> stubOptions(target).build(), target, waiting.who(), waiting.stopped()));
     }
     return client;
   }

@@ -3,6 +3,7 @@ package io.ocrbatch.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.metrics.OcrMetrics;
+import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.worker.OcrWorker;
 import io.ocrbatch.worker.WorkerSettings;
 import io.ocrbatch.worker.metrics.MetricsServer;
@@ -12,11 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** A worker process alone, serving a running Temporal and status database. */
+/**
+ * A worker process alone, serving a running Temporal and status database; started while either does
+ * not answer, it waits for them (see {@link Stack#forWorker}).
+ */
 @Command(
     name = "worker",
-    description =
-        "Run a worker that shares the load of the jobs on --temporal (default 127.0.0.1:7233).")
+    description = {
+      "Run a worker that shares the load of the jobs on --temporal (default 127.0.0.1:7233).",
+      "Started while its status database or Temporal does not answer, it waits for them (a health: line",
+      "every 30 s); a malformed URL or a refused login fails at once."
+    })
 final class WorkerCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
 
@@ -42,18 +49,21 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrometheusMeterRegistry metrics = ProcessMetrics.prometheus();
+    WorkerSettings settings =
+        engine.apply(
+            WorkerSettings.defaults(
+                name != null ? name : "worker-" + ProcessHandle.current().pid()));
     try (ShutdownSignal signal = new ShutdownSignal();
-        Stack parts = new Stack(stack).withMetrics(metrics)) {
+        Stack parts =
+            Stack.forWorker(stack, "Worker " + settings.name(), signal::signalled)
+                .withMetrics(metrics)) {
       if (metricsPort != null) {
         MetricsServer server = parts.own(MetricsServer.start(metricsBind, metricsPort, metrics));
         System.err.printf("Metrics on http://%s:%d/metrics%n", metricsBind, server.port());
       }
-      WorkerSettings settings =
-          engine.apply(
-              WorkerSettings.defaults(
-                  name != null ? name : "worker-" + ProcessHandle.current().pid()));
+      StatusStore store = parts.store(); // the database first, then Temporal
       try (OcrWorker worker =
-          new OcrWorker(parts.client(), parts.store(), settings, new OcrMetrics(metrics)).start()) {
+          new OcrWorker(parts.client(), store, settings, new OcrMetrics(metrics)).start()) {
         System.err.printf(
             "Worker %s polling %s. Ctrl-C stops.%n", settings.name(), stack.temporalTarget());
         signal.await();

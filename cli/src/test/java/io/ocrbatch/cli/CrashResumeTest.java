@@ -115,7 +115,7 @@ class CrashResumeTest {
     assertThat(jsonCount(results)).isEqualTo(10);
   }
 
-  private static long jsonCount(Path dir) {
+  static long jsonCount(Path dir) {
     if (!Files.isDirectory(dir)) return 0;
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().matches("page-\\d+\\.json")).count();

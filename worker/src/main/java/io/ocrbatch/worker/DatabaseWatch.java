@@ -99,7 +99,7 @@ final class DatabaseWatch implements AutoCloseable {
   }
 
   private String target() {
-    return health.target().replaceAll("password=[^&]*", "password=***");
+    return DatabaseHealth.redact(health.target());
   }
 
   private static long secondsSince(Instant since) {

@@ -89,21 +89,33 @@ public final class PageOutputs {
                     d.provenance().imageEtag()));
   }
 
-  /** The page JSON's content; empty when it is not there. */
+  /**
+   * The page JSON's content; empty when it is not there.
+   *
+   * @throws UnreadableResultException when it is there but is not a page JSON (a store changed what
+   *     was written)
+   */
   public Optional<PageJson.Document> document() throws IOException {
     Optional<byte[]> bytes = folder.read(jsonName());
     if (bytes.isEmpty()) return Optional.empty();
     try {
       return Optional.of(PageJson.read(bytes.get()));
     } catch (IOException e) {
-      throw new IOException(
+      throw new UnreadableResultException(
           "page result "
-              + folder.location()
-              + "/"
-              + jsonName()
-              + " is not valid JSON: "
-              + e.getMessage(),
+              + folder.locationOf(jsonName())
+              + " is not valid JSON ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "): the store did not keep what ocrbatch wrote; delete it and run the job again"
+              + " to redo the page",
           e);
+    }
+  }
+
+  /** A result file that exists but does not hold what ocrbatch writes: retrying cannot help. */
+  public static final class UnreadableResultException extends IOException {
+    UnreadableResultException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

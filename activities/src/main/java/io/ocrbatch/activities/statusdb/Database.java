@@ -33,10 +33,7 @@ public final class Database implements AutoCloseable {
    * @param url a {@code jdbc:postgresql://} URL; user and password may be inside it
    */
   public static Database connect(String url, String user, String password, int poolSize) {
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          "database URL must be a jdbc:postgresql:// URL, got: " + url);
-    }
+    requirePostgresUrl(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (user != null) config.setUsername(user);
@@ -61,12 +58,25 @@ public final class Database implements AutoCloseable {
         dataSource, url, new DatabaseHealth(url, () -> probeConnection(url, user, password)));
   }
 
+  /** A URL the PostgreSQL driver can read; else IllegalArgumentException saying what is wrong. */
+  static void requirePostgresUrl(String url) {
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "database URL must be a jdbc:postgresql:// URL, got: " + url);
+    }
+    if (org.postgresql.Driver.parseURL(url, null) == null) {
+      throw new IllegalArgumentException(
+          "malformed database URL "
+              + DatabaseHealth.redact(url)
+              + ": expected jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…]");
+    }
+  }
+
   /**
    * A connection of its own (not the pool's, which may be busy rather than cut off), quick to give
    * up.
    */
-  private static Connection probeConnection(String url, String user, String password)
-      throws SQLException {
+  static Connection probeConnection(String url, String user, String password) throws SQLException {
     Properties properties = new Properties();
     if (user != null) properties.setProperty("user", user);
     if (password != null) properties.setProperty("password", password);

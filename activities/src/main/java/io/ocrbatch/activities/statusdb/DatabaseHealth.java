@@ -34,6 +34,11 @@ public final class DatabaseHealth {
     this.probe = probe;
   }
 
+  /** A JDBC URL fit for a log: its password hidden. */
+  public static String redact(String url) {
+    return url == null ? null : url.replaceAll("password=[^&]*", "password=***");
+  }
+
   /** What is probed: the JDBC URL, for messages. */
   public String target() {
     return target;

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The port of the embedded PostgreSQL of a data folder, kept across restarts so that processes
  * attached to it (workers of a {@code dev}) find it again: the port asked for ({@code --db-port}),
- * else the one recorded in {@code <data>/pg.port}, else {@value #DEFAULT} (or, when that is taken
- * by something else, any free port); the choice is recorded.
+ * else the one recorded in {@code <data>/pg.port}, else {@value #DEFAULT}. When the recorded or the
+ * default port is taken by another program (the server is not running, so nothing is attached to
+ * it), any free port, said in the log; the choice is recorded.
  */
 final class EmbeddedPort {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPort.class);
@@ -28,9 +29,18 @@ final class EmbeddedPort {
     if (requested != null) {
       return requireFree(requested, "asked for (--db-port / OCRBATCH_DB_PORT)");
     }
-    Integer recorded = recorded(recordFile);
+    Integer recorded = recorded(dataDir);
     if (recorded != null) {
-      return requireFree(recorded, "recorded in " + recordFile);
+      if (freeWithin(recorded, 5_000)) return recorded;
+      int any = anyFree();
+      log.warn(
+          "Port {} (recorded in {}) is in use by another program; the embedded PostgreSQL of {}"
+              + " uses port {} from now on",
+          recorded,
+          recordFile,
+          dataDir,
+          any);
+      return any;
     }
     if (free(DEFAULT)) return DEFAULT;
     int any = anyFree();
@@ -52,7 +62,9 @@ final class EmbeddedPort {
     }
   }
 
-  private static Integer recorded(Path file) {
+  /** The port recorded for this data folder, or null. */
+  static Integer recorded(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
     if (!Files.isRegularFile(file)) return null;
     try {
       return Integer.parseInt(Files.readString(file).trim());
@@ -62,7 +74,7 @@ final class EmbeddedPort {
     }
   }
 
-  private static int requireFree(int port, String why) {
+  static int requireFree(int port, String why) {
     if (port < 1 || port > 65535)
       throw new IllegalArgumentException(
           "embedded PostgreSQL port " + port + " (" + why + ") is not a TCP port");

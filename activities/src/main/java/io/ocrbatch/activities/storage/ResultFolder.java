@@ -18,6 +18,11 @@ public interface ResultFolder {
 
   ResultFolder child(String name);
 
+  /** Where the file {@code name} inside is, for messages: the path or {@code s3://} URI. */
+  default String locationOf(String name) {
+    return location().replaceAll("/+$", "") + "/" + name;
+  }
+
   /**
    * The files directly inside, with when each was last written; empty when the folder is absent.
    */

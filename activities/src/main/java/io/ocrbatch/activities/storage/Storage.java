@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Opens volume sources and result folders by URI: local paths, {@code s3://bucket/prefix} and
@@ -60,10 +61,12 @@ public final class Storage implements AutoCloseable {
                             .maxAttempts(settings.maxAttempts())
                             .build()));
     if (settings.s3Endpoint() != null) {
-      // S3-compatible stores (MinIO, B2, Ceph) do not all accept the SDK's default checksum
-      // trailers.
+      // S3-compatible stores (MinIO, B2, Ceph, s3rver) do not all understand the SDK's
+      // aws-chunked uploads (a chunk signature per chunk, over http, or a trailing checksum): some
+      // store the framing as the object's content. Plain bodies with a content length instead.
       builder
           .endpointOverride(settings.s3Endpoint())
+          .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }

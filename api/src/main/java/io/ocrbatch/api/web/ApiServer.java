@@ -47,6 +47,16 @@ public final class ApiServer implements AutoCloseable {
       ApiSettings settings,
       IntakeSettings intakeOrNull,
       PrometheusMeterRegistry metricsOrNull) {
+    return start(jobs, settings, intakeOrNull, metricsOrNull, null);
+  }
+
+  /** The same, showing {@code embeddedOrNull} (the database a {@code dev} runs) in the health. */
+  public static ApiServer start(
+      JobService jobs,
+      ApiSettings settings,
+      IntakeSettings intakeOrNull,
+      PrometheusMeterRegistry metricsOrNull,
+      io.ocrbatch.activities.statusdb.EmbeddedDatabase embeddedOrNull) {
     // Logging is configured by the process (logback.xml); Spring Boot must not re-initialise it.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     if (!org.slf4j.bridge.SLF4JBridgeHandler
@@ -105,6 +115,10 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> {
                   ctx.getBeanFactory().registerSingleton("jobService", jobs);
                   ctx.getBeanFactory().registerSingleton("apiSettings", settings);
+                  if (embeddedOrNull != null)
+                    ctx.getBeanFactory()
+                        .registerSingleton(
+                            "embeddedDatabase", new EmbeddedDatabaseHealth(embeddedOrNull));
                   if (metricsOrNull != null) { // Spring's actuator then exports this one
                     ctx.getBeanFactory()
                         .registerSingleton("prometheusMeterRegistry", metricsOrNull);
