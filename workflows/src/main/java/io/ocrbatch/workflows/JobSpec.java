@@ -9,6 +9,9 @@ package io.ocrbatch.workflows;
  *
  * <p>{@code intake}: a rolling job (SQS intake) that waits for more volumes ({@code volumesAdded})
  * when it has run out of tasks, instead of ending; it ends when canceled.
+ *
+ * <p>{@code roots}: where a job submitted over HTTP may read and write; null (not confined) for
+ * jobs of the server's own user and for runs recorded before it existed.
  */
 public record JobSpec(
     long jobId,
@@ -20,7 +23,33 @@ public record JobSpec(
     int pagesPerChunk,
     RetrySettings retry,
     int childrenPerRun,
-    boolean intake) {
+    boolean intake,
+    AllowedRoots roots) {
+
+  public JobSpec(
+      long jobId,
+      String jobKey,
+      JobTypeSpec jobType,
+      String outputRoot,
+      int concurrency,
+      int dpi,
+      int pagesPerChunk,
+      RetrySettings retry,
+      int childrenPerRun,
+      boolean intake) {
+    this(
+        jobId,
+        jobKey,
+        jobType,
+        outputRoot,
+        concurrency,
+        dpi,
+        pagesPerChunk,
+        retry,
+        childrenPerRun,
+        intake,
+        null);
+  }
 
   public JobSpec(
       long jobId,
@@ -68,6 +97,7 @@ public record JobSpec(
         outputRoot,
         dpi,
         pagesPerChunk,
-        retry);
+        retry,
+        roots);
   }
 }
