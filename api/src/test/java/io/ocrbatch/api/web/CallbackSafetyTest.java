@@ -146,6 +146,37 @@ class CallbackSafetyTest {
     assertThat(targetCalls.get()).isZero();
   }
 
+  @Test
+  void theCallbackConnectsToTheAddressCheckedWhenItIsSentWithNoSecondLookup() throws Exception {
+    // the name resolves to the allowed 127.0.0.1 at submission and when the callback is checked;
+    // any further lookup would answer 127.0.0.3, which the policy refuses
+    AtomicInteger lookups = new AtomicInteger();
+    CallbackTargets onceMore =
+        CallbackTargets.allowing(
+            "127.0.0.1",
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName(lookups.getAndIncrement() < 2 ? "127.0.0.1" : "127.0.0.3")
+                });
+    try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), onceMore)) {
+      String key =
+          api.upload(
+                  "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://hook.test:"
+                      + target.getAddress().getPort()
+                      + "/hook",
+                  "files",
+                  "a.pdf",
+                  pdf())
+              .json()
+              .path("job_key")
+              .asText();
+      long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (targetCalls.get() == 0 && System.nanoTime() < end) Thread.sleep(100);
+      assertThat(targetCalls.get()).as("callbacks received for " + key).isEqualTo(1);
+    }
+    assertThat(lookups).as("name lookups: at submission, and once when sent").hasValue(2);
+  }
+
   private static String awaitCallbackError(ApiHarness api, String key) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < end) {
