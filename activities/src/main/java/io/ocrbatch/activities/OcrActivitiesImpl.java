@@ -187,7 +187,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       PageFile file = fetcher.get(page.file(), nextFile);
       etag = file.etag();
       int dpi = ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi, page.file());
       PageText text = engines.encode(engine.recognize(gray, dpi), type);
       long millis = millisSince(started);
       Provenance provenance = provenance(chunk).forImage(page.name(), etag).withDpi(dpi);

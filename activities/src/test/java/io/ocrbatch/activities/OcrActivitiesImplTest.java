@@ -76,13 +76,14 @@ class OcrActivitiesImplTest {
     counting =
         new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
           @Override
-          public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
+          public BufferedImage decodeGray(Path file, int index, int dpi, String page)
+              throws BadImageException {
             String name = file.getFileName().toString();
             if (crashOn.names.remove(name))
               throw new OutOfMemoryError("simulated worker death on " + name);
             beforeDecoding.getOrDefault(name, () -> {}).run();
             decoded.add(name);
-            return super.decodeGray(file, index, dpi);
+            return super.decodeGray(file, index, dpi, page);
           }
         };
     env.registerActivitiesImplementations(activitiesOver(store));

@@ -58,10 +58,11 @@ class ApiSecurity {
                 e.authenticationEntryPoint(
                         (request, response, denied) ->
                             unauthorized(
+                                request,
                                 response,
                                 request.getAttribute(BearerTokenFilter.TOKEN_PRESENTED) != null))
                     .accessDeniedHandler(
-                        (request, response, denied) -> unauthorized(response, true)))
+                        (request, response, denied) -> unauthorized(request, response, true)))
         .addFilterBefore(new BearerTokenFilter(settings.tokens()), AuthorizationFilter.class)
         .authorizeHttpRequests(
             a -> {
@@ -96,6 +97,7 @@ class ApiSecurity {
       String method = request.getMethod();
       if (SERVED_METHODS.contains(method)) {
         JsonErrors.write(
+            request,
             response,
             HttpServletResponse.SC_BAD_REQUEST,
             "the request path is not in a form this server accepts"
@@ -103,11 +105,13 @@ class ApiSecurity {
       } else if (method.equals("TRACE") || method.equals("CONNECT")) {
         response.setHeader("Allow", String.join(", ", SERVED_METHODS));
         JsonErrors.write(
+            request,
             response,
             HttpServletResponse.SC_METHOD_NOT_ALLOWED,
             "method " + method + " is not allowed on this server");
       } else {
         JsonErrors.write(
+            request,
             response,
             HttpServletResponse.SC_NOT_IMPLEMENTED,
             "method " + UserInput.quote(method) + " is not one this server implements");
@@ -115,10 +119,14 @@ class ApiSecurity {
     };
   }
 
-  private static void unauthorized(HttpServletResponse response, boolean tokenGiven)
+  private static void unauthorized(
+      jakarta.servlet.http.HttpServletRequest request,
+      HttpServletResponse response,
+      boolean tokenGiven)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
     JsonErrors.write(
+        request,
         response,
         HttpServletResponse.SC_UNAUTHORIZED,
         tokenGiven

@@ -35,7 +35,11 @@ public final class JsonErrorReportValve extends ErrorReportValve {
     try {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      response.getOutputStream().write(JsonErrors.body(detail(status)));
+      String detail =
+          status >= 500
+              ? JsonErrors.internalError(request.getMethod(), request.getRequestURI(), throwable)
+              : detail(status);
+      response.getOutputStream().write(JsonErrors.body(request.getRequestURI(), detail));
       response.finishResponse();
     } catch (IOException | IllegalStateException e) {
       // the client has gone; nothing more to tell it

@@ -115,8 +115,7 @@ class UploadService {
       return new Accepted(submitted.job(), filename, pages, model.name(), dpi, Instant.now());
     } catch (IOException e) {
       deleteQuietly(jobDir);
-      throw new UncheckedIOException(
-          "cannot store the upload under " + jobDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       deleteQuietly(jobDir);
       throw e;

@@ -104,6 +104,11 @@ class WebPageTest {
     inChromium("stream-unknown.mjs");
   }
 
+  @Test
+  void anEventSourceLeftOpenAfterCloseGetsNoDataLessErrorAndDoesNotReconnect() throws Exception {
+    inChromium("stream-kept-open.mjs");
+  }
+
   /** Runs {@code web-test/SCRIPT BASE_URL ARGS…} in node; returns its output once it passed. */
   private static String inChromium(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", script, api.url("/")));
