@@ -47,13 +47,7 @@ final class FinishedPageRows {
                         worker));
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "cannot read the result "
-                + outputs.jsonName()
-                + " of page "
-                + page
-                + " in "
-                + folder.location(),
-            e);
+            "cannot read the result " + outputs.jsonName() + " of page " + page, e);
       }
     }
   }

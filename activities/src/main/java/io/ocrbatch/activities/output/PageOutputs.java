@@ -97,13 +97,7 @@ public final class PageOutputs {
       return Optional.of(PageJson.read(bytes.get()));
     } catch (IOException e) {
       throw new IOException(
-          "page result "
-              + folder.location()
-              + "/"
-              + jsonName()
-              + " is not valid JSON: "
-              + e.getMessage(),
-          e);
+          "page result " + jsonName() + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 
