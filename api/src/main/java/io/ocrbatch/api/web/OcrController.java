@@ -103,7 +103,8 @@ class OcrController {
       content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @ApiResponse(
       responseCode = "404",
-      description = "The results expired and were removed (an unknown job is 404 with only detail)",
+      description =
+          "The results expired and were removed (an unknown job: 404 with success false and detail)",
       content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @GetMapping("/result/{jobId}")
   ResponseEntity<?> result(
