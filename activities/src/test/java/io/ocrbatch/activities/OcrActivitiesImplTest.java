@@ -134,7 +134,8 @@ class OcrActivitiesImplTest {
             dir.toString(),
             300,
             10,
-            RetrySettings.defaults());
+            RetrySettings.defaults(),
+            null);
     List<String> all = new ArrayList<>(names);
     all.addAll(List.of(corrupt));
     return new PageChunk(task, dir.resolve("out").toString(), 0, all);
@@ -222,7 +223,8 @@ class OcrActivitiesImplTest {
             t.outputRoot(),
             t.dpi(),
             t.pagesPerChunk(),
-            t.retry());
+            t.retry(),
+            null);
 
     env.newActivityStub(OcrActivities.class)
         .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
@@ -346,7 +348,8 @@ class OcrActivitiesImplTest {
             t.outputRoot(),
             t.dpi(),
             t.pagesPerChunk(),
-            t.retry());
+            t.retry(),
+            null);
     ChunkResult again =
         env.newActivityStub(OcrActivities.class)
             .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));

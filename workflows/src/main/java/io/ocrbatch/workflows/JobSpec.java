@@ -35,31 +35,6 @@ public record JobSpec(
       int dpi,
       int pagesPerChunk,
       RetrySettings retry,
-      int childrenPerRun,
-      boolean intake) {
-    this(
-        jobId,
-        jobKey,
-        jobType,
-        outputRoot,
-        concurrency,
-        dpi,
-        pagesPerChunk,
-        retry,
-        childrenPerRun,
-        intake,
-        null);
-  }
-
-  public JobSpec(
-      long jobId,
-      String jobKey,
-      JobTypeSpec jobType,
-      String outputRoot,
-      int concurrency,
-      int dpi,
-      int pagesPerChunk,
-      RetrySettings retry,
       int childrenPerRun) {
     this(
         jobId,
@@ -71,7 +46,8 @@ public record JobSpec(
         pagesPerChunk,
         retry,
         childrenPerRun,
-        false);
+        false,
+        null);
   }
 
   /**

@@ -16,19 +16,6 @@ public record VolumeTask(
     RetrySettings retry,
     AllowedRoots roots) {
 
-  public VolumeTask(
-      long jobId,
-      String jobKey,
-      long taskId,
-      VolumeRef volume,
-      JobTypeSpec jobType,
-      String outputRoot,
-      int dpi,
-      int pagesPerChunk,
-      RetrySettings retry) {
-    this(jobId, jobKey, taskId, volume, jobType, outputRoot, dpi, pagesPerChunk, retry, null);
-  }
-
   public String workflowId() {
     return jobKey + "/" + volume.volumeId();
   }

@@ -1,11 +1,15 @@
 package io.ocrbatch.api.web;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.beans.PropertyEditorSupport;
+import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -57,13 +61,37 @@ class PlainNumbers {
     }
   }
 
-  /** The request-body mapper: integer fields take JSON integers only. */
+  /**
+   * The request-body mapper: whole-number fields take JSON integers only (a string or a fraction is
+   * refused with the value given, not coerced).
+   */
   static ObjectMapper strict(ObjectMapper mapper) {
-    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    mapper
-        .coercionConfigFor(LogicalType.Integer)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    return mapper;
+    SimpleModule module = new SimpleModule("plain-numbers");
+    module.addDeserializer(Integer.class, new JsonWholeNumber<>(Integer.class, Math::toIntExact));
+    module.addDeserializer(int.class, new JsonWholeNumber<>(int.class, Math::toIntExact));
+    module.addDeserializer(Long.class, new JsonWholeNumber<>(Long.class, v -> v));
+    module.addDeserializer(long.class, new JsonWholeNumber<>(long.class, v -> v));
+    return mapper.registerModule(module);
+  }
+
+  private static final class JsonWholeNumber<T> extends StdScalarDeserializer<T> {
+    private final transient java.util.function.LongFunction<T> exact;
+
+    JsonWholeNumber(Class<?> type, java.util.function.LongFunction<T> exact) {
+      super(type);
+      this.exact = exact;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_NUMBER_INT) && p.getNumberType() != NumberType.BIG_INTEGER) {
+        try {
+          return exact.apply(p.getLongValue());
+        } catch (ArithmeticException tooLarge) {
+          // refused below, with the value
+        }
+      }
+      throw InvalidFormatException.from(p, "not a whole number", p.getText(), handledType());
+    }
   }
 }

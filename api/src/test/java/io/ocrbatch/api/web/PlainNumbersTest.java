@@ -64,6 +64,7 @@ class PlainNumbersTest {
             "{\"job_type\": \"tesseract-eng\", \"folder\": \".\", \"dpi\": " + dpi + "}");
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-    assertThat(reply.json().path("detail").asText()).contains("field 'dpi' must be a whole number");
+    assertThat(reply.json().path("detail").asText())
+        .contains("field 'dpi' must be a whole number, got '" + dpi.replace("\"", "") + "'");
   }
 }

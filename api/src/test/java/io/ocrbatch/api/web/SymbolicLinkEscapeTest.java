@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocrbatch.activities.samples.SamplePdf;
-import io.ocrbatch.api.access.HttpRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +25,7 @@ class SymbolicLinkEscapeTest {
   @BeforeAll
   static void start() throws Exception {
     data = tmp.resolve("server");
-    api =
-        ApiHarness.start(
-            data, s -> s.withRoots(HttpRoots.defaults(Path.of("").toAbsolutePath(), s.dataDir())));
+    api = ApiHarness.withServerRoots(data);
     Path secret = tmp.resolve("private/v1/secret.pdf");
     SamplePdf.writeEnglish(secret, 1);
     SamplePdf.writeEnglish(data.resolve("books/real/book.pdf"), 1);
