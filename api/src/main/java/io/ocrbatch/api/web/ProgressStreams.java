@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -213,10 +214,35 @@ class ProgressStreams {
 
   /** Ends the response now, or at {@code holdOpenUntil} when that is given. */
   private void end(SseEmitter emitter, Instant holdOpenUntil) {
-    Duration wait =
-        holdOpenUntil == null ? Duration.ZERO : Duration.between(Instant.now(), holdOpenUntil);
-    if (wait.isNegative() || wait.isZero()) emitter.complete();
-    else scheduler.schedule(emitter::complete, wait.toMillis(), TimeUnit.MILLISECONDS);
+    if (holdOpenUntil == null || !Instant.now().isBefore(holdOpenUntil)) {
+      emitter.complete();
+      return;
+    }
+    // A comment now and then (no event for an EventSource) finds a client that has gone, so its
+    // connection is let go then rather than at the bound.
+    AtomicReference<ScheduledFuture<?>> holding = new AtomicReference<>();
+    Runnable stop =
+        () -> {
+          ScheduledFuture<?> task = holding.get();
+          if (task != null) task.cancel(false);
+          emitter.complete();
+        };
+    holding.set(
+        scheduler.scheduleAtFixedRate(
+            () -> {
+              if (!Instant.now().isBefore(holdOpenUntil)) {
+                stop.run();
+                return;
+              }
+              try {
+                emitter.send(SseEmitter.event().comment("closed"));
+              } catch (IOException | IllegalStateException gone) {
+                stop.run();
+              }
+            },
+            KEEP_ALIVE.toMillis(),
+            KEEP_ALIVE.toMillis(),
+            TimeUnit.MILLISECONDS));
   }
 
   /**
