@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.ImageDecoder;
+import io.ocrbatch.activities.registry.OcrStepRecorder;
+import io.ocrbatch.activities.registry.RegistryFiles;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.statusdb.JobStore;
@@ -46,6 +48,7 @@ class ConfinedFilesTest {
   private Path root;
   private Path outside;
   private TestActivityEnvironment env;
+  private Storage storage;
 
   @BeforeAll
   static void database() {
@@ -65,7 +68,7 @@ class ConfinedFilesTest {
     page(outside.resolve("p1.png"));
     Files.createDirectories(root.resolve("vol"));
     page(root.resolve("vol/p1.png"));
-    Storage storage = new Storage(StorageSettings.from(java.util.Map.of()));
+    storage = new Storage(StorageSettings.from(java.util.Map.of()));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new VolumeActivitiesImpl(storage, store),
@@ -183,6 +186,16 @@ class ConfinedFilesTest {
     try (var written = Files.walk(outside)) {
       assertThat(written.filter(Files::isRegularFile)).containsExactly(outside.resolve("p1.png"));
     }
+  }
+
+  @Test
+  void itsRegistryFilesAreNotWrittenThroughALinkOutsideEither() throws Exception {
+    VolumeTask task = task(true);
+    Files.createSymbolicLink(root.resolve("out"), outside);
+
+    new OcrStepRecorder(store, storage).finished(task.jobId());
+
+    assertThat(outside.resolve(RegistryFiles.FOLDER)).doesNotExist();
   }
 
   @Test
