@@ -56,13 +56,7 @@ final class FinishedPageRows {
             taskId, new PageMetric(page, false, 0, 0, null, e.getMessage(), null), worker);
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "cannot read the result "
-                + outputs.jsonName()
-                + " of page "
-                + page
-                + " in "
-                + folder.location(),
-            e);
+            "cannot read the result " + outputs.jsonName() + " of page " + page, e);
       }
     }
     return unreadable;

@@ -22,6 +22,7 @@ import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.storage.PageFile;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.Storage;
+import io.ocrbatch.activities.storage.VolumeProblem;
 import io.ocrbatch.activities.storage.VolumeSource;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.FailureTypes;
@@ -82,16 +83,25 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   @Override
   public ChunkResult ocrChunk(PageChunk chunk) {
+    try {
+      return ocrPages(chunk);
+    } catch (VolumeProblem e) { // its result folder leads outside the output roots, say
+      throw VolumeActivitiesImpl.notProcessable(e.getMessage());
+    }
+  }
+
+  private ChunkResult ocrPages(PageChunk chunk) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     // Heartbeat details: the index (in this chunk) of the last page finished by an earlier attempt.
     int resumeAt = context.getHeartbeatDetails(Integer.class).map(i -> i + 1).orElse(0);
     long jobId = chunk.task().jobId();
     VolumeSource source = VolumeActivitiesImpl.open(storage, chunk.task());
-    ResultFolder folder = storage.results(chunk.outputDir());
+    ResultFolder folder = VolumeActivitiesImpl.results(storage, chunk.task(), chunk.outputDir());
     Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
     List<String> pages = chunk.pages();
     List<String> formats = chunk.task().jobType().outputFormats();
-    Map<String, Instant> existing = existingResults(folder, pages, formats);
+    Map<String, Instant> existing =
+        existingResults(folder, pages, formats, chunk.task().volume().volumeId());
     List<String> finished =
         pages.stream()
             .filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore))
@@ -138,13 +148,14 @@ public class OcrActivitiesImpl implements OcrActivities {
 
   /** The chunk's pages' result files that exist (not the whole folder's: see ResultFolder). */
   private static Map<String, Instant> existingResults(
-      ResultFolder folder, List<String> pages, List<String> formats) {
+      ResultFolder folder, List<String> pages, List<String> formats, String volumeId) {
     List<String> names =
         pages.stream().flatMap(p -> PageOutputs.fileNames(p, formats).stream()).toList();
     try {
       return folder.files(names);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list results in " + folder.location(), e); // retryable
+      throw new UncheckedIOException(
+          "cannot list the results of volume '" + volumeId + "'", e); // retryable
     }
   }
 
@@ -181,7 +192,7 @@ public class OcrActivitiesImpl implements OcrActivities {
       PageFile file = fetcher.get(page.file(), nextFile);
       etag = file.etag();
       int dpi = ImageResolution.resolve(chunk.task().dpi(), file.path(), page.imageIndex());
-      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi);
+      BufferedImage gray = decoder.decodeGray(file.path(), page.imageIndex(), dpi, page.file());
       PageText text = engines.encode(engine.recognize(gray, dpi), type);
       long millis = millisSince(started);
       Provenance provenance = provenance(chunk).forImage(page.name(), etag).withDpi(dpi);

@@ -10,6 +10,7 @@ import io.ocrbatch.activities.output.format.PageWriters;
 import io.ocrbatch.activities.output.pdf.VolumePdf;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.storage.FolderRoots;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.S3SetupProblems;
 import io.ocrbatch.activities.storage.Storage;
@@ -102,14 +103,20 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   /** The volume's source; a terminal failure when its URI makes no sense. */
   static VolumeSource open(Storage storage, VolumeTask task) {
     try {
-      return storage.source(task.volume().sourceUri(), task.volume().volumeId());
+      return storage.source(
+          task.volume().sourceUri(), task.volume().volumeId(), FolderRoots.inputsOf(task.roots()));
     } catch (VolumeProblem e) {
       throw notProcessable(e.getMessage());
     }
   }
 
   private ResultFolder resultFolder(VolumeTask task, String folderName) {
-    return storage.results(task.outputRoot()).child(task.jobType().name()).child(folderName);
+    return results(storage, task, task.outputRoot()).child(task.jobType().name()).child(folderName);
+  }
+
+  /** A result folder of the task's, written only under its output roots. */
+  static ResultFolder results(Storage storage, VolumeTask task, String location) {
+    return storage.results(location, FolderRoots.outputsOf(task.roots()));
   }
 
   static ApplicationFailure notProcessable(String message) {
@@ -146,12 +153,15 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     success.put("failed_pages", counts.failed());
     success.put("output_formats", formats);
     success.put("finished_at", Instant.now().toString());
-    ResultFolder folder = storage.results(listing.outputDir());
+    ResultFolder folder = results(storage, task, listing.outputDir());
     try {
       if (pdf) writePdf(task, listing, folder, pdfName);
       new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the manifest of " + listing.outputDir(), e);
+      throw new UncheckedIOException(
+          "cannot write the manifest of volume '" + listing.volumeId() + "'", e);
+    } catch (VolumeProblem e) {
+      throw notProcessable(e.getMessage());
     }
   }
 

@@ -76,13 +76,14 @@ class OcrActivitiesImplTest {
     counting =
         new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
           @Override
-          public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
+          public BufferedImage decodeGray(Path file, int index, int dpi, String page)
+              throws BadImageException {
             String name = file.getFileName().toString();
             if (crashOn.names.remove(name))
               throw new OutOfMemoryError("simulated worker death on " + name);
             beforeDecoding.getOrDefault(name, () -> {}).run();
             decoded.add(name);
-            return super.decodeGray(file, index, dpi);
+            return super.decodeGray(file, index, dpi, page);
           }
         };
     env.registerActivitiesImplementations(activitiesOver(store));
@@ -133,7 +134,8 @@ class OcrActivitiesImplTest {
             dir.toString(),
             300,
             10,
-            RetrySettings.defaults());
+            RetrySettings.defaults(),
+            null);
     List<String> all = new ArrayList<>(names);
     all.addAll(List.of(corrupt));
     return new PageChunk(task, dir.resolve("out").toString(), 0, all);
@@ -221,7 +223,8 @@ class OcrActivitiesImplTest {
             t.outputRoot(),
             t.dpi(),
             t.pagesPerChunk(),
-            t.retry());
+            t.retry(),
+            null);
 
     env.newActivityStub(OcrActivities.class)
         .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));
@@ -345,7 +348,8 @@ class OcrActivitiesImplTest {
             t.outputRoot(),
             t.dpi(),
             t.pagesPerChunk(),
-            t.retry());
+            t.retry(),
+            null);
     ChunkResult again =
         env.newActivityStub(OcrActivities.class)
             .ocrChunk(new PageChunk(task, chunk.outputDir(), 0, chunk.pages()));

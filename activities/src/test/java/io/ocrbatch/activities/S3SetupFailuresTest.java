@@ -75,7 +75,8 @@ class S3SetupFailuresTest {
         "/tmp/out",
         300,
         10,
-        RetrySettings.defaults());
+        RetrySettings.defaults(),
+        null);
   }
 
   @Test

@@ -74,7 +74,8 @@ final class JobSubmission {
                     request.priority(),
                     callbackUrl,
                     request.force(),
-                    false));
+                    false,
+                    request.roots()));
     if (created.existed()) JobKeyReuse.requireSameVolumes(store, created.job(), request.volumes());
     launcher.ensureRunning(store.jobs().byId(created.job().id()).orElseThrow());
     return new JobService.Submitted(store.jobs().byKey(key).orElseThrow(), created.existed());

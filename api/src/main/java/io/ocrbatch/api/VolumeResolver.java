@@ -1,5 +1,6 @@
 package io.ocrbatch.api;
 
+import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.activities.image.PageImages;
 import io.ocrbatch.activities.storage.BdrcVolume;
 import io.ocrbatch.activities.storage.S3Location;
@@ -46,29 +47,34 @@ public final class VolumeResolver {
             || BdrcVolume.looksMeantAsVolumeId(location);
     if (bdrc && !Files.isDirectory(base.resolve(location)))
       return fromEntries(List.of(location), base);
-    return fromFolder(base.resolve(location));
+    return fromFolder(base.resolve(location), location);
   }
 
   /**
    * Each sub-folder of {@code root} holding images is a volume; or root itself if it holds images.
    */
   public static List<VolumeRef> fromFolder(Path root) {
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("folder not found: " + root.toAbsolutePath());
-    }
+    return fromFolder(root, root.toString());
+  }
+
+  /** The same; messages name the folder as its user wrote it ({@code named}), not as resolved. */
+  private static List<VolumeRef> fromFolder(Path root, String named) {
+    String folder = UserInput.quote(named);
+    if (!Files.isDirectory(root))
+      throw new IllegalArgumentException("folder " + folder + " not found");
     try {
       List<Path> folders = PageImages.volumeFolders(root);
       if (folders.isEmpty()) {
         throw new IllegalArgumentException(
             "no page images ("
                 + String.join(", ", PageImages.EXTENSIONS)
-                + ") in "
-                + root.toAbsolutePath()
+                + ") in folder "
+                + folder
                 + " or its sub-folders");
       }
       return refs(folders);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read folder " + root.toAbsolutePath(), e);
+      throw new UncheckedIOException("cannot read folder " + folder, e);
     }
   }
 
@@ -108,7 +114,7 @@ public final class VolumeResolver {
         }
         if (!Files.isDirectory(folder)) {
           throw new IllegalArgumentException(
-              "volume '" + entry + "': folder not found: " + folder.toAbsolutePath());
+              "volume " + UserInput.quote(entry) + ": folder not found");
         }
         refs.addAll(refs(List.of(folder)));
       }

@@ -9,6 +9,9 @@ package io.ocrbatch.workflows;
  *
  * <p>{@code intake}: a rolling job (SQS intake) that waits for more volumes ({@code volumesAdded})
  * when it has run out of tasks, instead of ending; it ends when canceled.
+ *
+ * <p>{@code roots}: where a job submitted over HTTP may read and write; null (not confined) for
+ * jobs of the server's own user and for runs recorded before it existed.
  */
 public record JobSpec(
     long jobId,
@@ -20,7 +23,8 @@ public record JobSpec(
     int pagesPerChunk,
     RetrySettings retry,
     int childrenPerRun,
-    boolean intake) {
+    boolean intake,
+    AllowedRoots roots) {
 
   public JobSpec(
       long jobId,
@@ -42,7 +46,8 @@ public record JobSpec(
         pagesPerChunk,
         retry,
         childrenPerRun,
-        false);
+        false,
+        null);
   }
 
   /**
@@ -68,6 +73,7 @@ public record JobSpec(
         outputRoot,
         dpi,
         pagesPerChunk,
-        retry);
+        retry,
+        roots);
   }
 }

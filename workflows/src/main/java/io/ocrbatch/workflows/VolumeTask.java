@@ -1,6 +1,9 @@
 package io.ocrbatch.workflows;
 
-/** The input of one volume's workflow. */
+/**
+ * The input of one volume's workflow. {@code roots}: where it may read and write (null: not
+ * confined; see {@link AllowedRoots}).
+ */
 public record VolumeTask(
     long jobId,
     String jobKey,
@@ -10,7 +13,8 @@ public record VolumeTask(
     String outputRoot,
     int dpi,
     int pagesPerChunk,
-    RetrySettings retry) {
+    RetrySettings retry,
+    AllowedRoots roots) {
 
   public String workflowId() {
     return jobKey + "/" + volume.volumeId();

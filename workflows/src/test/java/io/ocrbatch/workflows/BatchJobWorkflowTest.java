@@ -290,7 +290,8 @@ class BatchJobWorkflowTest {
             2,
             new RetrySettings(3, 3, 100, 2_000),
             3,
-            true);
+            true,
+            null);
     WorkflowClient.start(job::run, spec, null);
 
     waitUntil(() -> fake.countStatus("done") == 1);

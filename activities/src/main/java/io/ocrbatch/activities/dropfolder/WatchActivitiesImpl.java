@@ -94,7 +94,17 @@ public final class WatchActivitiesImpl implements WatchActivities {
       store.files().assignJob(file.id(), jobId);
       JobSpec job =
           new JobSpec(
-              jobId, key, type, staging, 1, spec.dpi(), JobInputs.PAGES_PER_CHUNK, retry, 0, false);
+              jobId,
+              key,
+              type,
+              staging,
+              1,
+              spec.dpi(),
+              JobInputs.PAGES_PER_CHUNK,
+              retry,
+              0,
+              false,
+              null); // the operator's own drop folder: not confined
       work.add(
           new FileWork(
               file.id(),

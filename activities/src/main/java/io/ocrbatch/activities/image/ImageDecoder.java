@@ -67,20 +67,39 @@ public class ImageDecoder {
 
   /**
    * Decodes image {@code index} (0-based) of the file as 8-bit gray; PDF pages are rendered at
-   * {@code dpi}.
+   * {@code dpi}. Messages name the file by its file name.
    */
   public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
-    if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
-    if (isPdf(file)) return renderPdfPage(file, index, dpi);
+    return decodeGray(file, index, dpi, file.getFileName().toString());
+  }
+
+  /**
+   * The same, naming the file {@code name} in messages: what the volume calls it (a downloaded or
+   * linked file's own name may differ), never the server's path to it.
+   */
+  public BufferedImage decodeGray(Path file, int index, int dpi, String name)
+      throws BadImageException {
+    try {
+      return decode(file, index, dpi, name);
+    } catch (BadImageException e) {
+      String message = e.getMessage().replace(file.toAbsolutePath().toString(), name);
+      throw message.equals(e.getMessage()) ? e : new BadImageException(message, e.getCause());
+    }
+  }
+
+  private BufferedImage decode(Path file, int index, int dpi, String name)
+      throws BadImageException {
+    if (!Files.isRegularFile(file)) throw new BadImageException(name + ": no such file");
+    if (isPdf(file)) return renderPdfPage(file, index, dpi, name);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new BadImageException(file + ": not a supported image (PNG, JPEG or TIFF expected)");
+        throw new BadImageException(name + ": not a supported image (PNG, JPEG or TIFF expected)");
       }
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, false, true);
-        String where = index > 0 ? file + " (page " + (index + 1) + ")" : file.toString();
+        String where = index > 0 ? name + " (page " + (index + 1) + ")" : name;
         long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
         if (pixels > maxPixels) {
           throw new BadImageException(
@@ -97,12 +116,13 @@ public class ImageDecoder {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new BadImageException(file + ": cannot decode image: " + e.getMessage(), e);
+      throw new BadImageException(name + ": cannot decode image: " + e.getMessage(), e);
     }
   }
 
-  private BufferedImage renderPdfPage(Path file, int index, int dpi) throws BadImageException {
-    String where = file + " (page " + (index + 1) + ")";
+  private BufferedImage renderPdfPage(Path file, int index, int dpi, String name)
+      throws BadImageException {
+    String where = name + " (page " + (index + 1) + ")";
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
       if (index >= pdf.getNumberOfPages()) {
         throw new BadImageException(

@@ -114,7 +114,8 @@ public final class JobLauncher {
             retry.initialIntervalMillis(),
             retry.heartbeatTimeoutMillis()),
         0,
-        job.intake());
+        job.intake(),
+        job.roots());
   }
 
   private static Map<String, Object> memo(JobRecord job) {

@@ -4,6 +4,8 @@ import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.fault.StorageUnavailableException;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.activities.statusdb.Jdbc;
+import io.ocrbatch.activities.statusdb.JobStore;
+import io.ocrbatch.activities.storage.FolderRoots;
 import io.ocrbatch.activities.storage.Storage;
 import java.io.IOException;
 import java.util.List;
@@ -20,12 +22,14 @@ public final class PipelineRegistry {
   private final PipelineQueries queries;
   private final RegistryDocuments documents;
   private final RegistryFiles files;
+  private final JobStore jobs;
 
   public PipelineRegistry(Jdbc jdbc, Storage storage) {
     this.store = new PipelineStore(jdbc);
     this.queries = new PipelineQueries(jdbc);
     this.documents = new RegistryDocuments(queries);
     this.files = new RegistryFiles(storage);
+    this.jobs = new JobStore(jdbc);
   }
 
   public PipelineQueries queries() {
@@ -99,7 +103,12 @@ public final class PipelineRegistry {
     String root = queries.job(jobId).map(PipelineRows.JobRow::resultsRoot).orElse(null);
     if (root != null) {
       try {
-        files.write(root, document, queries.latest().map(jobId::equals).orElse(false));
+        // an OCR job submitted over HTTP writes these, too, only under its output roots
+        FolderRoots outputs =
+            jobs.byKey(jobId)
+                .map(job -> FolderRoots.outputsOf(job.roots()))
+                .orElse(FolderRoots.anywhere());
+        files.write(root, document, queries.latest().map(jobId::equals).orElse(false), outputs);
       } catch (IOException e) {
         throw new StorageUnavailableException(
             "cannot write the registry files of "

@@ -2,6 +2,7 @@ package io.ocrbatch.activities.registry;
 
 import io.ocrbatch.activities.fault.BadInputException;
 import io.ocrbatch.activities.files.Json;
+import io.ocrbatch.activities.storage.FolderRoots;
 import io.ocrbatch.activities.storage.ResultFolder;
 import io.ocrbatch.activities.storage.Storage;
 import java.io.IOException;
@@ -29,7 +30,14 @@ public final class RegistryFiles {
   /** Writes the job's document and its steps' files; also {@code latest.json} when it is newest. */
   public void write(String resultsRoot, RegistryDocument document, boolean latest)
       throws IOException {
-    ResultFolder folder = storage.results(resultsRoot).child(FOLDER);
+    write(resultsRoot, document, latest, FolderRoots.anywhere());
+  }
+
+  /** The same, writing only under {@code outputs} (judged at each write). */
+  public void write(
+      String resultsRoot, RegistryDocument document, boolean latest, FolderRoots outputs)
+      throws IOException {
+    ResultFolder folder = storage.results(resultsRoot, outputs).child(FOLDER);
     ResultFolder steps = folder.child(document.jobId());
     for (Map.Entry<String, RegistryDocument.Step> step : document.pipelineSteps().entrySet()) {
       if (!document.jobId().equals(step.getValue().jobId())) continue; // the source job's own

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A row of {@code jobs} with its job type's name. {@code force}: results that existed before the
- * job was created are redone; {@code intake}: a rolling job that SQS messages add volumes to.
+ * job was created are redone; {@code intake}: a rolling job that SQS messages add volumes to;
+ * {@code roots}: where a job submitted over HTTP may read and write (null: not confined).
  */
 public record JobRecord(
     long id,
@@ -29,7 +30,8 @@ public record JobRecord(
     int priority,
     String callbackUrl,
     boolean force,
-    boolean intake) {
+    boolean intake,
+    io.ocrbatch.workflows.AllowedRoots roots) {
 
   /** A row of {@code JobStore}'s job query (jobs joined with the type's name). */
   static JobRecord from(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -55,6 +57,17 @@ public record JobRecord(
         rs.getInt("priority"),
         rs.getString("callback_url"),
         rs.getBoolean("force"),
-        rs.getBoolean("intake"));
+        rs.getBoolean("intake"),
+        roots(rs));
+  }
+
+  private static io.ocrbatch.workflows.AllowedRoots roots(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    java.sql.Array inputs = rs.getArray("input_roots");
+    java.sql.Array outputs = rs.getArray("output_roots");
+    if (inputs == null || outputs == null) return null;
+    return new io.ocrbatch.workflows.AllowedRoots(
+        java.util.List.of((String[]) inputs.getArray()),
+        java.util.List.of((String[]) outputs.getArray()));
   }
 }

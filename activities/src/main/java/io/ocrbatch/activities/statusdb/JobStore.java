@@ -57,8 +57,8 @@ public final class JobStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO jobs (job_key, type_id, output_root, concurrency, dpi, pages_per_chunk,"
-                + " max_attempts, total_tasks, priority, callback_url, force, intake)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " max_attempts, total_tasks, priority, callback_url, force, intake, input_roots,"
+                + " output_roots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (job_key) DO NOTHING RETURNING id")) {
       ps.setString(1, job.jobKey());
       ps.setLong(2, job.typeId());
@@ -72,6 +72,8 @@ public final class JobStore {
       ps.setString(10, job.callbackUrl());
       ps.setBoolean(11, job.force());
       ps.setBoolean(12, job.intake());
+      ps.setObject(13, job.roots() == null ? null : job.roots().inputs().toArray(String[]::new));
+      ps.setObject(14, job.roots() == null ? null : job.roots().outputs().toArray(String[]::new));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
       }

@@ -5,60 +5,87 @@ import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.PageImages;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A volume folder on local disk: each image is a page, each PDF page and TIFF frame too. */
+/**
+ * A volume folder on local disk: each image is a page, each PDF page and TIFF frame too. Every file
+ * is judged against the job's {@link FolderRoots} when it is read; messages name the volume and its
+ * files as the job knows them, never the server's paths.
+ */
 final class LocalFolderSource implements VolumeSource {
   private final Path folder;
   private final String volumeId;
   private final String onlyFile;
-
-  LocalFolderSource(Path folder, String volumeId) {
-    this(folder, volumeId, null);
-  }
+  private final FolderRoots roots;
 
   /** With {@code onlyFile}: the volume is that one file of the folder (a PDF, an image). */
-  LocalFolderSource(Path folder, String volumeId, String onlyFile) {
+  LocalFolderSource(Path folder, String volumeId, String onlyFile, FolderRoots roots) {
     this.folder = folder;
     this.volumeId = volumeId;
     this.onlyFile = onlyFile;
+    this.roots = roots;
   }
 
   @Override
   public Contents list() throws IOException {
-    if (!Files.isDirectory(folder)) throw new VolumeProblem("volume folder not found: " + folder);
+    Path here =
+        roots
+            .admit(folder)
+            .orElseThrow(
+                () ->
+                    new VolumeProblem(
+                        "volume '"
+                            + volumeId
+                            + "' leads outside the folders this job may read (a symbolic link?)"));
+    if (!Files.isDirectory(here))
+      throw new VolumeProblem("volume '" + volumeId + "': folder not found");
     List<String> files =
         onlyFile == null
-            ? PageImages.list(folder)
-            : Files.isRegularFile(folder.resolve(onlyFile)) ? List.of(onlyFile) : List.of();
+            ? PageImages.list(here)
+            : Files.isRegularFile(here.resolve(onlyFile)) ? List.of(onlyFile) : List.of();
     if (files.isEmpty()) {
       throw new VolumeProblem(
-          "no page images ("
+          "volume '"
+              + volumeId
+              + "': no page images ("
               + String.join(", ", PageImages.EXTENSIONS)
-              + ") in volume folder "
-              + folder);
+              + ") in its folder");
     }
     StringBuilder entries = new StringBuilder();
+    List<String> pages = new ArrayList<>();
     for (String name : files) {
-      Path file = folder.resolve(name);
+      Path file = here.resolve(name);
+      boolean readable = roots.allows(file); // one outside is not opened: its page fails alone
+      BasicFileAttributes attributes =
+          readable
+              ? Files.readAttributes(file, BasicFileAttributes.class)
+              : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       entries
           .append(name)
           .append('|')
-          .append(Files.size(file))
+          .append(attributes.size())
           .append('|')
-          .append(Files.getLastModifiedTime(file).toMillis())
+          .append(attributes.lastModifiedTime().toMillis())
           .append('\n');
+      pages.addAll(readable ? PageImages.pages(here, List.of(name)) : List.of(name));
     }
-    return new Contents(
-        PageImages.pages(folder, files), Digests.shortSha256(entries.toString()), null, volumeId);
+    return new Contents(pages, Digests.shortSha256(entries.toString()), null, volumeId);
   }
 
   @Override
   public PageFile fetch(String fileName) throws BadImageException {
-    Path file = folder.resolve(fileName);
-    if (!Files.isRegularFile(file)) throw new BadImageException("image file not found: " + file);
-    return PageFile.local(file);
+    Optional<Path> file = roots.admit(folder.resolve(fileName));
+    if (file.isEmpty())
+      throw new BadImageException(
+          "'" + fileName + "' leads outside the folders this job may read (a symbolic link?)");
+    if (!Files.isRegularFile(file.get()))
+      throw new BadImageException("image file '" + fileName + "' not found");
+    return PageFile.local(file.get());
   }
 
   @Override
@@ -68,6 +95,6 @@ final class LocalFolderSource implements VolumeSource {
 
   @Override
   public String describe() {
-    return folder.toString();
+    return "'" + volumeId + "'";
   }
 }

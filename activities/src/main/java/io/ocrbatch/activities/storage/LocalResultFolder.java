@@ -12,11 +12,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+/**
+ * A local result folder. Each read and write is judged against the job's {@link FolderRoots} by the
+ * folder's real path at that moment, and goes to that real path.
+ */
 final class LocalResultFolder implements ResultFolder {
   private final Path dir;
+  private final FolderRoots roots;
 
-  LocalResultFolder(Path dir) {
+  LocalResultFolder(Path dir, FolderRoots roots) {
     this.dir = dir;
+    this.roots = roots;
+  }
+
+  /** The folder to use now; {@link VolumeProblem} when it leads outside the roots. */
+  private Path here() {
+    return roots
+        .admit(dir)
+        .orElseThrow(
+            () ->
+                new VolumeProblem(
+                    "result folder '"
+                        + dir.getFileName()
+                        + "' leads outside the folders this job may write (a symbolic link?)"));
   }
 
   @Override
@@ -26,12 +44,13 @@ final class LocalResultFolder implements ResultFolder {
 
   @Override
   public ResultFolder child(String name) {
-    return new LocalResultFolder(dir.resolve(name));
+    return new LocalResultFolder(dir.resolve(name), roots);
   }
 
   @Override
   public Map<String, Instant> files() throws IOException {
     Map<String, Instant> files = new LinkedHashMap<>();
+    Path dir = here();
     if (!Files.isDirectory(dir)) return files;
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : (Iterable<Path>) list::iterator) {
@@ -46,6 +65,7 @@ final class LocalResultFolder implements ResultFolder {
   @Override
   public Map<String, Instant> files(Collection<String> names) throws IOException {
     Map<String, Instant> files = new HashMap<>();
+    Path dir = here();
     for (String name : names) {
       Path file = dir.resolve(name);
       if (Files.isRegularFile(file)) files.put(name, Files.getLastModifiedTime(file).toInstant());
@@ -55,17 +75,17 @@ final class LocalResultFolder implements ResultFolder {
 
   @Override
   public Optional<byte[]> read(String name) throws IOException {
-    Path file = dir.resolve(name);
+    Path file = here().resolve(name);
     return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
   }
 
   @Override
   public void write(String name, byte[] content, String contentType) throws IOException {
-    AtomicFiles.write(dir.resolve(name), content);
+    AtomicFiles.write(here().resolve(name), content);
   }
 
   @Override
   public void write(String name, Path content, String contentType) throws IOException {
-    AtomicFiles.copy(content, dir.resolve(name));
+    AtomicFiles.copy(content, here().resolve(name));
   }
 }

@@ -96,6 +96,11 @@ public final class Storage implements AutoCloseable {
 
   /** The volume at {@code sourceUri}; {@link VolumeProblem} for a URI no source understands. */
   public VolumeSource source(String sourceUri, String volumeId) {
+    return source(sourceUri, volumeId, FolderRoots.anywhere());
+  }
+
+  /** The same, reading local files only under {@code roots} (judged as each is read). */
+  public VolumeSource source(String sourceUri, String volumeId, FolderRoots roots) {
     var bdrc = BdrcVolume.fromUri(sourceUri);
     if (bdrc.isPresent())
       return new BdrcArchiveSource(s3(), bdrc.get().bucket(), bdrc.get().volume());
@@ -116,15 +121,22 @@ public final class Storage implements AutoCloseable {
       }
     }
     Path local = localPath(sourceUri);
-    if (java.nio.file.Files.isRegularFile(local)) // one file (a PDF, an image) is a volume too
-    return new LocalFolderSource(local.getParent(), volumeId, local.getFileName().toString());
-    return new LocalFolderSource(local, volumeId);
+    if (java.nio.file.Files.isRegularFile(local)) { // one file (a PDF, an image) is a volume too
+      return new LocalFolderSource(
+          local.getParent(), volumeId, local.getFileName().toString(), roots);
+    }
+    return new LocalFolderSource(local, volumeId, null, roots);
   }
 
   /** A result folder at a local path or an {@code s3://} prefix. */
   public ResultFolder results(String location) {
+    return results(location, FolderRoots.anywhere());
+  }
+
+  /** The same, writing local files only under {@code roots} (judged at each write). */
+  public ResultFolder results(String location, FolderRoots roots) {
     if (S3Location.isS3(location)) return new S3ResultFolder(s3(), S3Location.parse(location));
-    return new LocalResultFolder(localPath(location));
+    return new LocalResultFolder(localPath(location), roots);
   }
 
   static Path localPath(String uriOrPath) {

@@ -1,11 +1,8 @@
 package io.ocrbatch.api.access;
 
+import inet.ipaddr.IPAddress;
 import io.ocrbatch.activities.fault.UserInput;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -19,10 +16,12 @@ import java.util.Map;
  * Where callbacks may go. A callback URL is the client's choice of where this server sends a
  * request, so by default it must reach the public internet only: loopback, link-local (cloud
  * metadata at 169.254.169.254), private and carrier-grade-NAT ranges, unique-local IPv6, multicast,
- * unspecified and this host's own addresses are refused. {@code OCRBATCH_CALLBACK_ALLOW}
- * (comma-separated host names, addresses or CIDR ranges) admits a trusted internal hook. The check
- * runs when a job is submitted and again for every address a callback connects to (see {@link
- * #dns()}), so a name that later resolves elsewhere (DNS rebinding) is refused too.
+ * unspecified and this host's own addresses are refused, also inside IPv6 forms that carry an IPv4
+ * address ({@link PublicAddresses}), and so are numeric hosts that programs read differently
+ * ({@link AddressLiterals}). {@code OCRBATCH_CALLBACK_ALLOW} (comma-separated host names, addresses
+ * or CIDR ranges) admits a trusted internal hook. The check runs when a job is submitted and again
+ * when the callback is sent ({@link #vet}), which then connects to the addresses it checked and no
+ * others ({@link #dnsFor}), so a name that later resolves elsewhere (DNS rebinding) goes nowhere.
  */
 public final class CallbackTargets {
   public static final String ALLOW_VARIABLE = "OCRBATCH_CALLBACK_ALLOW";
@@ -69,12 +68,20 @@ public final class CallbackTargets {
     return allowing(env.get(ALLOW_VARIABLE));
   }
 
+  /** A callback URL, checked, with the addresses its host had then: the ones to connect to. */
+  public record Target(String url, String host, List<InetAddress> addresses) {}
+
   /**
    * The URL, checked: absolute http(s), and every address its host resolves to allowed. Errors are
    * {@link IllegalArgumentException}s saying why, for the client that gave the URL.
    */
   public String check(String url) {
     if (url == null || url.isBlank()) return null;
+    return vet(url).url();
+  }
+
+  /** {@link #check}, keeping the addresses found, so a callback connects to those and no others. */
+  public Target vet(String url) {
     URI uri;
     try {
       uri = new URI(url.strip());
@@ -83,6 +90,13 @@ public final class CallbackTargets {
           "callback URL " + UserInput.quote(url) + " is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null && uri.getRawAuthority() != null) {
+      // java.net.URI takes no host from 127.1 or 0x7f.1: say what is wrong with it
+      String named = uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
+      if (AddressLiterals.ambiguous(named.toLowerCase(Locale.ROOT)))
+        throw new IllegalArgumentException(
+            "callback URL " + UserInput.quote(url) + ": " + ambiguous(named));
+    }
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(
           "callback URL " + UserInput.quote(url) + " must be an absolute http:// or https:// URL");
@@ -91,33 +105,34 @@ public final class CallbackTargets {
       throw new IllegalArgumentException(
           "callback URL " + UserInput.quote(url) + " must not carry a user name or password");
     }
+    String host = hostOf(uri);
     try {
-      addressesFor(hostOf(uri));
+      return new Target(uri.toString(), host, addressesFor(host));
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(
           "callback URL " + UserInput.quote(url) + ": " + e.getMessage());
     }
-    return uri.toString();
   }
 
   /**
-   * The addresses a callback to {@code host} may connect to; an error if any of them is refused.
+   * The addresses a callback to {@code host} may connect to; an error if any of them is refused, or
+   * if the host is a number some program would read as another address than Java does.
    */
-  public List<InetAddress> addressesFor(String host) throws UnknownHostException {
+  List<InetAddress> addressesFor(String host) throws UnknownHostException {
     String name = host.toLowerCase(Locale.ROOT);
+    IPAddress literal = AddressLiterals.parse(name);
+    if (literal == null && AddressLiterals.ambiguous(name))
+      throw new UnknownHostException(ambiguous(host));
     InetAddress[] all;
     try {
-      all =
-          AddressRange.looksLikeAddress(name)
-              ? new InetAddress[] {InetAddress.getByName(name)}
-              : resolver.resolve(name);
+      all = literal != null ? new InetAddress[] {literal.toInetAddress()} : resolver.resolve(name);
     } catch (UnknownHostException e) {
       throw new UnknownHostException(
           "callback host " + UserInput.quote(host) + " does not resolve");
     }
     if (allowedHosts.contains(name)) return List.of(all);
     for (InetAddress address : all) {
-      String refused = refusal(address);
+      String refused = PublicAddresses.refusal(address);
       if (refused != null && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
         throw new UnknownHostException(
             "callback host "
@@ -134,59 +149,23 @@ public final class CallbackTargets {
     return List.of(all);
   }
 
-  /** OkHttp's name lookup, admitting only the addresses this policy allows. */
-  public okhttp3.Dns dns() {
-    return this::addressesFor;
+  private static String ambiguous(String host) {
+    return "callback host "
+        + UserInput.quote(host)
+        + " is an ambiguous numeric address (octal, hexadecimal and shortened forms are read"
+        + " differently by different programs): write IPv4 addresses as four decimal numbers"
+        + " such as 93.184.216.34";
   }
 
-  /** Why a callback may not go to {@code address}, or null when it may. */
-  static String refusal(InetAddress address) {
-    InetAddress a = unmapped(address);
-    if (a.isAnyLocalAddress()) return "an unspecified address";
-    if (a.isLoopbackAddress()) return "a loopback address";
-    if (a.isLinkLocalAddress()) return "a link-local address (cloud metadata lives there)";
-    if (a.isSiteLocalAddress()) return "a private address";
-    if (a.isMulticastAddress()) return "a multicast address";
-    if (a instanceof Inet4Address) {
-      byte[] b = a.getAddress();
-      int first = b[0] & 0xff, second = b[1] & 0xff;
-      if (first == 0) return "a 'this network' address";
-      if (first == 100 && second >= 64 && second < 128) return "a carrier-grade NAT address";
-      if (first == 198 && (second == 18 || second == 19)) return "a benchmarking address";
-      if (first == 192 && second == 0 && (b[2] & 0xff) == 0) return "an IETF protocol address";
-      if (first >= 240) return "a reserved address";
-    } else if (a instanceof Inet6Address) {
-      int first = a.getAddress()[0] & 0xff;
-      if ((first & 0xfe) == 0xfc) return "a unique-local IPv6 address";
-    }
-    if (isOwnAddress(a)) return "an address of this server";
-    return null;
-  }
-
-  private static InetAddress unmapped(InetAddress address) {
-    byte[] b = address.getAddress();
-    if (address instanceof Inet6Address && b.length == 16) {
-      boolean mapped = true;
-      for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-      boolean v4Mapped = mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-      boolean v4Compatible = mapped && b[10] == 0 && b[11] == 0 && (b[12] != 0 || b[13] != 0);
-      if (v4Mapped || v4Compatible) {
-        try {
-          return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
-        } catch (UnknownHostException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return address;
-  }
-
-  private static boolean isOwnAddress(InetAddress address) {
-    try {
-      return NetworkInterface.getByInetAddress(address) != null;
-    } catch (SocketException e) {
-      return false;
-    }
+  /**
+   * OkHttp's name lookup for one callback: the addresses {@link #vet} checked for its host, with no
+   * second lookup that could answer differently (DNS rebinding).
+   */
+  public static okhttp3.Dns dnsFor(Target target) {
+    return hostname -> {
+      if (hostname.equalsIgnoreCase(target.host())) return target.addresses();
+      throw new UnknownHostException("callback host " + UserInput.quote(hostname) + " not vetted");
+    };
   }
 
   private static String hostOf(URI uri) {

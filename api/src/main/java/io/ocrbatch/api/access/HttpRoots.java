@@ -1,5 +1,6 @@
 package io.ocrbatch.api.access;
 
+import io.ocrbatch.workflows.AllowedRoots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public record HttpRoots(LocationRoots inputs, LocationRoots outputs) {
             ? LocationRoots.parse("output", OUTPUT_VARIABLE, env.get(OUTPUT_VARIABLE))
             : roots.outputs();
     return new HttpRoots(inputs, outputs);
+  }
+
+  /** What a job submitted over HTTP carries, so its workers judge each file it reads or writes. */
+  public AllowedRoots forJobs() {
+    return new AllowedRoots(inputs.entries(), outputs.entries());
   }
 
   /** The same roots for inputs and outputs: folders and s3:// prefixes. */

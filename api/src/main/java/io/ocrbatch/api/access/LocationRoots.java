@@ -1,10 +1,8 @@
 package io.ocrbatch.api.access;
 
 import io.ocrbatch.activities.fault.UserInput;
+import io.ocrbatch.activities.storage.FolderRoots;
 import io.ocrbatch.activities.storage.S3Location;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +41,7 @@ public final class LocationRoots {
       String entry = raw.strip();
       if (entry.isEmpty()) continue;
       if (S3Location.isS3(entry)) prefixes.add(S3Location.parse(entry));
-      else folders.add(resolved(Path.of(entry).toAbsolutePath()));
+      else folders.add(FolderRoots.resolved(Path.of(entry).toAbsolutePath()));
     }
     return new LocationRoots(kind, variable, List.copyOf(folders), List.copyOf(prefixes));
   }
@@ -80,14 +78,12 @@ public final class LocationRoots {
               root -> root.bucket().equals(s3.bucket()) && underPrefix(s3.prefix(), root.prefix()));
     }
     if (location.indexOf('\0') >= 0) return false;
-    Path path = resolved(base.resolve(location).toAbsolutePath());
+    Path path = FolderRoots.resolved(base.resolve(location).toAbsolutePath());
     return folders.stream().anyMatch(path::startsWith);
   }
 
   public String describe() {
-    List<String> all = new ArrayList<>();
-    folders.forEach(f -> all.add(f.toString()));
-    prefixes.forEach(p -> all.add(p.toString()));
+    List<String> all = entries();
     return all.isEmpty() ? "(none)" : String.join(", ", all);
   }
 
@@ -98,20 +94,11 @@ public final class LocationRoots {
     return k.startsWith(root);
   }
 
-  /**
-   * The path as the file system will reach it: the longest existing part with its links and {@code
-   * ..} resolved by the OS, then the rest (which cannot hold links yet) normalised.
-   */
-  static Path resolved(Path absolute) {
-    Path existing = absolute;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS))
-      existing = existing.getParent();
-    if (existing == null) return absolute.normalize();
-    try {
-      Path real = existing.toRealPath();
-      return real.resolve(existing.relativize(absolute)).normalize();
-    } catch (IOException e) { // a dangling link or an unreadable folder: judge the path as written
-      return absolute.normalize();
-    }
+  /** The roots as given to {@link #of}, resolved: folders first, then s3:// prefixes. */
+  public List<String> entries() {
+    List<String> all = new ArrayList<>();
+    folders.forEach(f -> all.add(f.toString()));
+    prefixes.forEach(p -> all.add(p.toString()));
+    return all;
   }
 }

@@ -83,7 +83,10 @@ sealed interface IntakeMessage {
   private static int priority(JsonNode node) throws Unreadable {
     JsonNode value = node.get("priority");
     if (value == null || value.isNull()) return 3;
-    if (!value.canConvertToInt() || value.asInt() < 1 || value.asInt() > 5) {
+    if (!value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.asInt() < 1
+        || value.asInt() > 5) {
       throw new Unreadable("priority must be a whole number from 1 (most urgent) to 5");
     }
     return value.asInt();

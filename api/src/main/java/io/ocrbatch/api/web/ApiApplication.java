@@ -21,6 +21,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ApiApplication {
   @org.springframework.context.annotation.Bean
   com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
-    return io.ocrbatch.api.ApiJson.MAPPER.copy();
+    return PlainNumbers.strict(io.ocrbatch.api.ApiJson.MAPPER.copy());
   }
 }

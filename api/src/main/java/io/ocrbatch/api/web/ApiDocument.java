@@ -37,7 +37,8 @@ class ApiDocument {
                 scans, follow the job over Server-Sent Events, fetch the text per page. `/api/jobs` \
                 runs jobs over folders, S3 prefixes and BDRC volumes, lists them and pauses, resumes \
                 or cancels them; `/api/job-types` names OCR configurations; `/api/queue` reports the \
-                queue. JSON bodies are snake_case; errors are `{"detail": "…"}`. When the server \
+                queue. JSON bodies are snake_case; errors are `{"detail": "…"}` (under `/ocr/` also \
+                `"success": false`); whole numbers are plain decimals. When the server \
                 has tokens (`OCRBATCH_API_TOKENS`), send `Authorization: Bearer TOKEN` (or \
                 `?access_token=` for EventSource and images)."""));
   }

@@ -5,7 +5,6 @@ import io.ocrbatch.activities.fault.ConflictException;
 import io.ocrbatch.activities.fault.UserInput;
 import io.ocrbatch.api.access.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,6 @@ import org.springframework.web.servlet.HandlerMapping;
 @RestControllerAdvice
 class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-  private static final int MAX_DETAIL = 2000;
 
   /** What a 503 asks a client to wait before trying again. */
   static final long RETRY_AFTER_SECONDS = 10;
@@ -37,35 +35,39 @@ class ApiErrors {
     this.settings = settings;
   }
 
-  static ResponseEntity<Map<String, Object>> error(HttpStatus status, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put(
-        "detail", detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
+  static ResponseEntity<Map<String, Object>> error(HttpStatus status, String path, String detail) {
     return ResponseEntity.status(status)
         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(body);
+        .body(JsonErrors.fields(path, detail));
   }
 
   /** An error answer to a request; JSON even on endpoints that produce SSE or PNG. */
   private ResponseEntity<Map<String, Object>> error(
       HttpServletRequest request, HttpStatus status, String detail) {
     request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
-    return error(status, withoutServerPaths(detail == null ? status.getReasonPhrase() : detail));
+    return error(
+        status,
+        request.getRequestURI(),
+        withoutServerPaths(detail == null ? status.getReasonPhrase() : detail));
   }
 
   /**
-   * A message about a file the server keeps (an upload being received, say) names no path of the
-   * server's.
+   * The last line of defence for a message that names a file the server keeps (an upload being
+   * received, say): the path becomes the file's name, which the client knows. Messages are meant to
+   * name files that way at their source.
    */
   private String withoutServerPaths(String detail) {
     for (java.nio.file.Path own :
         java.util.List.of(settings.uploadsDir(), settings.dataDir().resolve("tmp"))) {
-      String prefix = own.toString();
-      if (detail.contains(prefix))
-        detail =
-            detail.replaceAll(
-                java.util.regex.Pattern.quote(prefix) + "[^\\s'\":,;)]*",
-                "(a file of this server)");
+      java.util.regex.Matcher path =
+          java.util.regex.Pattern.compile(
+                  java.util.regex.Pattern.quote(own.toString()) + "[^\\s'\":,;)]*")
+              .matcher(detail);
+      detail =
+          path.replaceAll(
+              m ->
+                  java.util.regex.Matcher.quoteReplacement(
+                      m.group().substring(m.group().lastIndexOf('/') + 1)));
     }
     return detail;
   }
@@ -117,6 +119,12 @@ class ApiErrors {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e, HttpServletRequest request) {
     return error(request, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ResponseEntity<Map<String, Object>> unprocessable(
+      UnprocessableException e, HttpServletRequest request) {
+    return error(request, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
   }
 
   @ExceptionHandler(ConflictException.class)
@@ -171,7 +179,10 @@ class ApiErrors {
   ResponseEntity<Map<String, Object>> badMultipart(
       MultipartException e, HttpServletRequest request) {
     return error(
-        request, HttpStatus.BAD_REQUEST, "cannot read the multipart upload: " + rootMessage(e));
+        request,
+        HttpStatus.BAD_REQUEST,
+        "cannot read the multipart upload: "
+            + rootMessage(e).replaceAll("\\p{Cntrl}", "?")); // a NUL in a file name, say
   }
 
   /**
@@ -196,17 +207,10 @@ class ApiErrors {
           HttpStatus.valueOf(response.getStatusCode().value()),
           response.getBody().getDetail());
     }
-    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
-    log.error(
-        "Unexpected error serving {} {} (reference {})",
-        request.getMethod(),
-        request.getRequestURI(),
-        reference,
-        e);
     return error(
         request,
         HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal error; the server's log has the details (reference " + reference + ")");
+        JsonErrors.internalError(request.getMethod(), request.getRequestURI(), e));
   }
 
   static String rootMessage(Throwable e) {

@@ -1,8 +1,10 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.activities.fault.UserInput;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -57,10 +59,11 @@ class ApiSecurity {
                 e.authenticationEntryPoint(
                         (request, response, denied) ->
                             unauthorized(
+                                request,
                                 response,
                                 request.getAttribute(BearerTokenFilter.TOKEN_PRESENTED) != null))
                     .accessDeniedHandler(
-                        (request, response, denied) -> unauthorized(response, true)))
+                        (request, response, denied) -> unauthorized(request, response, true)))
         .addFilterBefore(new BearerTokenFilter(settings.tokens()), AuthorizationFilter.class)
         .authorizeHttpRequests(
             a -> {
@@ -81,21 +84,50 @@ class ApiSecurity {
     return http.build();
   }
 
-  /** A path the firewall refuses is the client's error: 400 with the usual JSON body. */
+  /** The methods the firewall lets through (Spring Security's StrictHttpFirewall's default). */
+  static final List<String> SERVED_METHODS =
+      List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+
+  /**
+   * What the firewall refuses is the client's error, with the usual JSON body: a method this server
+   * does not allow (TRACE, CONNECT) is 405, one HTTP does not define 501, a path 400.
+   */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
-    return (request, response, rejected) ->
+    return (request, response, rejected) -> {
+      String method = request.getMethod();
+      if (SERVED_METHODS.contains(method)) {
         JsonErrors.write(
+            request,
             response,
             HttpServletResponse.SC_BAD_REQUEST,
             "the request path is not in a form this server accepts"
                 + " (no ';' parameters, encoded '/', '\\' or '%', '//', '.' or '..' segments)");
+      } else if (method.equals("TRACE") || method.equals("CONNECT")) {
+        response.setHeader("Allow", String.join(", ", SERVED_METHODS));
+        JsonErrors.write(
+            request,
+            response,
+            HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+            "method " + method + " is not allowed on this server");
+      } else {
+        JsonErrors.write(
+            request,
+            response,
+            HttpServletResponse.SC_NOT_IMPLEMENTED,
+            "method " + UserInput.quote(method) + " is not one this server implements");
+      }
+    };
   }
 
-  private static void unauthorized(HttpServletResponse response, boolean tokenGiven)
+  private static void unauthorized(
+      jakarta.servlet.http.HttpServletRequest request,
+      HttpServletResponse response,
+      boolean tokenGiven)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
     JsonErrors.write(
+        request,
         response,
         HttpServletResponse.SC_UNAUTHORIZED,
         tokenGiven

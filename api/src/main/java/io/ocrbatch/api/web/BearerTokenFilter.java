@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates a request that carries one of the configured tokens: {@code Authorization: Bearer
@@ -48,8 +50,26 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
       return header.substring(7).strip();
-    return request.getParameter("access_token");
+    return queryToken(request.getQueryString());
   }
+
+  /**
+   * {@code access_token} from the query string only: asking the request for a parameter would read
+   * a form or multipart body in this filter, before the token is even checked.
+   */
+  static String queryToken(String query) {
+    if (query == null) return null;
+    String token =
+        UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(TOKEN);
+    if (token == null) return null;
+    try {
+      return UriUtils.decode(token, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) { // a broken %-escape: no token, so 401
+      return null;
+    }
+  }
+
+  private static final String TOKEN = "access_token";
 
   private boolean accepted(String token) {
     byte[] given = token.getBytes(StandardCharsets.UTF_8);

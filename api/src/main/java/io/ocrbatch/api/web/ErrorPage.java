@@ -21,6 +21,15 @@ class ErrorPage implements ErrorController {
   ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : 404;
-    return ApiErrors.error(HttpStatus.valueOf(status), JsonErrorReportValve.detail(status));
+    Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = path instanceof String p ? p : request.getRequestURI();
+    String detail =
+        status >= 500
+            ? JsonErrors.internalError(
+                request.getMethod(),
+                uri,
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+            : JsonErrorReportValve.detail(status);
+    return ApiErrors.error(HttpStatus.valueOf(status), uri, detail);
   }
 }

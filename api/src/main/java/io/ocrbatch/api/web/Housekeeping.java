@@ -1,15 +1,19 @@
 package io.ocrbatch.api.web;
 
+import io.ocrbatch.activities.fault.StoreUnavailableException;
 import io.ocrbatch.activities.statusdb.JobStore.PendingCallback;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.statusdb.UploadStore.Upload;
 import io.ocrbatch.api.ApiJson;
 import io.ocrbatch.api.JobService;
 import io.ocrbatch.api.JobView;
+import io.ocrbatch.api.access.CallbackTargets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -35,16 +39,17 @@ class Housekeeping {
   private final StatusStore store;
   private final ApiSettings settings;
   private final OkHttpClient http;
+  private final StoreHealthLog storeHealth = new StoreHealthLog("callbacks and upload clean-up");
 
   Housekeeping(JobService jobs, ApiSettings settings) {
     this.jobs = jobs;
     this.store = jobs.store();
     this.settings = settings;
-    // Every address a callback connects to passes the callback policy at that moment; no proxy or
-    // redirect leads elsewhere.
+    // Each callback connects to the addresses checked for it just before (see sendCallbacks); no
+    // proxy, redirect or pooled connection leads elsewhere.
     this.http =
         new OkHttpClient.Builder()
-            .dns(jobs.callbackTargets().dns())
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
             .proxy(java.net.Proxy.NO_PROXY)
             .followRedirects(false)
             .followSslRedirects(false)
@@ -62,6 +67,17 @@ class Housekeeping {
       initialDelay = 5_000,
       fixedDelayString = "#{@apiSettings.cleanupInterval().toMillis()}")
   List<String> removeExpiredUploads() {
+    try {
+      List<String> removed = removeExpired();
+      storeHealth.answered();
+      return removed;
+    } catch (StoreUnavailableException e) {
+      storeHealth.unreachable(e);
+      return List.of();
+    }
+  }
+
+  private List<String> removeExpired() {
     List<String> removed = new ArrayList<>();
     for (Upload upload : store.uploads().expirable(settings.retention())) {
       Path folder = Path.of(upload.folder()).toAbsolutePath().normalize();
@@ -94,24 +110,35 @@ class Housekeeping {
    */
   @Scheduled(initialDelay = 1_000, fixedDelay = 2_000)
   void sendCallbacks() {
+    try {
+      sendPendingCallbacks();
+      storeHealth.answered();
+    } catch (StoreUnavailableException e) {
+      storeHealth.unreachable(e);
+    }
+  }
+
+  private void sendPendingCallbacks() {
     for (PendingCallback callback : store.jobs().pendingCallbacks(CALLBACK_ATTEMPTS)) {
       String error = null;
       try {
         JobView view = JobView.of(jobs.report(jobs.find(callback.jobId(), null)));
-        String url =
-            jobs.callbackTargets()
-                .check(callback.url()); // again now: an address literal never reaches the Dns hook
+        // Checked again now, and connected to the addresses checked: no second name lookup.
+        CallbackTargets.Target target = jobs.callbackTargets().vet(callback.url());
         Request request =
             new Request.Builder()
-                .url(url)
+                .url(target.url())
                 .post(RequestBody.create(ApiJson.MAPPER.writeValueAsBytes(view), JSON))
                 .build();
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient client = http.newBuilder().dns(CallbackTargets.dnsFor(target)).build();
+        try (Response response = client.newCall(request).execute()) {
           int status = response.code();
           if (status / 100 == 3)
             error = "callback answered HTTP " + status + " (redirects are not followed)";
           else if (status / 100 != 2) error = "callback answered HTTP " + status;
         }
+      } catch (StoreUnavailableException e) {
+        throw e;
       } catch (Exception e) {
         error = "callback failed: " + ApiErrors.rootMessage(e);
       }

@@ -89,20 +89,24 @@ class JobsController {
       throw new IllegalArgumentException(
           "give volumes (folders, s3:// prefixes or BDRC ids) or folder, or upload files as multipart");
     }
+    for (VolumeRef volume : volumes) checkFound(volume, cwd);
     String output = body.output() != null ? body.output() : settings.resultsDir().toString();
     settings.roots().outputs().check(output, cwd, "output");
     JobService.Submitted submitted =
         jobs.submit(
             new JobRequest(
-                body.jobType(),
-                volumes,
-                body.jobKey(),
-                output,
-                body.concurrency() == null ? JobRequest.DEFAULT_CONCURRENCY : body.concurrency(),
-                body.dpi() == null ? JobRequest.DEFAULT_DPI : body.dpi(),
-                body.priority() == null ? JobRequest.DEFAULT_PRIORITY : body.priority(),
-                body.callbackUrl(),
-                Boolean.TRUE.equals(body.force())));
+                    body.jobType(),
+                    volumes,
+                    body.jobKey(),
+                    output,
+                    body.concurrency() == null
+                        ? JobRequest.DEFAULT_CONCURRENCY
+                        : body.concurrency(),
+                    body.dpi() == null ? JobRequest.DEFAULT_DPI : body.dpi(),
+                    body.priority() == null ? JobRequest.DEFAULT_PRIORITY : body.priority(),
+                    body.callbackUrl(),
+                    Boolean.TRUE.equals(body.force()))
+                .confinedTo(settings.roots().forJobs()));
     return ResponseEntity.status(submitted.existed() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(view(submitted.job()));
   }
@@ -191,6 +195,18 @@ class JobsController {
         VolumeResolver.namesBdrcVolume(entry)
             && (entry.startsWith("bdrc:") || !java.nio.file.Files.isDirectory(cwd.resolve(entry)));
     if (!bdrc) settings.roots().inputs().check(entry, cwd, what);
+  }
+
+  /**
+   * A volume found inside a named folder (a sub-folder that is a symbolic link, say) must lie under
+   * the input roots too.
+   */
+  private void checkFound(VolumeRef volume, Path cwd) {
+    if (!volume.sourceUri().startsWith("file:")) return;
+    settings
+        .roots()
+        .inputs()
+        .check(Path.of(java.net.URI.create(volume.sourceUri())).toString(), cwd, "volume");
   }
 
   /**

@@ -13,12 +13,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -74,10 +76,18 @@ class OcrController {
         UploadResults.timestamp(a.submittedAt()));
   }
 
-  @Operation(summary = "Server-Sent Events: status…, then result | error | timeout, then close")
+  @Operation(
+      summary =
+          "Server-Sent Events: status…, then result | error | timeout, then close; 204 to a"
+              + " reconnection after close")
   @GetMapping(value = "/stream/{jobId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream(@PathVariable String jobId) {
-    return streams.ocrStream(jobId);
+  ResponseEntity<SseEmitter> stream(
+      @PathVariable String jobId,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+    if (ProgressStreams.CLOSED_ID.equals(lastEventId)) return ResponseEntity.noContent().build();
+    boolean eventSource = accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
+    return ResponseEntity.ok(streams.ocrStream(jobId, eventSource));
   }
 
   @Operation(summary = "pending | running | completed | failed | expired, with progress in percent")
@@ -97,7 +107,8 @@ class OcrController {
       content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @ApiResponse(
       responseCode = "404",
-      description = "The results expired and were removed (an unknown job is 404 with only detail)",
+      description =
+          "The results expired and were removed (an unknown job: 404 with success false and detail)",
       content = @Content(schema = @Schema(implementation = OcrNoResult.class)))
   @GetMapping("/result/{jobId}")
   ResponseEntity<?> result(

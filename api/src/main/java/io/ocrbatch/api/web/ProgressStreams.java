@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,12 @@ class ProgressStreams {
    * number of streams, and each stream sends only what changed for it.
    */
   private <S> SseEmitter follow(String key, java.util.function.Supplier<S> read, Step<S> step) {
+    return follow(key, read, step, null);
+  }
+
+  /** {@link #follow}, ending the response at {@code holdOpenUntil} (null: at once) once over. */
+  private <S> SseEmitter follow(
+      String key, java.util.function.Supplier<S> read, Step<S> step, Instant holdOpenUntil) {
     SseEmitter emitter = new SseEmitter(0L); // no container timeout: the steps end the stream
     Runnable unsubscribe =
         polls.subscribe(
@@ -77,7 +85,7 @@ class ProgressStreams {
               try {
                 if (failure != null) throw failure;
                 if (step.run(emitter, snapshot)) {
-                  emitter.complete();
+                  end(emitter, holdOpenUntil);
                   return true;
                 }
                 return false;
@@ -139,14 +147,17 @@ class ProgressStreams {
    * so a browser {@code EventSource} gets data it can parse instead of a data-less connection
    * error.
    */
-  SseEmitter ocrStream(String jobId) {
+  SseEmitter ocrStream(String jobId, boolean eventSource) {
+    Instant opened = Instant.now();
+    // An EventSource whose response ends fires a data-less `error` and plans a reconnect: for one,
+    // the response stays open after `close` until it goes away (at most the stream's bound).
+    Instant holdOpenUntil = eventSource ? opened.plus(settings.streamTimeout()) : null;
     UploadSnapshot first;
     try {
       first = uploads.snapshot(jobId);
     } catch (NotFoundException e) {
-      return unknownJob(jobId, e.getMessage());
+      return unknownJob(jobId, e.getMessage(), holdOpenUntil);
     }
-    Instant opened = Instant.now();
     AtomicReference<String> last = new AtomicReference<>("");
     return follow(
         "upload:" + jobId,
@@ -188,19 +199,53 @@ class ProgressStreams {
             return close(emitter);
           }
           return false;
-        });
+        },
+        holdOpenUntil);
   }
 
-  private static SseEmitter unknownJob(String jobId, String error) {
+  private SseEmitter unknownJob(String jobId, String error, Instant holdOpenUntil) {
     SseEmitter emitter = new SseEmitter(0L);
     try { // sent once the response starts; nothing to poll
       emitter.send(ocrEvent("error").data(new OcrErrorEvent(jobId, error)));
       close(emitter);
-      emitter.complete();
+      end(emitter, holdOpenUntil);
     } catch (IOException e) {
       emitter.completeWithError(e);
     }
     return emitter;
+  }
+
+  /** Ends the response now, or at {@code holdOpenUntil} when that is given. */
+  private void end(SseEmitter emitter, Instant holdOpenUntil) {
+    if (holdOpenUntil == null || !Instant.now().isBefore(holdOpenUntil)) {
+      emitter.complete();
+      return;
+    }
+    // A comment now and then (no event for an EventSource) finds a client that has gone, so its
+    // connection is let go then rather than at the bound.
+    AtomicReference<ScheduledFuture<?>> holding = new AtomicReference<>();
+    Runnable stop =
+        () -> {
+          ScheduledFuture<?> task = holding.get();
+          if (task != null) task.cancel(false);
+          emitter.complete();
+        };
+    holding.set(
+        scheduler.scheduleAtFixedRate(
+            () -> {
+              if (!Instant.now().isBefore(holdOpenUntil)) {
+                stop.run();
+                return;
+              }
+              try {
+                emitter.send(SseEmitter.event().comment("closed"));
+              } catch (IOException | IllegalStateException gone) {
+                stop.run();
+              }
+            },
+            KEEP_ALIVE.toMillis(),
+            KEEP_ALIVE.toMillis(),
+            TimeUnit.MILLISECONDS));
   }
 
   /**
@@ -212,8 +257,14 @@ class ProgressStreams {
     return SseEmitter.event().name(name).reconnectTime(RECONNECT_AFTER_CLOSE.toMillis());
   }
 
+  /**
+   * The last event. Its id makes a client that reconnects anyway say so ({@code Last-Event-ID:
+   * closed}), and it is answered 204, which stops an EventSource for good.
+   */
   private static boolean close(SseEmitter emitter) throws IOException {
-    emitter.send(ocrEvent("close").data(new OcrCloseEvent("Stream complete")));
+    emitter.send(ocrEvent("close").id(CLOSED_ID).data(new OcrCloseEvent("Stream complete")));
     return true;
   }
+
+  static final String CLOSED_ID = "closed";
 }

@@ -208,22 +208,19 @@ class UploadResults {
   /** The page as PNG, with the lines of {@code output} boxed when it is given. */
   private byte[] render(UploadSnapshot s, String pageName, PageJson.Document output) {
     PageRef page = PageRef.parse(pageName);
+    String what = "cannot render page " + pageName + " of job '" + s.upload().jobKey() + "': ";
     try {
       BufferedImage gray =
-          decoder.decodeGray(s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi());
+          decoder.decodeGray(
+              s.volume().resolve(page.file()), page.imageIndex(), s.upload().dpi(), page.file());
       BufferedImage image = output == null ? gray : LineBoxes.drawn(gray, output.page());
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ImageIO.write(image, "png", png);
       return png.toByteArray();
-    } catch (BadImageException | IOException e) {
-      throw new io.ocrbatch.activities.fault.StorageUnavailableException(
-          "cannot render page "
-              + pageName
-              + " of job '"
-              + s.upload().jobKey()
-              + "': "
-              + e.getMessage(),
-          e);
+    } catch (BadImageException e) { // the same every time: the client's to know, not to retry
+      throw new UnprocessableException(what + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new io.ocrbatch.activities.fault.StorageUnavailableException(what + e.getMessage(), e);
     }
   }
 

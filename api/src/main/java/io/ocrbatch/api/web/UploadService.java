@@ -5,6 +5,7 @@ import io.ocrbatch.activities.statusdb.JobRecord;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.api.JobRequest;
 import io.ocrbatch.api.JobService;
+import io.ocrbatch.workflows.AllowedRoots;
 import io.ocrbatch.workflows.JobStatus;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.VolumeRef;
@@ -88,14 +89,16 @@ class UploadService {
           given.size() == 1 ? firstName : firstName + " (+" + (given.size() - 1) + " more)";
       JobRequest request =
           new JobRequest(
-              model.name(),
-              List.of(new VolumeRef(volume.getFileName().toString(), volume.toUri().toString())),
-              id,
-              jobDir.resolve("results").toString(),
-              1,
-              dpi,
-              priority,
-              callbackUrl);
+                  model.name(),
+                  List.of(
+                      new VolumeRef(volume.getFileName().toString(), volume.toUri().toString())),
+                  id,
+                  jobDir.resolve("results").toString(),
+                  1,
+                  dpi,
+                  priority,
+                  callbackUrl)
+              .confinedTo(new AllowedRoots(List.of(jobDir.toString()), List.of(jobDir.toString())));
       JobService.Submitted submitted;
       try {
         submitted = jobs.submit(request);
@@ -112,8 +115,7 @@ class UploadService {
       return new Accepted(submitted.job(), filename, pages, model.name(), dpi, Instant.now());
     } catch (IOException e) {
       deleteQuietly(jobDir);
-      throw new UncheckedIOException(
-          "cannot store the upload under " + jobDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       deleteQuietly(jobDir);
       throw e;

@@ -89,7 +89,7 @@ record UploadedFile(String name, String extension, int pages) {
     try {
       int frames = image.equals("tif") ? ImageDecoder.imageCount(file) : 1;
       new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS)
-          .decodeGray(file, 0, ImageDecoder.DEFAULT_DPI);
+          .decodeGray(file, 0, ImageDecoder.DEFAULT_DPI, name);
       return new UploadedFile(name, image, frames);
     } catch (IOException | RuntimeException | io.ocrbatch.activities.image.BadImageException e) {
       throw new IllegalArgumentException(

@@ -46,6 +46,10 @@ class IntakeMessageTest {
     assertThatThrownBy(
             () -> IntakeMessage.parse("{\"w_id\":\"W1\",\"i_id\":\"I1\",\"priority\":9}", "d"))
         .hasMessageContaining("priority");
+    assertThatThrownBy(
+            () -> IntakeMessage.parse("{\"w_id\":\"W1\",\"i_id\":\"I1\",\"priority\":2.7}", "d"))
+        .as("a fraction is not read as 2")
+        .hasMessageContaining("priority must be a whole number");
     assertThatThrownBy(() -> IntakeMessage.parse("{\"foo\":1}", "d"))
         .hasMessageContaining("expected");
     assertThatThrownBy(() -> IntakeMessage.parse("", "d"))

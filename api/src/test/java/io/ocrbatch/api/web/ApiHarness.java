@@ -139,6 +139,15 @@ final class ApiHarness implements AutoCloseable {
     return new ApiHarness(data, tweak, true);
   }
 
+  /**
+   * With the roots a server has by default: the working folder and its data folder (the test's
+   * other temporary folders lie outside).
+   */
+  static ApiHarness withServerRoots(Path data) {
+    return start(
+        data, s -> s.withRoots(HttpRoots.defaults(Path.of("").toAbsolutePath(), s.dataDir())));
+  }
+
   static ApiHarness withUnreachableTemporal(Path data) {
     return new ApiHarness(data, s -> s, false);
   }

@@ -98,17 +98,7 @@ class CallbackSafetyTest {
     try (ApiHarness api =
         ApiHarness.withStrictCallbacks(
             data.resolve("server"), CallbackTargets.allowing("127.0.0.1"))) {
-      String key =
-          api.upload(
-                  "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://127.0.0.1:"
-                      + hook.getAddress().getPort()
-                      + "/hook",
-                  "files",
-                  "a.pdf",
-                  pdf())
-              .json()
-              .path("job_key")
-              .asText();
+      String key = uploadCalling(api, "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
       String error = awaitCallbackError(api, key);
       assertThat(error).contains("HTTP 302", "redirects are not followed");
     }
@@ -130,20 +120,45 @@ class CallbackSafetyTest {
                 });
     try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), rebinding)) {
       String key =
-          api.upload(
-                  "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=http://hook.test:"
-                      + target.getAddress().getPort()
-                      + "/hook",
-                  "files",
-                  "a.pdf",
-                  pdf())
-              .json()
-              .path("job_key")
-              .asText();
+          uploadCalling(api, "http://hook.test:" + target.getAddress().getPort() + "/hook");
       assertThat(awaitCallbackError(api, key))
           .contains("resolves to 127.0.0.1, a loopback address");
     }
     assertThat(targetCalls.get()).isZero();
+  }
+
+  @Test
+  void theCallbackConnectsToTheAddressCheckedWhenItIsSentWithNoSecondLookup() throws Exception {
+    // the name resolves to the allowed 127.0.0.1 at submission and when the callback is checked;
+    // any further lookup would answer 127.0.0.3, which the policy refuses
+    AtomicInteger lookups = new AtomicInteger();
+    CallbackTargets onceMore =
+        CallbackTargets.allowing(
+            "127.0.0.1",
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName(lookups.getAndIncrement() < 2 ? "127.0.0.1" : "127.0.0.3")
+                });
+    try (ApiHarness api = ApiHarness.withStrictCallbacks(data.resolve("server"), onceMore)) {
+      String key =
+          uploadCalling(api, "http://hook.test:" + target.getAddress().getPort() + "/hook");
+      long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (targetCalls.get() == 0 && System.nanoTime() < end) Thread.sleep(100);
+      assertThat(targetCalls.get()).as("callbacks received for " + key).isEqualTo(1);
+    }
+    assertThat(lookups).as("name lookups: at submission, and once when sent").hasValue(2);
+  }
+
+  /** Uploads a one-page PDF whose job calls {@code callbackUrl} back; returns the job's key. */
+  private String uploadCalling(ApiHarness api, String callbackUrl) throws Exception {
+    return api.upload(
+            "/api/jobs?job_type=tesseract-eng&dpi=100&callback_url=" + callbackUrl,
+            "files",
+            "a.pdf",
+            pdf())
+        .json()
+        .path("job_key")
+        .asText();
   }
 
   private static String awaitCallbackError(ApiHarness api, String key) throws InterruptedException {

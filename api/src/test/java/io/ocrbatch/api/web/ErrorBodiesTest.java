@@ -126,4 +126,39 @@ class ErrorBodiesTest {
         .contains("file name")
         .doesNotContain("larger than");
   }
+
+  private static RawHttp.Answer sendRaw(String method, String target, String headers)
+      throws Exception {
+    return RawHttp.send(api.server.port(), method, target, headers, null);
+  }
+
+  // Requests Tomcat refuses before any controller sees them get the status that names their
+  // problem, not a guess about encoded characters.
+
+  @Test
+  void headersOverTheLimitAre431() throws Exception {
+    RawHttp.Answer answer = sendRaw("GET", "/api/jobs", "X-Big: " + "h".repeat(16 * 1024) + "\r\n");
+    assertThat(answer.status()).as(answer.head()).isEqualTo(431);
+    assertThat(detailOf(answer)).contains("headers are too large").doesNotContain("encoded");
+  }
+
+  @Test
+  void veryLongPathsAndQueriesAre414() throws Exception {
+    RawHttp.Answer id = sendRaw("GET", "/api/jobs/" + "k".repeat(10_000), "");
+    assertThat(id.status()).as(id.head()).isEqualTo(414);
+    assertThat(detailOf(id)).contains("URI (path and query) is too long").doesNotContain("encoded");
+    RawHttp.Answer query = sendRaw("GET", "/api/jobs?status=" + "q".repeat(100_000), "");
+    assertThat(query.status()).as(query.head()).isEqualTo(414);
+  }
+
+  @Test
+  void traceIs405AndAnUnknownMethodIs501() throws Exception {
+    RawHttp.Answer trace = sendRaw("TRACE", "/api/jobs", "");
+    assertThat(trace.status()).as(trace.head()).isEqualTo(405);
+    assertThat(trace.head()).contains("Allow: GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH");
+    assertThat(detailOf(trace)).doesNotContain("encoded");
+    RawHttp.Answer unknown = sendRaw("FROB", "/api/jobs", "");
+    assertThat(unknown.status()).as(unknown.head()).isEqualTo(501);
+    assertThat(detailOf(unknown)).contains("FROB").doesNotContain("encoded");
+  }
 }

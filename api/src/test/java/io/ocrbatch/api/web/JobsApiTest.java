@@ -102,7 +102,7 @@ class JobsApiTest {
                 .json()
                 .path("detail")
                 .asText())
-        .contains("folder not found: " + data + "/no/such/folder");
+        .contains("folder '" + data + "/no/such/folder' not found");
     assertThat(
             api.post(
                     "/api/jobs",

@@ -15,9 +15,22 @@ final class RawHttp {
 
   static Answer send(int port, String method, String target, String extraHeaders, String body)
       throws IOException {
+    return send(
+        port,
+        method,
+        target,
+        extraHeaders,
+        "application/json",
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A request with a body of {@code contentType} (a multipart body written by hand, say). */
+  static Answer send(
+      int port, String method, String target, String extraHeaders, String contentType, byte[] body)
+      throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
-      byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      byte[] content = body == null ? new byte[0] : body;
       String request =
           method
               + " "
@@ -28,7 +41,11 @@ final class RawHttp {
               + extraHeaders
               + (body == null
                   ? ""
-                  : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n")
+                  : "Content-Type: "
+                      + contentType
+                      + "\r\nContent-Length: "
+                      + content.length
+                      + "\r\n")
               + "\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -3,7 +3,6 @@ package io.ocrbatch.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.samples.SamplePdf;
-import io.ocrbatch.api.access.HttpRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -23,9 +22,7 @@ class ServerFilesAccessTest {
   @BeforeAll
   static void start() throws Exception {
     data = tmp.resolve("server");
-    api =
-        ApiHarness.start(
-            data, s -> s.withRoots(HttpRoots.defaults(Path.of("").toAbsolutePath(), s.dataDir())));
+    api = ApiHarness.withServerRoots(data);
     SamplePdf.writeEnglish(data.resolve("scans/v1/book.pdf"), 1);
     Files.createDirectories(tmp.resolve("private/v1"));
     SamplePdf.writeEnglish(tmp.resolve("private/v1/book.pdf"), 1);

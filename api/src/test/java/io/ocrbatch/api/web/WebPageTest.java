@@ -132,6 +132,11 @@ class WebPageTest {
     inChromium("stream-unknown.mjs");
   }
 
+  @Test
+  void anEventSourceLeftOpenAfterCloseGetsNoDataLessErrorAndDoesNotReconnect() throws Exception {
+    inChromium("stream-kept-open.mjs");
+  }
+
   private static String inChromium(String script, String... args) throws Exception {
     return ChromiumScripts.run(api, script, args);
   }

@@ -34,12 +34,13 @@ public final class MakeSamplesCommand implements Callable<Integer> {
   @Option(names = "--pages", defaultValue = "3", description = "Number of pages (default: 3).")
   int pages;
 
+  // A negatable option that is true by default is declared by its negative name: picocli makes the
+  // declared form flip the default (declared as --ground-truth, it turned ground truth off).
   @Option(
-      names = "--ground-truth",
+      names = "--no-ground-truth",
       negatable = true,
-      defaultValue = "true",
-      description = "Write <page>.gt.txt beside each image.")
-  boolean groundTruth;
+      description = "Write no <page>.gt.txt beside the images (--ground-truth, the default, does).")
+  boolean groundTruth = true;
 
   @Override
   public Integer call() throws IOException {
