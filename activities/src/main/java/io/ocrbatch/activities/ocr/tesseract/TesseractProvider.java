@@ -67,15 +67,27 @@ public final class TesseractProvider implements EngineProvider {
     };
   }
 
+  /**
+   * {@code tesseract-eng}, and {@code tesseract-bod-page}: Tibetan read as one uniform block (PSM
+   * 6), as the Tibetan job types did before {@code tesseract-lines}, to compare with it.
+   */
   @Override
   public Optional<JobTypeSpec> evaluationType(String name) {
-    if (!name.equals("tesseract-eng")) return Optional.empty();
-    return Optional.of(
-        new JobTypeSpec(0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+    return switch (name) {
+      case "tesseract-eng" ->
+          Optional.of(
+              new JobTypeSpec(
+                  0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+      case "tesseract-bod-page" ->
+          Optional.of(
+              new JobTypeSpec(
+                  0, name, ID, "bod", "bod", "unicode", "block", List.of("txt"), queue()));
+      default -> Optional.empty();
+    };
   }
 
   @Override
   public String evaluationNames() {
-    return "tesseract-eng";
+    return "tesseract-eng, tesseract-bod-page";
   }
 }

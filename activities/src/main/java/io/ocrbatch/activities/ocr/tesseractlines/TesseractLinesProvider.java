@@ -1,0 +1,83 @@
+package io.ocrbatch.activities.ocr.tesseractlines;
+
+import static io.ocrbatch.activities.ocr.FieldRules.quote;
+import static io.ocrbatch.activities.ocr.FieldRules.require;
+
+import io.ocrbatch.activities.ocr.EngineProvider;
+import io.ocrbatch.activities.ocr.EngineResources;
+import io.ocrbatch.activities.ocr.FileDigests;
+import io.ocrbatch.activities.ocr.OcrEngine;
+import io.ocrbatch.activities.ocr.tesseract.TesseractEngine;
+import io.ocrbatch.workflows.JobTypeSpec;
+import io.ocrbatch.workflows.TaskQueues;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tesseract on the lines of a pecha page, found first by projection profiles (frame and margins
+ * left out), each read as one line: the Tibetan job types' engine, on the CPU queue. The model
+ * names a traineddata file, as for {@code tesseract}.
+ */
+public final class TesseractLinesProvider implements EngineProvider {
+  public static final String ID = "tesseract-lines";
+
+  /** The evaluation name of the Tibetan job type this engine reads. */
+  static final String TIBETAN = "tesseract-bod-unicode";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String queue() {
+    return TaskQueues.OCR_CPU;
+  }
+
+  @Override
+  public String fieldsHelp() {
+    return ID
+        + " (model: a traineddata name such as bod; lines found on the page first, each read"
+        + " alone: for pechas)";
+  }
+
+  @Override
+  public void validate(JobTypeSpec type) {
+    require(
+        type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
+        "model must name a traineddata file (e.g. bod), got " + quote(type.model()));
+  }
+
+  @Override
+  public String version(JobTypeSpec type, OcrEngine engine) {
+    return version(type.model());
+  }
+
+  /** {@code tesseract-lines 5.5.2 (bod)}. */
+  static String version(String model) {
+    return ID + " " + TesseractEngine.libraryVersion() + " (" + model + ")";
+  }
+
+  @Override
+  public String modelDigest(JobTypeSpec type, EngineResources resources) {
+    return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
+  }
+
+  @Override
+  public OcrEngine create(JobTypeSpec type, EngineResources resources) {
+    return new TesseractLinesEngine(
+        resources.tessdata(), type.model(), "line".equals(type.lineMode()));
+  }
+
+  @Override
+  public Optional<JobTypeSpec> evaluationType(String name) {
+    if (!name.equals(TIBETAN)) return Optional.empty();
+    return Optional.of(
+        new JobTypeSpec(0, name, ID, "bod", "bod", "unicode", "block", List.of("txt"), queue()));
+  }
+
+  @Override
+  public String evaluationNames() {
+    return TIBETAN;
+  }
+}
