@@ -53,6 +53,12 @@ public final class TesseractEngine implements OcrEngine {
     api.SetPageSegMode(pageSegMode);
   }
 
+  /** Characters Tesseract shall never read (its {@code tessedit_char_blacklist}). */
+  public void refuse(String characters) {
+    if (!api.SetVariable("tessedit_char_blacklist", characters))
+      throw new IllegalStateException("Tesseract refused tessedit_char_blacklist");
+  }
+
   public static String libraryVersion() {
     try (BytePointer v = TessBaseAPI.Version()) {
       return v.getString();

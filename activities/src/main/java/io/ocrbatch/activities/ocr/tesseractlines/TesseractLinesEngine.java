@@ -24,7 +24,7 @@ import org.opencv.imgproc.Imgproc;
  */
 final class TesseractLinesEngine implements OcrEngine {
   /** Lines are scaled to this height (their tallest stack) before Tesseract reads them. */
-  static final int LINE_HEIGHT = 64;
+  static final int LINE_HEIGHT = 96;
 
   /**
    * Woodblock letters are narrower than the fonts {@code bod} was trained on: widening lines by
@@ -32,14 +32,22 @@ final class TesseractLinesEngine implements OcrEngine {
    */
   static final double WIDEN = 1.15;
 
+  /**
+   * What {@code bod} reads from specks and stains on a pecha: ASCII, Latin-1 punctuation and
+   * general punctuation. A Tibetan job type never reads them (its digits and marks are Tibetan).
+   */
+  static final String NOT_TIBETAN = notTibetan();
+
   static final int SINGLE_LINE = 7, RAW_LINE = 13;
 
   private final TesseractEngine tesseract;
   private final String model;
   private final boolean wholeImageIsOneLine;
 
-  TesseractLinesEngine(Path tessdata, String model, boolean wholeImageIsOneLine) {
+  TesseractLinesEngine(
+      Path tessdata, String model, boolean tibetanOnly, boolean wholeImageIsOneLine) {
     this.tesseract = new TesseractEngine(tessdata, model, SINGLE_LINE);
+    if (tibetanOnly) tesseract.refuse(NOT_TIBETAN);
     this.model = model;
     this.wholeImageIsOneLine = wholeImageIsOneLine;
   }
@@ -70,11 +78,8 @@ final class TesseractLinesEngine implements OcrEngine {
     if (text.lines().isEmpty()) text = tesseract.recognize(prepared, lineDpi, RAW_LINE);
     if (text.lines().isEmpty()) return null;
     List<PageText.Word> words = new ArrayList<>();
-    StringBuilder joined = new StringBuilder();
     double confidence = 0;
     for (PageText.Line part : text.lines()) {
-      if (joined.length() > 0) joined.append(' ');
-      joined.append(part.text());
       confidence += part.confidence();
       for (PageText.Word word : part.words()) {
         Polygon outline =
@@ -83,8 +88,10 @@ final class TesseractLinesEngine implements OcrEngine {
         words.add(new PageText.Word(word.text(), bounds(outline), word.confidence(), outline));
       }
     }
+    words = TibetanWords.joined(words);
+    if (words.isEmpty()) return null;
     return new PageText.Line(
-        joined.toString(),
+        String.join(" ", words.stream().map(PageText.Word::text).toList()),
         bounds(line.outline()),
         (float) (confidence / text.lines().size()),
         null,
@@ -140,6 +147,14 @@ final class TesseractLinesEngine implements OcrEngine {
       y2 = Math.max(y2, p.y());
     }
     return new Box(x1, y1, x2, y2);
+  }
+
+  private static String notTibetan() {
+    StringBuilder chars = new StringBuilder();
+    for (int c = 0x21; c < 0x7f; c++) chars.appendCodePoint(c);
+    for (int c = 0xa1; c < 0xc0; c++) chars.appendCodePoint(c);
+    for (int c = 0x2010; c < 0x2050; c++) chars.appendCodePoint(c);
+    return chars.toString();
   }
 
   @Override

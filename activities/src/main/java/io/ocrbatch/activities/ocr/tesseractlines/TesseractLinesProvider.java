@@ -24,6 +24,9 @@ public final class TesseractLinesProvider implements EngineProvider {
   /** The evaluation name of the Tibetan job type this engine reads. */
   static final String TIBETAN = "tesseract-bod-unicode";
 
+  /** The job-type language whose text is Tibetan only (see TesseractLinesEngine.NOT_TIBETAN). */
+  static final String TIBETAN_LANGUAGE = "bod";
+
   @Override
   public String id() {
     return ID;
@@ -66,7 +69,10 @@ public final class TesseractLinesProvider implements EngineProvider {
   @Override
   public OcrEngine create(JobTypeSpec type, EngineResources resources) {
     return new TesseractLinesEngine(
-        resources.tessdata(), type.model(), "line".equals(type.lineMode()));
+        resources.tessdata(),
+        type.model(),
+        TIBETAN_LANGUAGE.equals(type.language()),
+        "line".equals(type.lineMode()));
   }
 
   @Override
