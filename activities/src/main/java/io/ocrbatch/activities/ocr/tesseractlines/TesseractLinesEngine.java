@@ -43,10 +43,12 @@ final class TesseractLinesEngine implements OcrEngine {
   private final TesseractEngine tesseract;
   private final String model;
   private final boolean wholeImageIsOneLine;
+  private final boolean tibetanOnly;
 
   TesseractLinesEngine(
       Path tessdata, String model, boolean tibetanOnly, boolean wholeImageIsOneLine) {
     this.tesseract = new TesseractEngine(tessdata, model, SINGLE_LINE);
+    this.tibetanOnly = tibetanOnly;
     if (tibetanOnly) tesseract.refuse(NOT_TIBETAN);
     this.model = model;
     this.wholeImageIsOneLine = wholeImageIsOneLine;
@@ -89,6 +91,14 @@ final class TesseractLinesEngine implements OcrEngine {
       }
     }
     words = TibetanWords.joined(words);
+    if (tibetanOnly)
+      words =
+          words.stream()
+              .map(
+                  w ->
+                      new PageText.Word(
+                          Tshegs.restored(w.text()), w.box(), w.confidence(), w.polygon()))
+              .toList();
     if (words.isEmpty()) return null;
     return new PageText.Line(
         String.join(" ", words.stream().map(PageText.Word::text).toList()),
