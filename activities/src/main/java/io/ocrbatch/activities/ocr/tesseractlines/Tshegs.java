@@ -94,7 +94,7 @@ final class Tshegs {
     for (int root = 0; root < Math.min(2, stacks.size()); root++) {
       if (!isLetter(stacks.get(root).charAt(0))) return -1;
       if (root == 1 && !prefixes(stacks.get(0), stacks.get(1).charAt(0))) continue;
-      if (endingFits(stacks.subList(root + 1, stacks.size()))) return root;
+      if (endingFits(stacks.get(root), stacks.subList(root + 1, stacks.size()))) return root;
     }
     return -1;
   }
@@ -105,13 +105,14 @@ final class Tshegs {
         && PREFIXES.get(prefix.charAt(0)).indexOf(root) >= 0;
   }
 
-  /** Whether the stacks after a root are its suffixes. */
-  private static boolean endingFits(List<String> after) {
+  /** Whether the stacks after a root are its suffixes (no suffix འ after a vowel sign). */
+  private static boolean endingFits(String root, List<String> after) {
     if (after.isEmpty()) return true;
     if (after.size() > 2) return false;
     String first = after.get(0);
     if (PARTICLES.contains(first)) return after.size() == 1;
     if (first.length() != 1 || SUFFIXES.indexOf(first.charAt(0)) < 0) return false;
+    if (first.charAt(0) == 'འ' && root.chars().anyMatch(Tshegs::isVowel)) return false;
     if (after.size() == 1) return true;
     String second = after.get(1);
     if (second.length() != 1) return false;
@@ -119,6 +120,14 @@ final class Tshegs {
     return (s == 'འ' && (t == 'མ' || t == 'ང'))
         || (t == 'ས' && "གངབམ".indexOf(s) >= 0)
         || (t == 'ད' && "ནརལ".indexOf(s) >= 0);
+  }
+
+  private static boolean isVowel(int c) {
+    return c == '\u0F71'
+        || c == '\u0F72'
+        || c == '\u0F74'
+        || (c >= '\u0F7A' && c <= '\u0F7D')
+        || c == '\u0F80';
   }
 
   private static boolean isLetter(char c) {
