@@ -6,7 +6,10 @@ import io.ocrbatch.activities.ocr.neural.OpenCv;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * The text lines of a pecha page, top to bottom, found without a model: the page binarized and
@@ -76,11 +79,25 @@ public final class PechaLines {
     }
   }
 
-  /** The whole image as one line (line mode {@code line}: each image is a line already). */
+  /**
+   * The whole image as one line (line mode {@code line}: each image is a line already), cut to its
+   * ink so that its margins do not shrink the letters; null for an image without ink.
+   */
   public static Line whole(BufferedImage grayLine) {
-    Placement placement = new Placement(0, 0, new double[] {1, 0, 0, 0, 1, 0});
-    return new Line(
-        grayLine, Polygon.of(new Box(0, 0, grayLine.getWidth(), grayLine.getHeight())), placement);
+    Mat gray = OpenCv.gray(grayLine);
+    Mat ink = InkPage.binarize(gray);
+    Mat points = new Mat();
+    Core.findNonZero(ink, points);
+    gray.release();
+    ink.release();
+    if (points.empty()) return null;
+    Rect bounds = Imgproc.boundingRect(points);
+    points.release();
+    BufferedImage cut =
+        new BufferedImage(bounds.width, bounds.height, BufferedImage.TYPE_BYTE_GRAY);
+    cut.getGraphics().drawImage(grayLine, -bounds.x, -bounds.y, null);
+    Placement placement = new Placement(bounds.x, bounds.y, new double[] {1, 0, 0, 0, 1, 0});
+    return new Line(cut, placement.onPage(new Box(0, 0, bounds.width, bounds.height)), placement);
   }
 
   private static BufferedImage image(LineSplitter.Band band) {

@@ -62,7 +62,9 @@ final class TesseractLinesEngine implements OcrEngine {
   @Override
   public PageText recognize(BufferedImage grayPage, int dpi) {
     List<PechaLines.Line> found =
-        wholeImageIsOneLine ? List.of(PechaLines.whole(grayPage)) : PechaLines.find(grayPage);
+        wholeImageIsOneLine
+            ? java.util.stream.Stream.ofNullable(PechaLines.whole(grayPage)).toList()
+            : PechaLines.find(grayPage);
     List<PageText.Line> lines = new ArrayList<>();
     for (PechaLines.Line line : found) {
       PageText.Line read = read(line, dpi, grayPage.getWidth(), grayPage.getHeight());
