@@ -150,21 +150,7 @@ class OcrCommandEndToEndTest {
       ImageIO.write(page.image(), "png", volume.resolve("p" + i + ".png").toFile());
       truth.append(String.join("\n", page.lines())).append('\n');
     }
-    Path out = dir.resolve("out");
-
-    int exit =
-        OcrbatchCli.run(
-            "ocr",
-            volume.toString(),
-            "--type",
-            "tesseract-bod-unicode",
-            "--out",
-            out.toString(),
-            "--data",
-            dir.resolve("data").toString());
-
-    assertThat(exit).isEqualTo(ExitCode.OK.code());
-    Path results = out.resolve("tesseract-bod-unicode/pecha");
+    Path results = ocrTibetan(volume);
     String recognised =
         Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
     double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
@@ -176,21 +162,7 @@ class OcrCommandEndToEndTest {
   void readsARealWoodblockPechaLineByLineWithTheTibetanJobType() throws Exception {
     Path volume = Files.createDirectories(dir.resolve("pecha"));
     Files.copy(SharedData.pechaPage("img_2.png"), volume.resolve("img_2.png"));
-    Path out = dir.resolve("out");
-
-    int exit =
-        OcrbatchCli.run(
-            "ocr",
-            volume.toString(),
-            "--type",
-            "tesseract-bod-unicode",
-            "--out",
-            out.toString(),
-            "--data",
-            dir.resolve("data").toString());
-
-    assertThat(exit).isEqualTo(ExitCode.OK.code());
-    Path results = out.resolve("tesseract-bod-unicode/pecha");
+    Path results = ocrTibetan(volume);
     String read = Files.readString(results.resolve("img_2.txt"));
     double cer =
         CharacterErrorRate.ignoringSpaces(
@@ -201,6 +173,23 @@ class OcrCommandEndToEndTest {
         .isLessThan(0.40);
     assertThat(read.strip().lines()).as("the page's 7 lines").hasSize(7);
     assertThat(Files.readString(results.resolve("config.json"))).contains("tesseract-lines");
+  }
+
+  /** Runs {@code ocr} with the Tibetan job type on the volume; its results' folder. */
+  private Path ocrTibetan(Path volume) {
+    Path out = dir.resolve("out");
+    int exit =
+        OcrbatchCli.run(
+            "ocr",
+            volume.toString(),
+            "--type",
+            "tesseract-bod-unicode",
+            "--out",
+            out.toString(),
+            "--data",
+            dir.resolve("data").toString());
+    assertThat(exit).isEqualTo(ExitCode.OK.code());
+    return out.resolve("tesseract-bod-unicode").resolve(volume.getFileName());
   }
 
   @Test

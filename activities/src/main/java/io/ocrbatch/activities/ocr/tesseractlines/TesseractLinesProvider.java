@@ -1,13 +1,9 @@
 package io.ocrbatch.activities.ocr.tesseractlines;
 
-import static io.ocrbatch.activities.ocr.FieldRules.quote;
-import static io.ocrbatch.activities.ocr.FieldRules.require;
-
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineResources;
-import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
-import io.ocrbatch.activities.ocr.tesseract.TesseractEngine;
+import io.ocrbatch.activities.ocr.tesseract.Traineddata;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
 import java.util.List;
@@ -46,9 +42,7 @@ public final class TesseractLinesProvider implements EngineProvider {
 
   @Override
   public void validate(JobTypeSpec type) {
-    require(
-        type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
-        "model must name a traineddata file (e.g. bod), got " + quote(type.model()));
+    Traineddata.validate(type);
   }
 
   @Override
@@ -58,12 +52,12 @@ public final class TesseractLinesProvider implements EngineProvider {
 
   /** {@code tesseract-lines 5.5.2 (bod)}. */
   static String version(String model) {
-    return ID + " " + TesseractEngine.libraryVersion() + " (" + model + ")";
+    return Traineddata.version(ID, model);
   }
 
   @Override
   public String modelDigest(JobTypeSpec type, EngineResources resources) {
-    return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
+    return Traineddata.digest(type, resources);
   }
 
   @Override

@@ -18,17 +18,7 @@ class PechaLinesTest {
     // img_2: a binarized woodblock print, 7 dense lines in a double-ruled frame
     BufferedImage page = decoder.decodeGray(SharedData.pechaPage("img_2.png"));
 
-    List<PechaLines.Line> lines = PechaLines.find(page);
-
-    assertThat(lines).hasSize(7);
-    assertTopToBottom(lines);
-    assertThat(lines)
-        .allSatisfy(
-            line -> {
-              assertThat(left(line)).as("left of the frame's inner rule").isGreaterThan(40);
-              assertThat(right(line)).as("right of the frame's inner rule").isLessThan(2006);
-              assertNoRule(line);
-            });
+    assertLines(PechaLines.find(page), 7, 40, 2006); // the frame's inner rules
   }
 
   @Test
@@ -37,15 +27,18 @@ class PechaLinesTest {
     // and the page number beyond the right one
     BufferedImage page = decoder.decodeGray(SharedData.pechaPage("img_5.png"));
 
-    List<PechaLines.Line> lines = PechaLines.find(page);
+    assertLines(PechaLines.find(page), 6, 1055, 5665); // the margin boxes' inner rules
+  }
 
-    assertThat(lines).hasSize(6);
+  /** So many lines, top to bottom, each between the rules at x = left and right, none in it. */
+  private static void assertLines(List<PechaLines.Line> lines, int count, int left, int right) {
+    assertThat(lines).hasSize(count);
     assertTopToBottom(lines);
     assertThat(lines)
         .allSatisfy(
             line -> {
-              assertThat(left(line)).as("right of the left margin box").isGreaterThan(1055);
-              assertThat(right(line)).as("left of the right margin box").isLessThan(5665);
+              assertThat(left(line)).as("right of the left rule").isGreaterThan(left);
+              assertThat(right(line)).as("left of the right rule").isLessThan(right);
               assertNoRule(line);
             });
   }
