@@ -30,6 +30,16 @@ class PechaLinesTest {
     assertLines(PechaLines.find(page), 6, 1055, 5665); // the margin boxes' inner rules
   }
 
+  @Test
+  void aBlankOrTinyImageHasNoLines() {
+    BufferedImage blank = new BufferedImage(1200, 300, BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics g = blank.getGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 1200, 300);
+    assertThat(PechaLines.find(blank)).isEmpty();
+    assertThat(PechaLines.find(new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY))).isEmpty();
+  }
+
   /** So many lines, top to bottom, each between the rules at x = left and right, none in it. */
   private static void assertLines(List<PechaLines.Line> lines, int count, int left, int right) {
     assertThat(lines).hasSize(count);
