@@ -58,6 +58,7 @@ class JobTypeValidationTest {
     assertThatThrownBy(() -> JobService.validJobType(spec("bdrc", "../etc", "bo")))
         .hasMessageStartingWith("a bdrc model is a model directory's name, or Recognition+Lines");
     assertThatThrownBy(() -> JobService.validJobType(spec("easyocr", "x", "en")))
-        .hasMessage("engine must be tesseract, paddle, bdrc or null, got 'easyocr'");
+        .hasMessage(
+            "engine must be tesseract, tesseract-lines, paddle, bdrc or null, got 'easyocr'");
   }
 }

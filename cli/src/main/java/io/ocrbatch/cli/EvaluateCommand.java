@@ -55,7 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--gt",
       paramLabel = "DIR",
       description =
-          "A folder of page or line images, each with its true text in <stem>.gt.txt (e.g. samples/real-scans).")
+          "A folder of page or line images, each with its true text in <stem>.gt.txt (e.g. samples/real-scans),"
+              + " or a set's folder with pages/ and reference/<system>/<stem>.txt (other systems' texts, extra columns).")
   Path groundTruth;
 
   @Option(
@@ -118,6 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
             modelDir != null ? modelDir : OcrEngines.modelDirFromEnvironment())) {
       for (int i = 0; i < types.size(); i++) evaluation.run(types.get(i), specs.get(i), engines);
     }
+    evaluation.summary();
     return ExitCode.OK.code();
   }
 

@@ -41,7 +41,7 @@ class JobTypeCommandsTest {
         .contains("Line mode");
     assertThat(list.stdout())
         .containsPattern("1 +tesseract-eng +tesseract +eng/eng +unicode")
-        .containsPattern("3 +tesseract-bod-wylie +tesseract +bod/bod +wylie +block")
+        .containsPattern("3 +tesseract-bod-wylie +tesseract-lines +bod/bod +wylie +block")
         .containsPattern("6 +tesseract-bod-lines +tesseract +bod/bod +wylie +line")
         .containsPattern("4 +paddle-en +paddle +ppocr-v4/en +unicode +auto");
   }

@@ -8,6 +8,7 @@ import io.ocrbatch.activities.fault.ExitCode;
 import io.ocrbatch.activities.samples.CharacterErrorRate;
 import io.ocrbatch.activities.samples.PageRenderer;
 import io.ocrbatch.activities.samples.SampleTexts;
+import io.ocrbatch.activities.testing.SharedData;
 import io.ocrbatch.activities.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,8 +150,34 @@ class OcrCommandEndToEndTest {
       ImageIO.write(page.image(), "png", volume.resolve("p" + i + ".png").toFile());
       truth.append(String.join("\n", page.lines())).append('\n');
     }
-    Path out = dir.resolve("out");
+    Path results = ocrTibetan(volume);
+    String recognised =
+        Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
+    double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
+    System.out.printf("End-to-end Tibetan CER: %.2f%% over 2 pages%n", cer * 100);
+    assertThat(cer).as("Tibetan character error rate").isLessThanOrEqualTo(0.05);
+  }
 
+  @Test
+  void readsARealWoodblockPechaLineByLineWithTheTibetanJobType() throws Exception {
+    Path volume = Files.createDirectories(dir.resolve("pecha"));
+    Files.copy(SharedData.pechaPage("img_2.png"), volume.resolve("img_2.png"));
+    Path results = ocrTibetan(volume);
+    String read = Files.readString(results.resolve("img_2.txt"));
+    double cer =
+        CharacterErrorRate.ignoringSpaces(
+            Files.readString(SharedData.pechaPage("img_2.gt.txt")), read);
+    System.out.printf("Woodblock pecha CER: %.2f%%%n", cer * 100);
+    assertThat(cer)
+        .as("CER, whitespace ignored (the page read as one block: 92 %)")
+        .isLessThan(0.40);
+    assertThat(read.strip().lines()).as("the page's 7 lines").hasSize(7);
+    assertThat(Files.readString(results.resolve("config.json"))).contains("tesseract-lines");
+  }
+
+  /** Runs {@code ocr} with the Tibetan job type on the volume; its results' folder. */
+  private Path ocrTibetan(Path volume) {
+    Path out = dir.resolve("out");
     int exit =
         OcrbatchCli.run(
             "ocr",
@@ -161,14 +188,8 @@ class OcrCommandEndToEndTest {
             out.toString(),
             "--data",
             dir.resolve("data").toString());
-
     assertThat(exit).isEqualTo(ExitCode.OK.code());
-    Path results = out.resolve("tesseract-bod-unicode/pecha");
-    String recognised =
-        Files.readString(results.resolve("p1.txt")) + Files.readString(results.resolve("p2.txt"));
-    double cer = CharacterErrorRate.ignoringSpaces(truth.toString(), recognised);
-    System.out.printf("End-to-end Tibetan CER: %.2f%% over 2 pages%n", cer * 100);
-    assertThat(cer).as("Tibetan character error rate").isLessThanOrEqualTo(0.05);
+    return out.resolve("tesseract-bod-unicode").resolve(volume.getFileName());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.ocrbatch.activities.ocr.bdrc.BdrcProvider;
 import io.ocrbatch.activities.ocr.nullengine.NullEngineProvider;
 import io.ocrbatch.activities.ocr.paddle.PaddleProvider;
 import io.ocrbatch.activities.ocr.tesseract.TesseractProvider;
+import io.ocrbatch.activities.ocr.tesseractlines.TesseractLinesProvider;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,11 @@ public final class EngineRegistry {
 
   /** One line per engine (trailing commas: adding an engine adds one line). */
   private static final EngineProvider[] ENGINES = {
-    new TesseractProvider(), new PaddleProvider(), new BdrcProvider(), new NullEngineProvider(),
+    new TesseractProvider(),
+    new TesseractLinesProvider(),
+    new PaddleProvider(),
+    new BdrcProvider(),
+    new NullEngineProvider(),
   };
 
   private static final List<EngineProvider> PROVIDERS = List.of(ENGINES);

@@ -8,6 +8,11 @@ public final class CharacterErrorRate {
   public static double of(String truth, String recognised) {
     int[] t = normalise(truth).codePoints().toArray();
     int[] r = normalise(recognised).codePoints().toArray();
+    return t.length == 0 ? (r.length == 0 ? 0 : 1) : (double) distance(t, r) / t.length;
+  }
+
+  /** The edit distance between two code point sequences (insertions, deletions, substitutions). */
+  public static int distance(int[] t, int[] r) {
     int[] previous = new int[r.length + 1];
     int[] current = new int[r.length + 1];
     for (int j = 0; j <= r.length; j++) previous[j] = j;
@@ -21,7 +26,7 @@ public final class CharacterErrorRate {
       previous = current;
       current = swap;
     }
-    return t.length == 0 ? (r.length == 0 ? 0 : 1) : (double) previous[r.length] / t.length;
+    return previous[r.length];
   }
 
   /** For Tibetan: spaces carry no meaning between syllables, so drop them all. */

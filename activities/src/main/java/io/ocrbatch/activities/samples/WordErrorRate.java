@@ -12,6 +12,11 @@ public final class WordErrorRate {
   public static double of(String truth, String recognised) {
     String[] t = words(truth);
     String[] r = words(recognised);
+    return t.length == 0 ? (r.length == 0 ? 0 : 1) : (double) distance(t, r) / t.length;
+  }
+
+  /** The edit distance between two word sequences. */
+  public static int distance(String[] t, String[] r) {
     int[] previous = new int[r.length + 1];
     int[] current = new int[r.length + 1];
     for (int j = 0; j <= r.length; j++) previous[j] = j;
@@ -25,7 +30,7 @@ public final class WordErrorRate {
       previous = current;
       current = swap;
     }
-    return t.length == 0 ? (r.length == 0 ? 0 : 1) : (double) previous[r.length] / t.length;
+    return previous[r.length];
   }
 
   /** The number of words the rate is taken over. */

@@ -46,6 +46,11 @@ abstract class StatusStoreContract {
     JobTypeSpec wylie = store.jobTypes().byName("tesseract-bod-wylie").orElseThrow();
     assertThat(wylie.encoding()).isEqualTo("wylie");
     assertThat(wylie.model()).isEqualTo("bod");
+    assertThat(wylie.engine()).as("V11: Tibetan read line by line").isEqualTo("tesseract-lines");
+    assertThat(store.jobTypes().byName("tesseract-bod-unicode").orElseThrow().engine())
+        .isEqualTo("tesseract-lines");
+    assertThat(store.jobTypes().byName("tesseract-eng").orElseThrow().engine())
+        .isEqualTo("tesseract");
   }
 
   @Test

@@ -31,13 +31,7 @@ public final class OutputChecks {
 
   /** The official schemas' folder: {@code shared/schemas} in or beside the repository. */
   public static Path schemas() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      for (Path candidate :
-          List.of(dir.resolve("shared/schemas"), dir.resolve("../shared/schemas")))
-        if (Files.isRegularFile(candidate.resolve("alto-4-4.xsd"))) return candidate.normalize();
-    }
-    throw new IllegalStateException(
-        "no shared/schemas with alto-4-4.xsd above " + Path.of("").toAbsolutePath());
+    return SharedData.folder("schemas", "alto-4-4.xsd");
   }
 
   public static void validPageXml(Path file) throws Exception {

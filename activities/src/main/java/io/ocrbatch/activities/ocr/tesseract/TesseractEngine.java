@@ -24,8 +24,14 @@ import org.bytedeco.tesseract.TessBaseAPI;
 public final class TesseractEngine implements OcrEngine {
   private final TessBaseAPI api = new TessBaseAPI();
   private final String language;
+  private final int pageSegMode;
 
-  TesseractEngine(Path tessdata, String language, int pageSegMode) {
+  /**
+   * A handle on {@code language.traineddata} in {@code tessdata} reading pages with {@code
+   * pageSegMode} (Tesseract's PSM); EngineUnavailableException saying what to install when missing.
+   */
+  public TesseractEngine(Path tessdata, String language, int pageSegMode) {
+    this.pageSegMode = pageSegMode;
     this.language = language;
     Path model = tessdata.resolve(language + ".traineddata");
     if (!Files.isRegularFile(model)) {
@@ -47,6 +53,12 @@ public final class TesseractEngine implements OcrEngine {
     api.SetPageSegMode(pageSegMode);
   }
 
+  /** Characters Tesseract shall never read (its {@code tessedit_char_blacklist}). */
+  public void refuse(String characters) {
+    if (!api.SetVariable("tessedit_char_blacklist", characters))
+      throw new IllegalStateException("Tesseract refused tessedit_char_blacklist");
+  }
+
   public static String libraryVersion() {
     try (BytePointer v = TessBaseAPI.Version()) {
       return v.getString();
@@ -60,6 +72,12 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public PageText recognize(BufferedImage gray, int dpi) {
+    return recognize(gray, dpi, pageSegMode);
+  }
+
+  /** Reads the image with another page segmentation mode than the handle's (e.g. 13, raw line). */
+  public PageText recognize(BufferedImage gray, int dpi, int pageSegMode) {
+    api.SetPageSegMode(pageSegMode);
     byte[] pixels =
         ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(); // compact: see ImageDecoder
     api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());

@@ -1,11 +1,7 @@
 package io.ocrbatch.activities.ocr.tesseract;
 
-import static io.ocrbatch.activities.ocr.FieldRules.quote;
-import static io.ocrbatch.activities.ocr.FieldRules.require;
-
 import io.ocrbatch.activities.ocr.EngineProvider;
 import io.ocrbatch.activities.ocr.EngineResources;
-import io.ocrbatch.activities.ocr.FileDigests;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.TaskQueues;
@@ -33,9 +29,7 @@ public final class TesseractProvider implements EngineProvider {
 
   @Override
   public void validate(JobTypeSpec type) {
-    require(
-        type.model() != null && type.model().matches("[A-Za-z0-9_+-]+"),
-        "model must name a traineddata file (e.g. bod), got " + quote(type.model()));
+    Traineddata.validate(type);
   }
 
   @Override
@@ -45,12 +39,12 @@ public final class TesseractProvider implements EngineProvider {
 
   /** {@code tesseract 5.5.2 (eng)}: the library's version and the traineddata. */
   static String version(String model) {
-    return ID + " " + TesseractEngine.libraryVersion() + " (" + model + ")";
+    return Traineddata.version(ID, model);
   }
 
   @Override
   public String modelDigest(JobTypeSpec type, EngineResources resources) {
-    return FileDigests.sha256(resources.tessdata().resolve(type.model() + ".traineddata"));
+    return Traineddata.digest(type, resources);
   }
 
   @Override
@@ -67,15 +61,27 @@ public final class TesseractProvider implements EngineProvider {
     };
   }
 
+  /**
+   * {@code tesseract-eng}, and {@code tesseract-bod-page}: Tibetan read as one uniform block (PSM
+   * 6), as the Tibetan job types did before {@code tesseract-lines}, to compare with it.
+   */
   @Override
   public Optional<JobTypeSpec> evaluationType(String name) {
-    if (!name.equals("tesseract-eng")) return Optional.empty();
-    return Optional.of(
-        new JobTypeSpec(0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+    return switch (name) {
+      case "tesseract-eng" ->
+          Optional.of(
+              new JobTypeSpec(
+                  0, name, ID, "eng", "eng", "unicode", "auto", List.of("txt"), queue()));
+      case "tesseract-bod-page" ->
+          Optional.of(
+              new JobTypeSpec(
+                  0, name, ID, "bod", "bod", "unicode", "block", List.of("txt"), queue()));
+      default -> Optional.empty();
+    };
   }
 
   @Override
   public String evaluationNames() {
-    return "tesseract-eng";
+    return "tesseract-eng, tesseract-bod-page";
   }
 }
