@@ -37,15 +37,31 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   private final Storage storage;
   private final StatusStore store;
   private final OcrMetrics meters;
+  private final OutputHold hold;
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store) {
     this(storage, store, OcrMetrics.none());
   }
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store, OcrMetrics meters) {
+    this(storage, store, meters, "worker", OutputHold.DEFAULT_MAX_HOLD);
+  }
+
+  /**
+   * @param workerName named in the worker's health lines about output storage
+   * @param maxHold how long a volume's end waits for output storage that refuses writes before its
+   *     workflow waits in its turn (see {@link OutputHold})
+   */
+  public VolumeActivitiesImpl(
+      Storage storage,
+      StatusStore store,
+      OcrMetrics meters,
+      String workerName,
+      java.time.Duration maxHold) {
     this.storage = storage;
     this.store = store;
     this.meters = meters;
+    this.hold = store == null ? null : new OutputHold(store.tasks(), workerName, maxHold);
   }
 
   @Override
@@ -147,9 +163,27 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     success.put("output_formats", formats);
     success.put("finished_at", Instant.now().toString());
     ResultFolder folder = storage.results(listing.outputDir());
+    OutputHold.Write write =
+        () -> {
+          if (pdf) writePdf(task, listing, folder, pdfName);
+          new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
+        };
+    Runnable heartbeat = heartbeat();
     try {
-      if (pdf) writePdf(task, listing, folder, pdfName);
-      new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
+      if (hold == null) write.run();
+      else if (!hold.write(
+          task.taskId(),
+          task.outputRoot(),
+          listing.outputDir(),
+          write,
+          () -> { // asked before each wait: the place to heartbeat too
+            heartbeat.run();
+            return store.jobs().cancelRequested(task.jobId());
+          })) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the job was canceled while output " + listing.outputDir() + " refused writes",
+            FailureTypes.OUTPUT_UNWRITABLE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest of " + listing.outputDir(), e);
     }

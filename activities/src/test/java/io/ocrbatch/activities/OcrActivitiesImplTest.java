@@ -187,14 +187,68 @@ class OcrActivitiesImplTest {
   }
 
   @Test
-  void heartbeatDetailsAloneSkipThePagesAnEarlierAttemptFinished() throws Exception {
+  void pagesThisTaskFoundBadBeforeAreNotTriedAgainButUnreadableOnesAre() throws Exception {
     PageChunk chunk = chunk(3);
-    env.setHeartbeatDetails(1); // an earlier attempt finished pages 0 and 1 (and, say, they failed)
+    long task = chunk.task().taskId();
+    // an earlier attempt: p1 was undecodable, p2's image could not be read (missing for a while)
+    store
+        .pageRows()
+        .recordPages(
+            task,
+            List.of(
+                new PageMetric("p1.png", false, 5, 0, null, "p1.png: cannot decode image", null),
+                new PageMetric("p2.png", false, 5, 0, null, "image not found", null, true)),
+            "earlier");
+    env.setHeartbeatDetails(1); // and heartbeated after p2
 
     ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
 
-    assertThat(decoded).containsExactly("p3.png");
-    assertThat(result).isEqualTo(new ChunkResult(1, 0, 2));
+    assertThat(decoded).containsExactly("p2.png", "p3.png");
+    assertThat(result).isEqualTo(new ChunkResult(2, 0, 1));
+  }
+
+  @Test
+  void anImageGoneSinceTheListingIsMissingNotFailedAndItsRowSaysToRedoIt() throws Exception {
+    PageChunk listed = chunk(3);
+    Files.delete(dir.resolve("vol").resolve("p2.png")); // listed, then gone
+    PageChunk chunk =
+        new PageChunk(listed.task(), listed.outputDir(), 0, listed.pages(), PageChunk.PAGES_STOP);
+
+    ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
+
+    assertThat(result).isEqualTo(new ChunkResult(2, 0, 0).plus(ChunkResult.MISSING));
+    assertThat(store.pageRows().pages(chunk.task().taskId()))
+        .filteredOn(p -> !p.ok())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.redo()).isTrue();
+              assertThat(p.error()).contains("image file not found").contains("p2.png");
+            });
+    assertThat(
+            env.newActivityStub(OcrActivities.class)
+                .ocrChunk(new PageChunk(listed.task(), listed.outputDir(), 0, listed.pages())))
+        .as("a volume of histories recorded before counts it failed, as then")
+        .isEqualTo(new ChunkResult(0, 2, 1));
+  }
+
+  @Test
+  void aPausedJobStopsTheChunkBeforeItsNextPageWhenItsVolumeUnderstandsPauses() throws Exception {
+    PageChunk listed = chunk(3);
+    long jobId = listed.task().jobId();
+    store.jobs().markStarted(jobId);
+    store.jobs().markPaused(jobId, true);
+    PageChunk chunk =
+        new PageChunk(listed.task(), listed.outputDir(), 0, listed.pages(), PageChunk.PAGES_STOP);
+
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+        .isEqualTo(ChunkResult.paused(3));
+    assertThat(decoded).isEmpty();
+
+    store.jobs().markPaused(jobId, false); // resumed: read at once, not after the flag's cache age
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk.last(2)))
+        .isEqualTo(new ChunkResult(2, 0, 0));
+    assertThat(decoded).containsExactly("p2.png", "p3.png");
   }
 
   @Test

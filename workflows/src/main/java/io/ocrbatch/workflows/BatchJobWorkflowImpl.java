@@ -6,6 +6,7 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,6 +56,12 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   /** Each running child's own cancellation scope, to stop it at once when the job is canceled. */
   private final Map<Long, CancellationScope> childScopes = new HashMap<>();
 
+  /** Each running child, to signal pause and resume to (since {@link #PAGE_PAUSE}). */
+  private final Map<Long, VolumeWorkflow> children = new HashMap<>();
+
+  /** Running children's pages so far, as they told ({@link #volumeProgress}). */
+  private final Map<Long, VolumeProgress> runningPages = new HashMap<>();
+
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
   private JobCursor cursor = JobCursor.START;
@@ -69,6 +76,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private boolean cancelRequested;
   private boolean searchable; // this run keeps the job's search attributes up to date
   private long attributesAt; // workflow time of their last update
+  private boolean pagePause; // since PAGE_PAUSE
+  private JobStatus ended; // once the run has ended: what progress says
 
   @Override
   public JobOutcome run(JobSpec spec, JobCursor carried) {
@@ -78,6 +87,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.concurrency =
         Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
     this.paused = cursor.paused();
+    this.pagePause = Workflow.getVersion(PAGE_PAUSE, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.childrenPerRun =
         spec.childrenPerRunOr(
             Workflow.getVersion(LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
@@ -102,6 +112,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
           .run(spec, cursor.nextRun(concurrency, paused));
     }
     JobStatus end = endStatus();
+    ended = end;
     updateAttributes(end.dbName());
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
@@ -117,7 +128,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       }
       if (paused != pausedRecorded) {
         pausedRecorded = paused;
-        status.jobPaused(spec.jobId(), paused);
+        recordPause(paused);
         updateAttributes(paused ? "paused" : "running");
       } else if (canStart()) {
         startNext();
@@ -132,7 +143,40 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   private boolean canStart() {
-    return !paused && running.size() < concurrency && startedThisRun < childrenPerRun && hasWork();
+    return !paused
+        && running.size() < concurrency
+        && startedThisRun < childrenPerRun
+        && hasWork()
+        && !(pagePause && Workflow.getInfo().getHistoryLength() >= RUN_HISTORY_LIMIT);
+  }
+
+  /**
+   * Records a pause or resume. Since {@link #PAGE_PAUSE} the running volumes hear it too, so their
+   * pages stop and go on: a pause reaches them before the store's flag (which their page activities
+   * read), a resume after it, so a volume never waits on a flag already cleared.
+   */
+  private void recordPause(boolean pause) {
+    if (!pagePause) {
+      status.jobPaused(spec.jobId(), pause);
+      return;
+    }
+    if (!pause) status.jobPaused(spec.jobId(), false);
+    List<Promise<Void>> told = new ArrayList<>();
+    for (VolumeWorkflow child : new ArrayList<>(children.values())) {
+      try {
+        told.add(Async.procedure(pause ? child::pause : child::resume));
+      } catch (RuntimeException ended) {
+        // the volume could not start or has ended
+      }
+    }
+    for (Promise<Void> signal : told) {
+      try {
+        signal.get();
+      } catch (RuntimeException ended) {
+        // the volume ended meanwhile
+      }
+    }
+    if (pause) status.jobPaused(spec.jobId(), true);
   }
 
   private boolean hasWork() {
@@ -176,6 +220,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private void runVolume(TaskRef ref) {
     VolumeTask task = spec.taskFor(ref);
     VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
+    if (pagePause) children.put(ref.taskId(), child);
     try {
       VolumeResult result =
           child.run(task); // read cursor only after the child ends: others update it meanwhile
@@ -197,6 +242,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     } finally {
       running.remove(ref.taskId());
       childScopes.remove(ref.taskId());
+      children.remove(ref.taskId());
+      runningPages.remove(ref.taskId());
     }
   }
 
@@ -248,6 +295,16 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 
+  /**
+   * Since this version pause and resume reach the running volumes (their pages stop and go on, see
+   * {@link VolumeWorkflowImpl#PAGE_CONTROL}), volumes' pages are counted as they finish, and a run
+   * starts no child past {@value #RUN_HISTORY_LIMIT} history events (volumes' progress adds
+   * events), continuing as new instead.
+   */
+  static final String PAGE_PAUSE = "page-pause";
+
+  static final int RUN_HISTORY_LIMIT = 40_000;
+
   private void updateAttributes(String state) {
     if (!searchable) return;
     JobSearchAttributes.upsert(state, cursor);
@@ -286,15 +343,33 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   @Override
+  public void volumeProgress(VolumeProgress progress) {
+    if (running.contains(progress.taskId())) runningPages.put(progress.taskId(), progress);
+  }
+
+  /**
+   * The job as this run sees it: volumes that ended, and pages of ended volumes plus what running
+   * volumes told so far; after the end, the end status.
+   */
+  @Override
   public JobProgress progress() {
-    String state = cancelRequested ? "canceling" : paused ? "paused" : "running";
+    String state =
+        ended != null
+            ? ended.dbName()
+            : cancelRequested ? "canceling" : paused ? "paused" : "running";
+    int pagesOk = cursor.pagesOk();
+    int pagesFailed = cursor.pagesFailed();
+    for (VolumeProgress volume : runningPages.values()) {
+      pagesOk += volume.pagesOk();
+      pagesFailed += volume.pagesFailed();
+    }
     return new JobProgress(
         state,
         cursor.volumesDone(),
         cursor.volumesFailed(),
         running.size(),
-        cursor.pagesOk(),
-        cursor.pagesFailed(),
+        pagesOk,
+        pagesFailed,
         concurrency,
         paused,
         cancelRequested);

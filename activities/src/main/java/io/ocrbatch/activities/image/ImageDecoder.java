@@ -2,7 +2,9 @@ package io.ocrbatch.activities.image;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -70,7 +72,7 @@ public class ImageDecoder {
    * {@code dpi}.
    */
   public BufferedImage decodeGray(Path file, int index, int dpi) throws BadImageException {
-    if (!Files.isRegularFile(file)) throw new BadImageException(file + ": no such file");
+    if (!Files.isRegularFile(file)) throw new ImageUnavailableException(file + ": no such file");
     if (isPdf(file)) return renderPdfPage(file, index, dpi);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -96,6 +98,8 @@ public class ImageDecoder {
       } finally {
         reader.dispose();
       }
+    } catch (FileSystemException | FileNotFoundException e) { // the disk, not the image
+      throw new ImageUnavailableException(file + ": cannot read image: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new BadImageException(file + ": cannot decode image: " + e.getMessage(), e);
     }

@@ -229,6 +229,17 @@ public final class JobStore {
     jdbc.update("UPDATE jobs SET cancel_requested = true WHERE id = ?", jobId);
   }
 
+  /** What page activities check before each page; a job that is gone counts as canceled. */
+  public record Flags(boolean cancelRequested, boolean paused) {}
+
+  public Flags flags(long jobId) {
+    return jdbc.queryOne(
+            "SELECT cancel_requested, status = 'paused' FROM jobs WHERE id = ?",
+            rs -> new Flags(rs.getBoolean(1), rs.getBoolean(2)),
+            jobId)
+        .orElse(new Flags(true, false));
+  }
+
   public boolean cancelRequested(long jobId) {
     return jdbc.queryOne(
             "SELECT cancel_requested FROM jobs WHERE id = ?", rs -> rs.getBoolean(1), jobId)

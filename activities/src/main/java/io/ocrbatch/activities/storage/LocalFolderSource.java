@@ -2,6 +2,7 @@ package io.ocrbatch.activities.storage;
 
 import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.image.ImageUnavailableException;
 import io.ocrbatch.activities.image.PageImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ final class LocalFolderSource implements VolumeSource {
   @Override
   public PageFile fetch(String fileName) throws BadImageException {
     Path file = folder.resolve(fileName);
-    if (!Files.isRegularFile(file)) throw new BadImageException("image file not found: " + file);
+    if (!Files.isRegularFile(file))
+      throw new ImageUnavailableException("image file not found: " + file);
     return PageFile.local(file);
   }
 
