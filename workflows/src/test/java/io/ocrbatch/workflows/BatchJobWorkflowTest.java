@@ -352,9 +352,14 @@ class BatchJobWorkflowTest {
   }
 
   static void waitUntil(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    waitUntil(condition, 30);
+  }
+
+  static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("condition not met within " + seconds + " s");
       sleep(20);
     }
   }

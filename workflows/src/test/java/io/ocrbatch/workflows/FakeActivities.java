@@ -45,6 +45,20 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   volatile long millisPerPage = 0;
   volatile boolean cancelFlag;
 
+  /** The store's pause flag, as page activities read it. */
+  volatile boolean pausedFlag;
+
+  /** Page name → how many more times its image cannot be had (a missing page). */
+  final Map<String, AtomicInteger> missingPages = new ConcurrentHashMap<>();
+
+  /** Volume id → how many chunk attempts fail because its output refuses writes (held too long). */
+  final Map<String, AtomicInteger> unwritableOutputs = new ConcurrentHashMap<>();
+
+  final List<String> manifestsWritten = new CopyOnWriteArrayList<>();
+
+  /** Pages OCRed before are skipped, as the real activity skips pages whose outputs exist. */
+  volatile boolean skipsDone;
+
   /** Page name after which the first attempt stops heartbeating and hangs, like a dead worker. */
   volatile String dieAfterPage;
 
@@ -73,6 +87,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public void jobPaused(long jobId, boolean paused) {
     jobEvents.add(paused ? "paused" : "resumed");
+    pausedFlag = paused;
   }
 
   @Override
@@ -143,6 +158,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts) {
     manifests.add(listing.volumeId());
+    manifestsWritten.add(listing.volumeId());
   }
 
   @Override
@@ -169,6 +185,12 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
       if (failures != null && failures.getAndDecrement() > 0) {
         throw new IllegalStateException("transient storage error");
       }
+      AtomicInteger unwritable = unwritableOutputs.get(chunk.task().volume().volumeId());
+      if (unwritable != null && unwritable.getAndDecrement() > 0) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "output /out cannot be written: No space left on device",
+            FailureTypes.OUTPUT_UNWRITABLE);
+      }
       ActivityExecutionContext context = Activity.getExecutionContext();
       int start =
           context
@@ -176,10 +198,20 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
               .map(i -> i + 1)
               .orElse(0); // as the real activity
       if (start > 0) resumedAt.add(start);
+      int missing = 0;
       for (int i = start; i < chunk.pages().size(); i++) {
         if (cancelFlag)
           return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
+        if (pausedFlag && chunk.pagesStop())
+          return new ChunkResult(i - missing, 0, 0)
+              .plus(ChunkResult.paused(chunk.pages().size() - i));
         if (millisPerPage > 0) sleep(millisPerPage);
+        if (skipsDone && pagesOcred.contains(chunk.pages().get(i))) continue;
+        AtomicInteger misses = missingPages.get(chunk.pages().get(i));
+        if (misses != null && misses.getAndDecrement() > 0) {
+          missing++;
+          continue;
+        }
         pagesOcred.add(chunk.pages().get(i));
         context.heartbeat(i);
         if (chunk.pages().get(i).equals(dieAfterPage)) {
@@ -188,7 +220,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
           throw new IllegalStateException("this worker was dead");
         }
       }
-      return new ChunkResult(chunk.pages().size(), 0, 0);
+      return new ChunkResult(chunk.pages().size() - missing, 0, 0, 0, 0, missing);
     } finally {
       runningChunks.decrementAndGet();
     }
