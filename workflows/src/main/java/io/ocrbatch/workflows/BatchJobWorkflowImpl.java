@@ -6,17 +6,11 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One job: records its start, hands its tasks out to {@link VolumeWorkflow} children through a
@@ -30,10 +24,11 @@ import java.util.Set;
  *   <li>At most {@code concurrency} children run at once (signal {@code setConcurrency}); each is a
  *       child in a detached cancellation scope, retried by Temporal as a whole task; its result
  *       updates the cursor's counts. A child that fails for good is recorded terminal here.
- *   <li>Signals: {@code pause} stops handing out (running children go on), {@code resume}, {@code
- *       cancel} (or Temporal cancellation) sets the job's cancel flag, cancels running children and
- *       waits for them to hand their tasks back; {@code volumesAdded} (intake jobs) says new tasks
- *       exist past the cursor.
+ *   <li>Signals: {@code pause} stops handing out and pauses the running volumes, whose pages stop
+ *       before their next one, {@code resume} lets them go on where they stopped, {@code cancel}
+ *       (or Temporal cancellation) sets the job's cancel flag, cancels running children and waits
+ *       for them to hand their tasks back; {@code volumesAdded} (intake jobs) says new tasks exist
+ *       past the cursor; running volumes tell their pages so far ({@code volumeProgress}).
  *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
  *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
  *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
@@ -51,16 +46,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private final StatusActivities status =
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
-  private final Set<Long> running = new LinkedHashSet<>();
-
-  /** Each running child's own cancellation scope, to stop it at once when the job is canceled. */
-  private final Map<Long, CancellationScope> childScopes = new HashMap<>();
-
-  /** Each running child, to signal pause and resume to (since {@link #PAGE_PAUSE}). */
-  private final Map<Long, VolumeWorkflow> children = new HashMap<>();
-
-  /** Running children's pages so far, as they told ({@link #volumeProgress}). */
-  private final Map<Long, VolumeProgress> runningPages = new HashMap<>();
+  private final RunningVolumes running = new RunningVolumes();
 
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
@@ -87,10 +73,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.concurrency =
         Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
     this.paused = cursor.paused();
-    this.pagePause = Workflow.getVersion(PAGE_PAUSE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    this.pagePause = Workflow.getVersion(JobVersions.PAGE_PAUSE, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.childrenPerRun =
         spec.childrenPerRunOr(
-            Workflow.getVersion(LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
+            Workflow.getVersion(JobVersions.LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
                 ? JobSpec.DEFAULT_CHILDREN_PER_RUN
                 : JobSpec.FORMER_CHILDREN_PER_RUN);
     try {
@@ -98,7 +84,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         status.jobStarted(spec.jobId());
       }
       searchable =
-          Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1
+          Workflow.getVersion(JobVersions.SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1
               && JobSearchAttributes.present();
       updateAttributes(paused ? "paused" : "running");
       fanOut();
@@ -151,9 +137,9 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   /**
-   * Records a pause or resume. Since {@link #PAGE_PAUSE} the running volumes hear it too, so their
-   * pages stop and go on: a pause reaches them before the store's flag (which their page activities
-   * read), a resume after it, so a volume never waits on a flag already cleared.
+   * Records a pause or resume. Since {@link JobVersions#PAGE_PAUSE} the running volumes hear it
+   * too, so their pages stop and go on: a pause reaches them before the store's flag (which their
+   * page activities read), a resume after it, so a volume never waits on a flag already cleared.
    */
   private void recordPause(boolean pause) {
     if (!pagePause) {
@@ -161,21 +147,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       return;
     }
     if (!pause) status.jobPaused(spec.jobId(), false);
-    List<Promise<Void>> told = new ArrayList<>();
-    for (VolumeWorkflow child : new ArrayList<>(children.values())) {
-      try {
-        told.add(Async.procedure(pause ? child::pause : child::resume));
-      } catch (RuntimeException ended) {
-        // the volume could not start or has ended
-      }
-    }
-    for (Promise<Void> signal : told) {
-      try {
-        signal.get();
-      } catch (RuntimeException ended) {
-        // the volume ended meanwhile
-      }
-    }
+    running.tell(pause);
     if (pause) status.jobPaused(spec.jobId(), true);
   }
 
@@ -208,19 +180,18 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     TaskRef task = fetched.poll();
     cursor = cursor.after(task.taskId());
     startedThisRun++;
-    running.add(task.taskId());
     // Detached: canceling the job must not cancel children (and through them activities);
     // children stop through the job's cancel flag instead (see stopRunningChildren).
     CancellationScope scope =
         Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task));
-    childScopes.put(task.taskId(), scope);
+    running.started(task.taskId(), scope);
     scope.run();
   }
 
   private void runVolume(TaskRef ref) {
     VolumeTask task = spec.taskFor(ref);
     VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
-    if (pagePause) children.put(ref.taskId(), child);
+    if (pagePause) running.stub(ref.taskId(), child);
     try {
       VolumeResult result =
           child.run(task); // read cursor only after the child ends: others update it meanwhile
@@ -240,10 +211,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         cursor = cursor.with(result);
       }
     } finally {
-      running.remove(ref.taskId());
-      childScopes.remove(ref.taskId());
-      children.remove(ref.taskId());
-      runningPages.remove(ref.taskId());
+      running.ended(ref.taskId());
     }
   }
 
@@ -275,33 +243,13 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private void stopRunningChildren() {
     status.jobCancelRequested(spec.jobId());
     updateAttributes("canceling");
-    if (Workflow.getVersion(CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      new ArrayList<>(childScopes.values()).forEach(CancellationScope::cancel);
+    if (Workflow.getVersion(JobVersions.CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      running.cancelAll();
     }
     Workflow.await(running::isEmpty);
   }
 
-  static final String CANCEL_CHILDREN = "cancel-children-on-job-cancel";
-
-  /**
-   * Since this version a job started with its search attributes keeps them current: status at each
-   * change, counts at most every {@value #ATTRIBUTES_EVERY_MILLIS} ms of workflow time (one history
-   * event each) and at the end; its volumes carry their volume id.
-   */
-  static final String SEARCH_ATTRIBUTES = "search-attributes";
-
-  /** Since this version a run starts 2,000 children by default, not 500 (see JobSpec). */
-  static final String LONGER_RUNS = "longer-runs";
-
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
-
-  /**
-   * Since this version pause and resume reach the running volumes (their pages stop and go on, see
-   * {@link VolumeWorkflowImpl#PAGE_CONTROL}), volumes' pages are counted as they finish, and a run
-   * starts no child past {@value #RUN_HISTORY_LIMIT} history events (volumes' progress adds
-   * events), continuing as new instead.
-   */
-  static final String PAGE_PAUSE = "page-pause";
 
   static final int RUN_HISTORY_LIMIT = 40_000;
 
@@ -344,7 +292,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
 
   @Override
   public void volumeProgress(VolumeProgress progress) {
-    if (running.contains(progress.taskId())) runningPages.put(progress.taskId(), progress);
+    running.told(progress);
   }
 
   /**
@@ -357,19 +305,13 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         ended != null
             ? ended.dbName()
             : cancelRequested ? "canceling" : paused ? "paused" : "running";
-    int pagesOk = cursor.pagesOk();
-    int pagesFailed = cursor.pagesFailed();
-    for (VolumeProgress volume : runningPages.values()) {
-      pagesOk += volume.pagesOk();
-      pagesFailed += volume.pagesFailed();
-    }
     return new JobProgress(
         state,
         cursor.volumesDone(),
         cursor.volumesFailed(),
         running.size(),
-        pagesOk,
-        pagesFailed,
+        cursor.pagesOk() + running.pagesOk(),
+        cursor.pagesFailed() + running.pagesFailed(),
         concurrency,
         paused,
         cancelRequested);
