@@ -65,6 +65,7 @@ function actionsCell(job) {
   if (job.status === 'running' || job.status === 'created') add('Pause', () => api('/api/jobs/' + key + '/pause', { method: 'POST' }));
   if (job.status === 'paused') add('Resume', () => api('/api/jobs/' + key + '/resume', { method: 'POST' }));
   if (!['completed', ...ENDED_UNSUCCESSFULLY].includes(job.status)) add('Cancel', () => api('/api/jobs/' + key + '/cancel', { method: 'POST' }));
+  if (ENDED_UNSUCCESSFULLY.includes(job.status)) add('Restart', () => api('/api/jobs/' + key + '/restart', { method: 'POST' }));
   if (job.status === 'completed' && job.filename) add('View', () => api('/ocr/result/' + key).then((r) => showResult(r, r.filename)));
   return td;
 }
