@@ -13,8 +13,10 @@ import io.ocrbatch.activities.statusdb.JobStore;
 import io.ocrbatch.activities.statusdb.NewJob;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
+import io.ocrbatch.activities.statusdb.TaskStore;
 import io.ocrbatch.activities.storage.Storage;
 import io.ocrbatch.activities.storage.StorageSettings;
+import io.ocrbatch.activities.testing.FullDisk;
 import io.ocrbatch.activities.testing.OutputChecks;
 import io.ocrbatch.activities.testing.TcpProxy;
 import io.ocrbatch.activities.testing.TestDatabases;
@@ -32,8 +34,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -249,6 +253,68 @@ class OcrActivitiesImplTest {
     assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk.last(2)))
         .isEqualTo(new ChunkResult(2, 0, 0));
     assertThat(decoded).containsExactly("p2.png", "p3.png");
+  }
+
+  @Test
+  void aFullOutputDiskHoldsThePageInHandAndWritesItOnceThereIsRoom() throws Exception {
+    PageChunk listed = chunk(3);
+    try (FullDisk disk = FullDisk.at(dir.resolve("disk"))) {
+      Path out = disk.folder().resolve("vol");
+      PageChunk chunk =
+          new PageChunk(listed.task(), out.toString(), 0, listed.pages(), PageChunk.PAGES_STOP);
+      CompletableFuture<ChunkResult> running =
+          CompletableFuture.supplyAsync(
+              () -> env.newActivityStub(OcrActivities.class).ocrChunk(chunk));
+
+      long taskId = chunk.task().taskId();
+      List<TaskStore.Hold> holds = awaitHolds(chunk.task().jobId());
+      assertThat(holds)
+          .singleElement()
+          .satisfies(
+              h ->
+                  assertThat(h.reason())
+                      .as("the hold names the folder and the reason")
+                      .contains(out.toString())
+                      .contains(disk.refusal()));
+      Thread.sleep(1_500); // the hold retries meanwhile (1 s, then 2 s)
+      assertThat(decoded).as("the page is held, not OCRed again").containsExactly("p1.png");
+      assertThat(filesUnder(disk.folder()))
+          .as("nothing half-written: no .txt without .json")
+          .isEmpty();
+
+      disk.free();
+      ChunkResult result = running.get(60, TimeUnit.SECONDS);
+
+      assertThat(result).isEqualTo(new ChunkResult(3, 0, 0));
+      assertThat(decoded).containsExactly("p1.png", "p2.png", "p3.png");
+      assertThat(filesUnder(disk.folder()))
+          .containsExactlyInAnyOrder(
+              "vol/p1.txt",
+              "vol/p1.json",
+              "vol/p2.txt",
+              "vol/p2.json",
+              "vol/p3.txt",
+              "vol/p3.json");
+      assertThat(store.tasks().holds(chunk.task().jobId(), 5)).as("the hold is over").isEmpty();
+      assertThat(taskId).isPositive();
+    }
+  }
+
+  private static List<TaskStore.Hold> awaitHolds(long jobId) throws InterruptedException {
+    store.tasks().started(store.tasks().tasksAfter(jobId, 0, 1).get(0).taskId(), 1, 3);
+    for (int i = 0; i < 300; i++) {
+      List<TaskStore.Hold> holds = store.tasks().holds(jobId, 5);
+      if (!holds.isEmpty()) return holds;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no hold recorded within 30 s");
+  }
+
+  /** Every file under {@code root} (hidden temporary files included), relative to it. */
+  private static List<String> filesUnder(Path root) throws java.io.IOException {
+    try (var walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).toList();
+    }
   }
 
   @Test
