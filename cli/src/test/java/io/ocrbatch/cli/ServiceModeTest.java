@@ -313,6 +313,35 @@ class ServiceModeTest {
         assertThat(CliTestSupport.run("job", "status", "--all", "--data", data.toString()).stdout())
             .contains("Job: CANCEL-ME")
             .contains("Status: canceled");
+
+        // restarted by its key, it runs what the cancel left and reuses every finished page
+        CliTestSupport.Result restart =
+            CliTestSupport.run(
+                "job",
+                "restart",
+                "--job-key",
+                "CANCEL-ME",
+                "--temporal",
+                temporal,
+                "--data",
+                data.toString());
+        assertThat(restart.exitCode()).as(restart.stdout()).isZero();
+        assertThat(restart.stdout())
+            .contains("Restarted job CANCEL-ME")
+            .contains("volume(s) to run again");
+        waitFor(
+            () ->
+                "completed"
+                    .equals(
+                        jdbc.queryOne(
+                                "SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'",
+                                rs -> rs.getString(1))
+                            .orElse("")));
+        assertThat(
+                jdbc.queryLong(
+                    "SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id"
+                        + " WHERE j.job_key = 'CANCEL-ME' AND p.status = 'ok'"))
+            .isEqualTo(44);
       }
 
       // A JVM stopped by SIGTERM exits 143 once its shutdown hook has finished.
