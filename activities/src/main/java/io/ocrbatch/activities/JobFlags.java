@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Jobs' cancel and pause flags as page activities see them before each page: read from the store at
  * most once per {@value #MAX_AGE_MILLIS} ms per job and worker, not once per page, so a canceled or
  * paused job's pages stop within that time. A flag seen set is read again before it is believed: a
- * job resumed a moment ago must not stop a chunk that its volume has just started again.
+ * job resumed or restarted a moment ago must not stop a chunk that has just started again (a
+ * restarted job's volume would go back to pending, and the job end without it).
  */
 final class JobFlags {
   static final long MAX_AGE_MILLIS = 1_000;
@@ -36,7 +37,7 @@ final class JobFlags {
     if (last == null || now - last.atNanos() >= MAX_AGE_MILLIS * 1_000_000) {
       last = read(jobId, now);
     }
-    if (last.stop() == Stop.PAUSED && last.atNanos() != now) last = read(jobId, now);
+    if (last.stop() != Stop.NONE && last.atNanos() != now) last = read(jobId, now);
     return last.stop();
   }
 

@@ -3,17 +3,14 @@ package io.ocrbatch.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
-import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.statusdb.TaskStore;
 import io.ocrbatch.activities.testing.FullDisk;
-import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.OcrActivities;
 import io.ocrbatch.workflows.PageChunk;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -26,53 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What stops, holds or redoes a chunk's pages, with real Tesseract, files and status store: a
  * paused job, an output disk that is full, an image gone since the listing, pages found bad before.
  */
-class ChunkControlTest {
-  private static TestDatabases.Fresh db;
-  private static StatusStore store;
-  @TempDir Path dir;
-  private TestActivityEnvironment env;
-  private ChunkFixture fixture;
-  private List<String> decoded;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabases.fresh();
-    store = StatusStore.over(db.database().jdbc());
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    fixture = new ChunkFixture(store, dir);
-    decoded = fixture.decoded;
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(fixture.activitiesOver(store));
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
-  private PageChunk chunk(int pages) throws Exception {
-    return fixture.chunk(pages);
-  }
-
+class ChunkControlTest extends PageActivityTestBase {
   @Test
   void pagesThisTaskFoundBadBeforeAreNotTriedAgainButUnreadableOnesAre() throws Exception {
     PageChunk chunk = chunk(3);
@@ -198,6 +155,20 @@ class ChunkControlTest {
     try (var walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).toList();
     }
+  }
+
+  @Test
+  void aJobRestartedRightAfterItsCancelIsNotStoppedByTheCancelSeenBefore() throws Exception {
+    PageChunk chunk = chunk(2);
+    long jobId = chunk.task().jobId();
+    store.jobs().requestCancel(jobId);
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+        .isEqualTo(ChunkResult.canceled(2));
+    store.jobs().markFinished(jobId, io.ocrbatch.workflows.JobStatus.CANCELED);
+
+    assertThat(store.queue().restart(jobId)).contains(1); // within the flag's cache age (1 s)
+    assertThat(env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
+        .isEqualTo(new ChunkResult(2, 0, 0));
   }
 
   @Test

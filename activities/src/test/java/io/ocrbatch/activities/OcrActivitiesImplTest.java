@@ -8,7 +8,6 @@ import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.activities.testing.OutputChecks;
 import io.ocrbatch.activities.testing.TcpProxy;
-import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
@@ -19,50 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The page activity with real Tesseract, real files and the real status store. */
-class OcrActivitiesImplTest {
-  private static TestDatabases.Fresh db;
-  private static StatusStore store;
-  @TempDir Path dir;
-  private TestActivityEnvironment env;
-  private ChunkFixture fixture;
-  private List<String> decoded;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabases.fresh();
-    store = StatusStore.over(db.database().jdbc());
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    fixture = new ChunkFixture(store, dir);
-    decoded = fixture.decoded;
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(fixture.activitiesOver(store));
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
-  private PageChunk chunk(int pages, String... corrupt) throws Exception {
-    return fixture.chunk(pages, corrupt);
-  }
-
+class OcrActivitiesImplTest extends PageActivityTestBase {
   @Test
   void ocrsEveryPageAndABadPageFailsAloneWithItsReasonRecorded() throws Exception {
     PageChunk chunk = chunk(2, "broken.png");

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,22 +17,7 @@ import org.junit.jupiter.api.Test;
  * waited out without spending attempts, a missing page keeps it from being complete, and its job's
  * progress counts its pages as they finish.
  */
-class PageControlTest {
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private final FakeActivities fake = new FakeActivities();
-
-  @BeforeEach
-  void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
-    client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
+class PageControlTest extends WorkflowTestBase {
   @Test
   void pauseHoldsARunningVolumesPagesAndResumeGoesOnWhereTheyStopped() throws Exception {
     fake.withVolumes(1);

@@ -212,12 +212,15 @@ public final class JobStore {
 
   /**
    * Ends the job. A job that would end completed while some of its tasks failed terminally (in an
-   * earlier run: a started-again job's workflow does not see those tasks) ends failed.
+   * earlier run: a started-again job's workflow does not see those tasks), or while some have not
+   * ended (a volume handed back as pending), ends failed: {@code job restart} runs them.
    */
   public void markFinished(long jobId, JobStatus status) {
     refreshCounts(jobId);
     jdbc.update(
-        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND failed_tasks > 0 THEN 'failed' ELSE ? END,"
+        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND (failed_tasks > 0 OR EXISTS"
+            + " (SELECT 1 FROM tasks t WHERE t.job_id = jobs.id"
+            + " AND t.status IN ('pending', 'running', 'retryable_failed'))) THEN 'failed' ELSE ? END,"
             + " finished_at = coalesce(finished_at, now()) WHERE id = ?",
         status.dbName(),
         status.dbName(),
