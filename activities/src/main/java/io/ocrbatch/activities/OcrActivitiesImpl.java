@@ -72,21 +72,6 @@ public class OcrActivitiesImpl implements OcrActivities {
       StatusStore store,
       String workerName,
       OcrMetrics meters) {
-    this(engines, decoder, storage, store, workerName, meters, OutputHold.DEFAULT_MAX_HOLD);
-  }
-
-  /**
-   * @param maxHold how long a page's result is held while its output refuses writes, before the
-   *     chunk gives up and its volume waits in its turn (see {@link OutputHold})
-   */
-  public OcrActivitiesImpl(
-      OcrEngines engines,
-      ImageDecoder decoder,
-      Storage storage,
-      StatusStore store,
-      String workerName,
-      OcrMetrics meters,
-      java.time.Duration maxHold) {
     this.meters = meters;
     this.engines = engines;
     this.decoder = decoder;
@@ -95,7 +80,7 @@ public class OcrActivitiesImpl implements OcrActivities {
     this.jobs = store.jobs();
     this.flags = new JobFlags(jobs);
     this.workerName = workerName;
-    this.hold = new OutputHold(store.tasks(), workerName, maxHold);
+    this.hold = new OutputHold(store.tasks(), workerName, OutputHold.DEFAULT_MAX_HOLD);
   }
 
   @Override

@@ -44,24 +44,21 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   }
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store, OcrMetrics meters) {
-    this(storage, store, meters, "worker", OutputHold.DEFAULT_MAX_HOLD);
+    this(storage, store, meters, "worker");
   }
 
   /**
    * @param workerName named in the worker's health lines about output storage
-   * @param maxHold how long a volume's end waits for output storage that refuses writes before its
-   *     workflow waits in its turn (see {@link OutputHold})
    */
   public VolumeActivitiesImpl(
-      Storage storage,
-      StatusStore store,
-      OcrMetrics meters,
-      String workerName,
-      java.time.Duration maxHold) {
+      Storage storage, StatusStore store, OcrMetrics meters, String workerName) {
     this.storage = storage;
     this.store = store;
     this.meters = meters;
-    this.hold = store == null ? null : new OutputHold(store.tasks(), workerName, maxHold);
+    this.hold =
+        store == null
+            ? null
+            : new OutputHold(store.tasks(), workerName, OutputHold.DEFAULT_MAX_HOLD);
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class OcrWorker implements AutoCloseable {
         BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class, WatchWorkflowImpl.class);
     io.registerActivitiesImplementations(
         new StatusActivitiesImpl(store, meters, new OcrStepRecorder(store, storage)),
-        new VolumeActivitiesImpl(storage, store, meters, settings.name(), OUTPUT_HOLD),
+        new VolumeActivitiesImpl(storage, store, meters, settings.name()),
         new WatchActivitiesImpl(store, storage, RetrySettings.defaults()));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
@@ -125,9 +125,6 @@ public final class OcrWorker implements AutoCloseable {
    * is 80 % of the heartbeat timeout): OCR chunks heartbeat every second (see ChunkHeartbeats), so
    * Temporal hears them this often and a heartbeat timeout of seconds holds with a wide margin.
    */
-  /** How long an activity holds results its output storage refuses (see OutputHold). */
-  private static final Duration OUTPUT_HOLD = Duration.ofHours(5);
-
   static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
 
   /**

@@ -63,7 +63,8 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
               counts,
               null);
         }
-        if (counts.missing() > 0) return pagesMissing(task, counts, attempt, maxAttempts);
+        if (controlled && counts.missing() > 0)
+          return pagesMissing(task, counts, attempt, maxAttempts);
         if (!merged) volumes.writeManifest(task, listing, counts);
       }
       VolumeResult result =
