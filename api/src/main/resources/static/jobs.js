@@ -97,6 +97,7 @@ function actionsCell(job) {
       }
     });
   }
+  if (ENDED_UNSUCCESSFULLY.includes(job.status)) add('Restart', () => api('/api/jobs/' + key + '/restart', { method: 'POST' }));
   if (['completed', 'failed'].includes(job.status) && job.filename) add('View', () => showResultPages(job.job_key, job.filename, 0, true));
   return td;
 }

@@ -4,6 +4,7 @@ import io.ocrbatch.activities.engines.OcrEngines;
 import io.ocrbatch.activities.image.BadImageException;
 import io.ocrbatch.activities.image.ImageDecoder;
 import io.ocrbatch.activities.image.ImageResolution;
+import io.ocrbatch.activities.image.ImageUnavailableException;
 import io.ocrbatch.activities.image.PageRef;
 import io.ocrbatch.activities.metrics.OcrMetrics;
 import io.ocrbatch.activities.metrics.PageInFlight;
@@ -29,6 +30,7 @@ import io.ocrbatch.workflows.FailureTypes;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
 import io.ocrbatch.workflows.PageChunk;
+import io.ocrbatch.workflows.VolumeTask;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -37,7 +39,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,8 @@ public class OcrActivitiesImpl implements OcrActivities {
   private final Storage storage;
   private final PageRowStore metrics;
   private final JobStore jobs;
-  private final CancelFlags cancelFlags;
+  private final JobFlags flags;
+  private final OutputHold hold;
   private final String workerName;
   private final OcrMetrics meters;
   private final ThreadLocal<ProvenanceOfTask> taskProvenance = new ThreadLocal<>();
@@ -77,8 +79,9 @@ public class OcrActivitiesImpl implements OcrActivities {
     this.storage = storage;
     this.metrics = store.pageRows();
     this.jobs = store.jobs();
-    this.cancelFlags = new CancelFlags(jobs);
+    this.flags = new JobFlags(jobs);
     this.workerName = workerName;
+    this.hold = new OutputHold(store.tasks(), workerName, OutputHold.DEFAULT_MAX_HOLD);
   }
 
   @Override
@@ -93,91 +96,73 @@ public class OcrActivitiesImpl implements OcrActivities {
   private ChunkResult ocrPages(PageChunk chunk) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     // Heartbeat details: the index (in this chunk) of the last page finished by an earlier attempt.
-    int resumeAt = context.getHeartbeatDetails(Integer.class).map(i -> i + 1).orElse(0);
-    long jobId = chunk.task().jobId();
+    int lastFinished = context.getHeartbeatDetails(Integer.class).orElse(-1);
+    long taskId = chunk.task().taskId();
     VolumeSource source = VolumeActivitiesImpl.open(storage, chunk.task());
     ResultFolder folder = VolumeActivitiesImpl.results(storage, chunk.task(), chunk.outputDir());
-    Instant redoBefore = jobs.redoResultsBefore(jobId).orElse(null);
+    Instant redoBefore = jobs.redoResultsBefore(chunk.task().jobId()).orElse(null);
     List<String> pages = chunk.pages();
-    List<String> formats = chunk.task().jobType().outputFormats();
-    Map<String, Instant> existing =
-        existingResults(folder, pages, formats, chunk.task().volume().volumeId());
-    List<String> finished =
-        pages.stream()
-            .filter(p -> new PageOutputs(folder, p, formats).recognised(existing, redoBefore))
-            .toList();
-    Set<String> unreadable =
+    ChunkOutputs outputs =
+        new ChunkOutputs(
+            folder,
+            chunk.task().volume().volumeId(),
+            pages,
+            chunk.task().jobType().outputFormats(),
+            redoBefore);
+    Set<String> unreadable = // results a store changed: failed, naming the file
         FinishedPageRows.recordMissing(
-            metrics, chunk.task().taskId(), folder, finished, workerName);
+            metrics, taskId, folder, outputs.recognisedPages(), workerName);
+    // pages this task found undecodable or over the limits before (an earlier attempt): not redone
+    Set<String> failedForGood = metrics.failedForGood(taskId, pages);
     ChunkResult result = ChunkResult.EMPTY;
-    PageRowBuffer rows = new PageRowBuffer(metrics, chunk.task().taskId(), workerName);
-    try (PageFetcher fetcher = new PageFetcher(source, storage.downloads(), meters)) {
+    PageRowBuffer rows = new PageRowBuffer(metrics, taskId, workerName);
+    try (ChunkHeartbeats heartbeats = new ChunkHeartbeats(context, lastFinished);
+        PageFetcher fetcher = new PageFetcher(source, storage.downloads(), meters)) {
       for (int i = 0; i < pages.size(); i++) {
-        PageOutputs outputs = new PageOutputs(folder, pages.get(i), formats);
-        if (unreadable.contains(pages.get(i))) {
-          result = result.plus(new ChunkResult(0, 0, 1));
-        } else if (outputs.done(existing, redoBefore)) {
-          result = result.plus(new ChunkResult(0, 1, 0));
-        } else if (i < resumeAt) {
-          result =
-              result.plus(new ChunkResult(0, 0, 1)); // an earlier attempt recorded it as failed
-        } else if (cancelFlags.requested(jobId)) {
+        heartbeats.check();
+        ChunkResult page =
+            unreadable.contains(pages.get(i))
+                    || failedForGood.contains(pages.get(i)) && !outputs.done(i)
+                ? ChunkResult.FAILED
+                : page(chunk, i, outputs, fetcher, rows);
+        if (page.interrupted() > 0 || page.paused() > 0) { // the job was canceled or paused: stop
           rows.flush();
-          return result.plus(new ChunkResult(0, 0, 0, pages.size() - i)); // job canceled: stop here
-        } else if (outputs.recognised(existing, redoBefore)) {
-          addMissingFormats(chunk, PageRef.parse(pages.get(i)), outputs, existing, redoBefore);
-          result =
-              result.plus(
-                  new ChunkResult(0, 1, 0)); // OCRed before: only its missing formats are new
-        } else {
-          String next = nextToFetch(pages, i, folder, formats, existing, redoBefore);
-          JobTypeSpec type = chunk.task().jobType();
-          try (PageInFlight metered = meters.pageStarted(type.name(), type.engine())) {
-            boolean ok = ocrPage(chunk, PageRef.parse(pages.get(i)), next, fetcher, outputs, rows);
-            if (ok) metered.succeeded();
-            else metered.failed();
-            result = result.plus(ok ? new ChunkResult(1, 0, 0) : new ChunkResult(0, 0, 1));
-          }
+          int left = pages.size() - i;
+          return result.plus(
+              page.interrupted() > 0 ? ChunkResult.canceled(left) : ChunkResult.paused(left));
         }
-        context.heartbeat(i); // throws when the job is canceled: the finished page stays finished
+        result = result.plus(page);
+        heartbeats.finished(i); // throws when Temporal gave the chunk to another worker
       }
     }
     rows.flush();
     return result;
   }
 
-  /** The chunk's pages' result files that exist (not the whole folder's: see ResultFolder). */
-  private static Map<String, Instant> existingResults(
-      ResultFolder folder, List<String> pages, List<String> formats, String volumeId) {
-    List<String> names =
-        pages.stream().flatMap(p -> PageOutputs.fileNames(p, formats).stream()).toList();
-    try {
-      return folder.files(names);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot list the results of volume '" + volumeId + "'", e); // retryable
+  /** Page {@code i} of the chunk, unless the job asks its pages to stop. */
+  private ChunkResult page(
+      PageChunk chunk, int i, ChunkOutputs outputs, PageFetcher fetcher, PageRowBuffer rows) {
+    if (outputs.done(i)) return ChunkResult.SKIPPED;
+    JobFlags.Stop stop = flags.stop(chunk.task().jobId());
+    if (stop == JobFlags.Stop.CANCELED) return ChunkResult.canceled(1);
+    if (stop == JobFlags.Stop.PAUSED && chunk.pagesStop()) return ChunkResult.paused(1);
+    PageRef page = PageRef.parse(chunk.pages().get(i));
+    if (outputs.recognised(i)) return addMissingFormats(chunk, page, outputs, i);
+    JobTypeSpec type = chunk.task().jobType();
+    try (PageInFlight metered = meters.pageStarted(type.name(), type.engine())) {
+      ChunkResult result =
+          ocrPage(chunk, page, outputs.nextToFetch(i), fetcher, outputs.of(i), rows);
+      if (result.ocred() > 0) metered.succeeded();
+      else if (result.interrupted() == 0) metered.failed(); // canceled while held: not a page
+      return result;
     }
   }
 
   /**
-   * The image file of the next page that still needs OCR, to download ahead (a page that only lacks
-   * a format needs no image).
+   * One page: {@link ChunkResult#OCRED}, {@link ChunkResult#FAILED} (its image's fault), {@link
+   * ChunkResult#MISSING} (its image could not be had), or canceled while its output was held.
    */
-  private static String nextToFetch(
-      List<String> pages,
-      int i,
-      ResultFolder folder,
-      List<String> formats,
-      Map<String, Instant> existing,
-      Instant redoBefore) {
-    for (int n = i + 1; n < pages.size(); n++) {
-      if (!new PageOutputs(folder, pages.get(n), formats).recognised(existing, redoBefore))
-        return PageRef.parse(pages.get(n)).file();
-    }
-    return null;
-  }
-
-  private boolean ocrPage(
+  private ChunkResult ocrPage(
       PageChunk chunk,
       PageRef page,
       String nextFile,
@@ -196,18 +181,27 @@ public class OcrActivitiesImpl implements OcrActivities {
       PageText text = engines.encode(engine.recognize(gray, dpi), type);
       long millis = millisSince(started);
       Provenance provenance = provenance(chunk).forImage(page.name(), etag).withDpi(dpi);
-      outputs.write(new PageResult(text, provenance, millis, gray));
+      List<ResultFolder.Output> files =
+          outputs.render(new PageResult(text, provenance, millis, gray));
+      if (!writeHeld(chunk, () -> outputs.write(files))) return ChunkResult.canceled(1);
       // The row goes in the next batch: if it is never written (the database or the worker went
       // away), the retry records it from the result (FinishedPageRows) without OCRing the page.
       rows.add(
           new PageMetric(
               page.name(), true, millis, text.lines().size(), text.meanConfidence(), null, etag));
-      return true;
+      return ChunkResult.OCRED;
+    } catch (ImageUnavailableException e) {
+      log.info("Page not read, to be tried again: {}", e.getMessage());
+      rows.add(
+          new PageMetric(
+              page.name(), false, millisSince(started), 0, null, e.getMessage(), etag, true));
+      // a volume of histories recorded before counts it failed, as it did then
+      return chunk.pagesStop() ? ChunkResult.MISSING : ChunkResult.FAILED;
     } catch (BadImageException e) {
       log.info("Page failed: {}", e.getMessage());
       rows.add(
           new PageMetric(page.name(), false, millisSince(started), 0, null, e.getMessage(), etag));
-      return false;
+      return ChunkResult.FAILED;
     } catch (EngineUnavailableException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           e.getMessage(), FailureTypes.ENGINE_UNAVAILABLE);
@@ -225,6 +219,17 @@ public class OcrActivitiesImpl implements OcrActivities {
           "cannot read or write page " + page.name() + " of " + chunk.task().volume().volumeId(),
           e); // retryable
     }
+  }
+
+  /** Writes the page's files, holding them while the output refuses writes (see OutputHold). */
+  private boolean writeHeld(PageChunk chunk, OutputHold.Write write) throws IOException {
+    VolumeTask task = chunk.task();
+    return hold.write(
+        task.taskId(),
+        task.outputRoot(),
+        chunk.outputDir(),
+        write,
+        () -> flags.canceled(task.jobId()));
   }
 
   private static long millisSince(long startedNanos) {
@@ -252,18 +257,19 @@ public class OcrActivitiesImpl implements OcrActivities {
    * A page OCRed before that lacks a format its job type asks for now: that format only, from the
    * page's JSON alone (no download, no decoding, no OCR).
    */
-  private void addMissingFormats(
-      PageChunk chunk,
-      PageRef page,
-      PageOutputs outputs,
-      Map<String, Instant> existing,
-      Instant redoBefore) {
+  private ChunkResult addMissingFormats(
+      PageChunk chunk, PageRef page, ChunkOutputs chunkOutputs, int i) {
+    PageOutputs outputs = chunkOutputs.of(i);
     try {
       PageJson.Document doc =
           outputs.document().orElseThrow(() -> new IOException("its JSON went away"));
-      outputs.write(
-          new PageResult(doc.page(), doc.provenance(), doc.durationMs(), null),
-          outputs.missing(existing, redoBefore));
+      List<ResultFolder.Output> files =
+          outputs.render(
+              new PageResult(doc.page(), doc.provenance(), doc.durationMs(), null),
+              chunkOutputs.missing(i));
+      return writeHeld(chunk, () -> outputs.write(files))
+          ? ChunkResult.SKIPPED
+          : ChunkResult.canceled(1);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot complete the formats of page "

@@ -38,15 +38,28 @@ public class VolumeActivitiesImpl implements VolumeActivities {
   private final Storage storage;
   private final StatusStore store;
   private final OcrMetrics meters;
+  private final OutputHold hold;
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store) {
     this(storage, store, OcrMetrics.none());
   }
 
   public VolumeActivitiesImpl(Storage storage, StatusStore store, OcrMetrics meters) {
+    this(storage, store, meters, "worker");
+  }
+
+  /**
+   * @param workerName named in the worker's health lines about output storage
+   */
+  public VolumeActivitiesImpl(
+      Storage storage, StatusStore store, OcrMetrics meters, String workerName) {
     this.storage = storage;
     this.store = store;
     this.meters = meters;
+    this.hold =
+        store == null
+            ? null
+            : new OutputHold(store.tasks(), workerName, OutputHold.DEFAULT_MAX_HOLD);
   }
 
   @Override
@@ -154,9 +167,27 @@ public class VolumeActivitiesImpl implements VolumeActivities {
     success.put("output_formats", formats);
     success.put("finished_at", Instant.now().toString());
     ResultFolder folder = results(storage, task, listing.outputDir());
+    OutputHold.Write write =
+        () -> {
+          if (pdf) writePdf(task, listing, folder, pdfName);
+          new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
+        };
+    Runnable heartbeat = heartbeat();
     try {
-      if (pdf) writePdf(task, listing, folder, pdfName);
-      new VolumeOutputs(folder).writeAll(manifest, config(task, listing), success);
+      if (hold == null) write.run();
+      else if (!hold.write(
+          task.taskId(),
+          task.outputRoot(),
+          listing.outputDir(),
+          write,
+          () -> { // asked before each wait: the place to heartbeat too
+            heartbeat.run();
+            return store.jobs().cancelRequested(task.jobId());
+          })) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the job was canceled while output " + listing.outputDir() + " refused writes",
+            FailureTypes.OUTPUT_UNWRITABLE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the manifest of volume '" + listing.volumeId() + "'", e);

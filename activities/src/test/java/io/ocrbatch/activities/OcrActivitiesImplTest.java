@@ -3,144 +3,25 @@ package io.ocrbatch.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocrbatch.activities.engines.OcrEngines;
-import io.ocrbatch.activities.image.BadImageException;
-import io.ocrbatch.activities.image.ImageDecoder;
-import io.ocrbatch.activities.samples.PageRenderer;
-import io.ocrbatch.activities.samples.SampleTexts;
 import io.ocrbatch.activities.statusdb.Database;
-import io.ocrbatch.activities.statusdb.JobStore;
-import io.ocrbatch.activities.statusdb.NewJob;
 import io.ocrbatch.activities.statusdb.PageRowStore.PageMetric;
 import io.ocrbatch.activities.statusdb.StatusStore;
-import io.ocrbatch.activities.storage.Storage;
-import io.ocrbatch.activities.storage.StorageSettings;
 import io.ocrbatch.activities.testing.OutputChecks;
 import io.ocrbatch.activities.testing.TcpProxy;
-import io.ocrbatch.activities.testing.TestDatabases;
 import io.ocrbatch.workflows.ChunkResult;
 import io.ocrbatch.workflows.JobTypeSpec;
 import io.ocrbatch.workflows.OcrActivities;
 import io.ocrbatch.workflows.PageChunk;
-import io.ocrbatch.workflows.RetrySettings;
-import io.ocrbatch.workflows.VolumeRef;
 import io.ocrbatch.workflows.VolumeTask;
 import io.temporal.testing.TestActivityEnvironment;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The page activity with real Tesseract, real files and the real status store. */
-class OcrActivitiesImplTest {
-  private static TestDatabases.Fresh db;
-  private static StatusStore store;
-  @TempDir Path dir;
-  private TestActivityEnvironment env;
-  private final List<String> decoded = new CopyOnWriteArrayList<>();
-  private final Set crashOn = new Set();
-  private final Map<String, Runnable> beforeDecoding = new ConcurrentHashMap<>();
-  private ImageDecoder counting;
-
-  /** Pages whose decoding "kills the worker" once (an Error no page handler catches). */
-  static final class Set {
-    final java.util.Set<String> names = ConcurrentHashMap.newKeySet();
-  }
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabases.fresh();
-    store = StatusStore.over(db.database().jdbc());
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    env = TestActivityEnvironment.newInstance();
-    counting =
-        new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS) {
-          @Override
-          public BufferedImage decodeGray(Path file, int index, int dpi, String page)
-              throws BadImageException {
-            String name = file.getFileName().toString();
-            if (crashOn.names.remove(name))
-              throw new OutOfMemoryError("simulated worker death on " + name);
-            beforeDecoding.getOrDefault(name, () -> {}).run();
-            decoded.add(name);
-            return super.decodeGray(file, index, dpi, page);
-          }
-        };
-    env.registerActivitiesImplementations(activitiesOver(store));
-  }
-
-  private OcrActivitiesImpl activitiesOver(StatusStore statusStore) {
-    return new OcrActivitiesImpl(
-        new OcrEngines(OcrEngines.tessdataFromEnvironment()),
-        counting,
-        new Storage(StorageSettings.fromEnvironment()),
-        statusStore,
-        "test-worker");
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
-  private PageChunk chunk(int pages, String... corrupt) throws Exception {
-    Path volume = Files.createDirectories(dir.resolve("vol"));
-    List<String> names = new ArrayList<>();
-    List<String> words = SampleTexts.englishWords(pages * 20);
-    PageRenderer renderer = new PageRenderer(PageRenderer.DEJAVU_SERIF, 46f, 1200, 260);
-    for (int i = 1; i <= pages; i++) {
-      String name = "p" + i + ".png";
-      ImageIO.write(renderer.render(words, " ", 1.3).image(), "png", volume.resolve(name).toFile());
-      names.add(name);
-    }
-    for (String name : corrupt) Files.writeString(volume.resolve(name), "garbage");
-    long typeId = store.jobTypes().byName("tesseract-eng").orElseThrow().id();
-    VolumeRef ref = new VolumeRef("vol", volume.toUri().toString());
-    JobStore.Created job =
-        store
-            .jobs()
-            .create(
-                new NewJob(
-                    "T" + System.nanoTime(), typeId, dir.toString(), 1, 300, 10, 3, List.of(ref)));
-    long taskId = store.tasks().tasksAfter(job.job().id(), 0, 1).get(0).taskId();
-    JobTypeSpec eng = store.jobTypes().byId(typeId).orElseThrow();
-    VolumeTask task =
-        new VolumeTask(
-            job.job().id(),
-            job.job().jobKey(),
-            taskId,
-            ref,
-            eng,
-            dir.toString(),
-            300,
-            10,
-            RetrySettings.defaults(),
-            null);
-    List<String> all = new ArrayList<>(names);
-    all.addAll(List.of(corrupt));
-    return new PageChunk(task, dir.resolve("out").toString(), 0, all);
-  }
-
+class OcrActivitiesImplTest extends PageActivityTestBase {
   @Test
   void ocrsEveryPageAndABadPageFailsAloneWithItsReasonRecorded() throws Exception {
     PageChunk chunk = chunk(2, "broken.png");
@@ -162,7 +43,7 @@ class OcrActivitiesImplTest {
     PageChunk chunk = chunk(4);
     AtomicReference<Object> lastHeartbeat = new AtomicReference<>();
     env.setActivityHeartbeatListener(Integer.class, lastHeartbeat::set);
-    crashOn.names.add("p3.png");
+    fixture.crashOn.add("p3.png");
 
     assertThatThrownBy(() -> env.newActivityStub(OcrActivities.class).ocrChunk(chunk))
         .hasStackTraceContaining("simulated worker death");
@@ -186,17 +67,6 @@ class OcrActivitiesImplTest {
     assertThat(counts.pagesFailed()).isZero();
     assertThat(counts.pagesOk())
         .isEqualTo(store.progress().recount(chunk.task().jobId()).pagesOk());
-  }
-
-  @Test
-  void heartbeatDetailsAloneSkipThePagesAnEarlierAttemptFinished() throws Exception {
-    PageChunk chunk = chunk(3);
-    env.setHeartbeatDetails(1); // an earlier attempt finished pages 0 and 1 (and, say, they failed)
-
-    ChunkResult result = env.newActivityStub(OcrActivities.class).ocrChunk(chunk);
-
-    assertThat(decoded).containsExactly("p3.png");
-    assertThat(result).isEqualTo(new ChunkResult(1, 0, 2));
   }
 
   @Test
@@ -264,10 +134,11 @@ class OcrActivitiesImplTest {
     try (TcpProxy proxy = TcpProxy.forJdbcUrl(url);
         Database viaProxy = Database.connect(proxy.jdbcUrl(url), null, null, 4)) {
       TestActivityEnvironment outage = TestActivityEnvironment.newInstance();
-      outage.registerActivitiesImplementations(activitiesOver(StatusStore.over(viaProxy.jdbc())));
+      outage.registerActivitiesImplementations(
+          fixture.activitiesOver(StatusStore.over(viaProxy.jdbc())));
       AtomicReference<Object> lastHeartbeat = new AtomicReference<>();
       outage.setActivityHeartbeatListener(Integer.class, lastHeartbeat::set);
-      beforeDecoding.put("p2.png", proxy::cut); // the database goes down while p2 is OCRed
+      fixture.beforeDecoding.put("p2.png", proxy::cut); // the database goes down while p2 is OCRed
 
       assertThatThrownBy(() -> outage.newActivityStub(OcrActivities.class).ocrChunk(chunk))
           .as("the attempt fails: the rows could not be written")
@@ -279,7 +150,7 @@ class OcrActivitiesImplTest {
           .as("rows go in batches: none of this attempt's reached the database")
           .isEmpty();
 
-      beforeDecoding.clear();
+      fixture.beforeDecoding.clear();
       proxy.restore(); // the database is back; Temporal retries the activity after its backoff (2 s
       // at first)
       Thread.sleep(

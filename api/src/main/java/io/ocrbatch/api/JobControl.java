@@ -8,6 +8,7 @@ import io.ocrbatch.activities.statusdb.StatusStore;
 import io.ocrbatch.workflows.BatchJobWorkflow;
 import io.ocrbatch.workflows.JobStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
@@ -55,7 +56,14 @@ final class JobControl {
   void signal(JobRecord job, Consumer<BatchJobWorkflow> signal) {
     if (job.status().finished()) {
       throw new ConflictException(
-          "job " + job.jobKey() + " has ended (" + job.status().dbName() + ")");
+          "job "
+              + job.jobKey()
+              + " has ended ("
+              + job.status().dbName()
+              + ")"
+              + (job.status() == JobStatus.COMPLETED
+                  ? ""
+                  : "; restart it to run its failed and unfinished volumes again"));
     }
     try {
       signal.accept(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()));
@@ -64,6 +72,48 @@ final class JobControl {
           "job "
               + job.jobKey()
               + " has no running workflow; it is restarted when a worker process (dev) starts");
+    } catch (RuntimeException e) {
+      throw launcher.unavailableOr(e);
+    }
+  }
+
+  /**
+   * Runs a failed or canceled job again under its key, once its cause is fixed: its failed and
+   * unfinished volumes go back to pending with fresh attempts, and its workflow starts; finished
+   * volumes and pages are reused (nothing is OCRed twice). Any other job is a conflict.
+   */
+  JobRecord restart(JobRecord job) {
+    if (job.status() != JobStatus.FAILED && job.status() != JobStatus.CANCELED) {
+      throw new ConflictException(
+          "job "
+              + job.jobKey()
+              + " is "
+              + job.status().dbName()
+              + (job.status() == JobStatus.COMPLETED
+                  ? ": nothing failed to restart (give a new job key to OCR its volumes again)"
+                  : ": only a failed or canceled job is restarted (pause, resume or cancel this one)"));
+    }
+    awaitWorkflowEnd(job);
+    store
+        .queue()
+        .restart(job.id())
+        .orElseThrow(
+            () -> new ConflictException("job " + job.jobKey() + " changed state; try again"));
+    JobRecord now = store.jobs().byId(job.id()).orElseThrow();
+    launcher.ensureRunning(now);
+    return store.jobs().byId(job.id()).orElseThrow();
+  }
+
+  /** The run that ended the job records its end last: it may still be closing. */
+  private void awaitWorkflowEnd(JobRecord job) {
+    try {
+      WorkflowStub.fromTyped(client.newWorkflowStub(BatchJobWorkflow.class, job.jobKey()))
+          .getResult(10, TimeUnit.SECONDS, Object.class);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new ConflictException(
+          "job " + job.jobKey() + "'s workflow is still ending; try again in a moment");
+    } catch (WorkflowException e) {
+      // it ended (failed, canceled, terminated) or is forgotten: either way it no longer runs
     } catch (RuntimeException e) {
       throw launcher.unavailableOr(e);
     }

@@ -2,6 +2,7 @@ package io.ocrbatch.api;
 
 import io.ocrbatch.activities.statusdb.JobProgressStore.Counts;
 import io.ocrbatch.activities.statusdb.JobRecord;
+import io.ocrbatch.activities.statusdb.TaskStore.Hold;
 import io.ocrbatch.activities.statusdb.TaskStore.TaskError;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param uploadedFile the uploaded file's name (as the user gave it) for a job made by an upload,
  *     else null
+ * @param holds running volumes whose results wait for their output storage to take writes
  */
 public record JobReport(
     JobRecord job,
@@ -19,7 +21,8 @@ public record JobReport(
     double tasksPerHour,
     Duration eta,
     List<TaskError> recentErrors,
-    String uploadedFile) {
+    String uploadedFile,
+    List<Hold> holds) {
 
   public long pagesTotal() {
     return counts.pagesTotalEstimate();

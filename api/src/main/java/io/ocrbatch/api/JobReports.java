@@ -58,6 +58,7 @@ final class JobReports {
         tasksPerHour,
         eta,
         store.tasks().recentErrors(job.id(), 5),
-        uploadedFile);
+        uploadedFile,
+        job.status().finished() ? List.of() : store.tasks().holds(job.id(), 5));
   }
 }

@@ -167,6 +167,11 @@ public final class JobService {
     return control.cancel(job);
   }
 
+  /** Runs a failed or canceled job's failed and unfinished volumes again (see JobControl). */
+  public JobRecord restart(JobRecord job) {
+    return control.restart(job);
+  }
+
   public void pause(JobRecord job) {
     control.signal(job, BatchJobWorkflow::pause);
   }

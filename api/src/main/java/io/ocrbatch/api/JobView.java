@@ -13,6 +13,9 @@ import java.util.List;
  * @param outcome once the job has ended: {@code completed}, {@code completed_with_failures}, {@code
  *     failed} or {@code canceled} (see {@link Outcome}); null before
  * @param filename for a job made by an upload, the file's name as the user gave it; else null
+ * @param held running volumes whose results wait for their output storage (a full disk, an
+ *     unwritable folder or S3 prefix): which folder and why, since when; they go on by themselves
+ *     when it takes writes again
  */
 public record JobView(
     long id,
@@ -37,7 +40,8 @@ public record JobView(
     double tasksPerHour,
     Long etaSeconds,
     List<Error> recentErrors,
-    String filename) {
+    String filename,
+    List<Held> held) {
 
   public record Tasks(
       int total, int pending, int running, int done, int retryableFailed, int terminalFailed) {}
@@ -49,6 +53,8 @@ public record JobView(
   public record Pages(long total, long ok, long failed, long skipped, double percent) {}
 
   public record Error(String volume, String status, int attempts, String error, Instant at) {}
+
+  public record Held(String volume, String reason, Instant since) {}
 
   public static JobView of(JobReport report) {
     JobRecord job = report.job();
@@ -85,7 +91,8 @@ public record JobView(
         report.recentErrors().stream()
             .map(e -> new Error(e.volume(), e.status(), e.attempts(), e.error(), e.at()))
             .toList(),
-        report.uploadedFile());
+        report.uploadedFile(),
+        report.holds().stream().map(h -> new Held(h.volume(), h.reason(), h.since())).toList());
   }
 
   public boolean finished() {

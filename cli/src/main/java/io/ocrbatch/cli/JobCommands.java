@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
     description =
         "Create, inspect and control jobs on a running stack (directly, or with --server through its REST API).",
     subcommands = {
-      JobCreateCommand.class, JobStatusCommand.class, JobListCommand.class,
-      JobControlCommands.Cancel.class, JobControlCommands.Pause.class,
-          JobControlCommands.Resume.class
+      JobCreateCommand.class,
+      JobStatusCommand.class,
+      JobListCommand.class,
+      JobControlCommands.Cancel.class,
+      JobControlCommands.Pause.class,
+      JobControlCommands.Resume.class,
+      JobControlCommands.Restart.class
     })
 final class JobCommands {
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code job cancel|pause|resume}: a signal to one job's workflow; a job that has ended is refused
- * (exit 1).
+ * (exit 1). {@code job restart}: a failed or canceled job runs its failed and unfinished volumes
+ * again.
  */
 final class JobControlCommands {
   private JobControlCommands() {}
@@ -25,19 +26,23 @@ final class JobControlCommands {
 
     abstract String verb();
 
+    String said(JobView now) {
+      return String.format(
+          "%s requested for job %s (id=%d); status now %s%s",
+          Character.toUpperCase(verb().charAt(0)) + verb().substring(1),
+          now.jobKey(),
+          now.id(),
+          now.status(),
+          now.cancelRequested() && !now.finished() ? " (canceling: pages in flight finish)" : "");
+    }
+
     @Override
     public Integer call() {
       if (jobId == null && jobKey == null)
         throw new IllegalArgumentException("give --job-id or --job-key");
       try (JobsClient jobs = client.jobsClient()) {
         JobView now = jobs.control(jobs.job(jobId, jobKey), verb());
-        System.out.printf(
-            "%s requested for job %s (id=%d); status now %s%s%n",
-            Character.toUpperCase(verb().charAt(0)) + verb().substring(1),
-            now.jobKey(),
-            now.id(),
-            now.status(),
-            now.cancelRequested() && !now.finished() ? " (canceling: pages in flight finish)" : "");
+        System.out.println(said(now));
         return ExitCode.OK.code();
       }
     }
@@ -55,7 +60,8 @@ final class JobControlCommands {
 
   @Command(
       name = "pause",
-      description = "Pause a job: running volumes finish, no new volume starts until resume.")
+      description =
+          "Pause a job: running volumes' pages stop before their next one, nothing new starts until resume.")
   static final class Pause extends JobControl {
     String verb() {
       return "pause";
@@ -66,6 +72,24 @@ final class JobControlCommands {
   static final class Resume extends JobControl {
     String verb() {
       return "resume";
+    }
+  }
+
+  @Command(
+      name = "restart",
+      description =
+          "Restart a failed or canceled job once its cause is fixed: its failed and unfinished volumes"
+              + " run again with fresh attempts; finished volumes and pages are reused.")
+  static final class Restart extends JobControl {
+    String verb() {
+      return "restart";
+    }
+
+    @Override
+    String said(JobView now) {
+      return String.format(
+          "Restarted job %s (id=%d): %d volume(s) to run again, %d done kept; status now %s",
+          now.jobKey(), now.id(), now.tasks().pending(), now.tasks().done(), now.status());
     }
   }
 }

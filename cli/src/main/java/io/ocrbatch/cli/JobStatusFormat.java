@@ -53,6 +53,12 @@ final class JobStatusFormat {
         job.tasksPerHour(),
         job.pagesPerHour(),
         eta(job.etaSeconds()));
+    if (job.held() != null && !job.held().isEmpty()) {
+      s.append(
+          "Held (output storage refuses writes; results wait in hand, retried with backoff):\n");
+      job.held()
+          .forEach(h -> line(s, "  %s (since %s): %s", h.volume(), time(h.since()), h.reason()));
+    }
     if (!job.recentErrors().isEmpty()) {
       s.append("Recent Errors:\n");
       job.recentErrors()

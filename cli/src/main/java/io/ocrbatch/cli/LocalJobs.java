@@ -75,6 +75,7 @@ final class LocalJobs implements JobsClient {
       case "cancel" -> jobs.cancel(record);
       case "pause" -> jobs.pause(record);
       case "resume" -> jobs.resume(record);
+      case "restart" -> jobs.restart(record);
       default -> throw new IllegalArgumentException("unknown job action '" + verb + "'");
     }
     return view(jobs, job.id());

@@ -25,6 +25,7 @@ class CommandHelpTest {
             "job cancel",
             "job pause",
             "job resume",
+            "job restart",
             "job-types list",
             "job-types create",
             "queue stats",

@@ -116,15 +116,7 @@ class ServiceModeTest {
       try (EmbeddedDatabase pg = EmbeddedDatabase.startOrAttach(data);
           Database db = Database.connect(pg.jdbcUrl(), null, null, 2)) {
         Jdbc jdbc = db.jdbc();
-        waitFor(
-            () ->
-                "completed"
-                    .equals(
-                        jdbc.queryOne(
-                                "SELECT status FROM jobs WHERE job_key = ?",
-                                rs -> rs.getString(1),
-                                key)
-                            .orElse("")));
+        awaitStatus(jdbc, key, "completed");
         List<String> workers =
             jdbc.query(
                 "SELECT DISTINCT worker FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = ?",
@@ -268,26 +260,12 @@ class ServiceModeTest {
                         data.toString())
                     .exitCode())
             .isZero();
-        waitFor(
-            () ->
-                "paused"
-                    .equals(
-                        jdbc.queryOne(
-                                "SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'",
-                                rs -> rs.getString(1))
-                            .orElse("")));
+        awaitStatus(jdbc, "CANCEL-ME", "paused");
         assertThat(
                 CliTestSupport.run("job", "resume", "--job-key", "CANCEL-ME", "--server", api)
                     .exitCode())
             .isZero();
-        waitFor(
-            () ->
-                "running"
-                    .equals(
-                        jdbc.queryOne(
-                                "SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'",
-                                rs -> rs.getString(1))
-                            .orElse("")));
+        awaitStatus(jdbc, "CANCEL-ME", "running");
         String cancelId =
             CliTestSupport.run("job", "status", "--job-key", "CANCEL-ME", "--data", data.toString())
                 .stdout()
@@ -296,14 +274,7 @@ class ServiceModeTest {
                 CliTestSupport.run("job", "cancel", "--job-id", cancelId, "--server", api)
                     .exitCode())
             .isZero();
-        waitFor(
-            () ->
-                "canceled"
-                    .equals(
-                        jdbc.queryOne(
-                                "SELECT status FROM jobs WHERE job_key = 'CANCEL-ME'",
-                                rs -> rs.getString(1))
-                            .orElse("")));
+        awaitStatus(jdbc, "CANCEL-ME", "canceled");
         long ocred =
             jdbc.queryLong(
                 "SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'");
@@ -313,6 +284,39 @@ class ServiceModeTest {
         assertThat(CliTestSupport.run("job", "status", "--all", "--data", data.toString()).stdout())
             .contains("Job: CANCEL-ME")
             .contains("Status: canceled");
+
+        // restarted by its key, it runs what the cancel left and reuses every finished page
+        CliTestSupport.Result restart =
+            CliTestSupport.run(
+                "job",
+                "restart",
+                "--job-key",
+                "CANCEL-ME",
+                "--temporal",
+                temporal,
+                "--data",
+                data.toString());
+        assertThat(restart.exitCode()).as(restart.stdout()).isZero();
+        assertThat(restart.stdout())
+            .contains("Restarted job CANCEL-ME")
+            .contains("volume(s) to run again");
+        awaitStatus(jdbc, "CANCEL-ME", "completed");
+        assertThat(
+                jdbc.queryLong(
+                    "SELECT count(*) FROM page_metrics p JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id"
+                        + " WHERE j.job_key = 'CANCEL-ME' AND p.status = 'ok'"))
+            .as(
+                "pages ok; tasks: %s; not ok: %s",
+                jdbc.query(
+                    "SELECT t.id || ' ' || t.status || ' ' || coalesce(t.total_pages, -1) FROM tasks t"
+                        + " JOIN jobs j ON j.id = t.job_id WHERE j.job_key = 'CANCEL-ME'",
+                    rs -> rs.getString(1)),
+                jdbc.query(
+                    "SELECT p.image_name || ': ' || p.status || ' ' || coalesce(p.error, '') FROM page_metrics p"
+                        + " JOIN tasks t ON t.id = p.task_id JOIN jobs j ON j.id = t.job_id"
+                        + " WHERE j.job_key = 'CANCEL-ME' AND p.status <> 'ok'",
+                    rs -> rs.getString(1)))
+            .isEqualTo(44);
       }
 
       // A JVM stopped by SIGTERM exits 143 once its shutdown hook has finished.
@@ -339,6 +343,16 @@ class ServiceModeTest {
         "1",
         "--name",
         "second-worker");
+  }
+
+  /** Waits until the job's status in the database is {@code status}. */
+  static void awaitStatus(Jdbc jdbc, String jobKey, String status) throws InterruptedException {
+    waitFor(
+        () ->
+            status.equals(
+                jdbc.queryOne(
+                        "SELECT status FROM jobs WHERE job_key = ?", rs -> rs.getString(1), jobKey)
+                    .orElse("")));
   }
 
   static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -88,7 +88,7 @@ public final class OcrWorker implements AutoCloseable {
         BatchJobWorkflowImpl.class, VolumeWorkflowImpl.class, WatchWorkflowImpl.class);
     io.registerActivitiesImplementations(
         new StatusActivitiesImpl(store, meters, new OcrStepRecorder(store, storage)),
-        new VolumeActivitiesImpl(storage, store, meters),
+        new VolumeActivitiesImpl(storage, store, meters, settings.name()),
         new WatchActivitiesImpl(store, storage, RetrySettings.defaults()));
 
     ImageDecoder decoder = new ImageDecoder(settings.maxImagePixels());
@@ -121,6 +121,13 @@ public final class OcrWorker implements AutoCloseable {
   }
 
   /**
+   * The most time between the heartbeats Temporal hears from a running activity (the SDK's default
+   * is 80 % of the heartbeat timeout): OCR chunks heartbeat every second (see ChunkHeartbeats), so
+   * Temporal hears them this often and a heartbeat timeout of seconds holds with a wide margin.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
+
+  /**
    * Two activity pollers: plenty for activities that take seconds, and at most two tasks taken by
    * polls already waiting when the worker suspends polling (its database went away), fewer than an
    * activity's attempts.
@@ -133,7 +140,8 @@ public final class OcrWorker implements AutoCloseable {
         WorkerOptions.newBuilder()
             .setMaxConcurrentActivityExecutionSize(activitySlots)
             .setMaxConcurrentActivityTaskPollers(2)
-            .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots));
+            .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, activitySlots))
+            .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
     if (!sticky) options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     return options.build();
   }

@@ -12,7 +12,7 @@ import io.temporal.workflow.WorkflowMethod;
  * <p>Signals (also sendable with {@code temporal workflow signal --name NAME}): {@code pause},
  * {@code resume}, {@code setConcurrency} (an integer ≥ 1), {@code cancel}, {@code volumesAdded}
  * (re-read the job's tasks; rolling intake jobs wait for it). Temporal cancellation works like
- * {@code cancel}. Query: {@code progress}.
+ * {@code cancel}. Query: {@code progress} (pages counted as they finish, a few seconds late).
  */
 @WorkflowInterface
 public interface BatchJobWorkflow {
@@ -39,6 +39,12 @@ public interface BatchJobWorkflow {
   /** Tasks were added to the job in the status store (SQS intake); it fetches them. */
   @SignalMethod
   void volumesAdded();
+
+  /**
+   * A running volume's pages so far (its workflow tells every few seconds); see {@code progress}.
+   */
+  @SignalMethod
+  void volumeProgress(VolumeProgress progress);
 
   @QueryMethod
   JobProgress progress();

@@ -9,13 +9,8 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One job: records its start, hands its tasks out to {@link VolumeWorkflow} children through a
@@ -29,10 +24,11 @@ import java.util.Set;
  *   <li>At most {@code concurrency} children run at once (signal {@code setConcurrency}); each is a
  *       child in a detached cancellation scope, retried by Temporal as a whole task; its result
  *       updates the cursor's counts. A child that fails for good is recorded terminal here.
- *   <li>Signals: {@code pause} stops handing out (running children go on), {@code resume}, {@code
- *       cancel} (or Temporal cancellation) sets the job's cancel flag, cancels running children and
- *       waits for them to hand their tasks back; {@code volumesAdded} (intake jobs) says new tasks
- *       exist past the cursor.
+ *   <li>Signals: {@code pause} stops handing out and pauses the running volumes, whose pages stop
+ *       before their next one, {@code resume} lets them go on where they stopped, {@code cancel}
+ *       (or Temporal cancellation) sets the job's cancel flag, cancels running children and waits
+ *       for them to hand their tasks back; {@code volumesAdded} (intake jobs) says new tasks exist
+ *       past the cursor; running volumes tell their pages so far ({@code volumeProgress}).
  *   <li>After {@code childrenPerRun} children, the run lets its running children end and continues
  *       as new with the cursor (last task id, counts, concurrency, pause), so histories stay
  *       bounded; an idle intake job continues as new past {@value #IDLE_HISTORY_LIMIT} events.
@@ -51,10 +47,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private final StatusActivities status =
       Workflow.newActivityStub(StatusActivities.class, ActivityStubOptions.io());
 
-  private final Set<Long> running = new LinkedHashSet<>();
-
-  /** Each running child's own cancellation scope, to stop it at once when the job is canceled. */
-  private final Map<Long, CancellationScope> childScopes = new HashMap<>();
+  private final RunningVolumes running = new RunningVolumes();
 
   private final Deque<TaskRef> fetched = new ArrayDeque<>();
   private JobSpec spec;
@@ -70,6 +63,8 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private boolean cancelRequested;
   private boolean searchable; // this run keeps the job's search attributes up to date
   private long attributesAt; // workflow time of their last update
+  private boolean pagePause; // since PAGE_PAUSE
+  private JobStatus ended; // once the run has ended: what progress says
 
   @Override
   public JobOutcome run(JobSpec spec, JobCursor carried) {
@@ -79,9 +74,10 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     this.concurrency =
         Math.max(1, cursor.concurrency() > 0 ? cursor.concurrency() : spec.concurrency());
     this.paused = cursor.paused();
+    this.pagePause = Workflow.getVersion(JobVersions.PAGE_PAUSE, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.childrenPerRun =
         spec.childrenPerRunOr(
-            Workflow.getVersion(LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
+            Workflow.getVersion(JobVersions.LONGER_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1
                 ? JobSpec.DEFAULT_CHILDREN_PER_RUN
                 : JobSpec.FORMER_CHILDREN_PER_RUN);
     try {
@@ -89,7 +85,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         status.jobStarted(spec.jobId());
       }
       searchable =
-          Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1
+          Workflow.getVersion(JobVersions.SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1
               && JobSearchAttributes.present();
       updateAttributes(paused ? "paused" : "running");
       fanOut();
@@ -103,11 +99,12 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
           .run(spec, cursor.nextRun(concurrency, paused));
     }
     Outcome outcome = // null: a history recorded before the rule (a failed volume alone failed it)
-        Workflow.getVersion(OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1
+        Workflow.getVersion(JobVersions.OUTCOME_RULE, Workflow.DEFAULT_VERSION, 1) >= 1
             ? Outcome.of(
                 cancelRequested, cursor.volumesFailed(), cursor.pagesOk(), cursor.pagesFailed())
             : null;
     JobStatus end = outcome != null ? outcome.status() : formerEndStatus();
+    ended = end;
     updateAttributes(outcome != null ? outcome.wireName() : end.dbName());
     Workflow.newDetachedCancellationScope(() -> status.jobFinished(spec.jobId(), end)).run();
     return new JobOutcome(
@@ -123,7 +120,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
       }
       if (paused != pausedRecorded) {
         pausedRecorded = paused;
-        status.jobPaused(spec.jobId(), paused);
+        recordPause(paused);
         updateAttributes(paused ? "paused" : "running");
       } else if (canStart()) {
         startNext();
@@ -138,7 +135,26 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   private boolean canStart() {
-    return !paused && running.size() < concurrency && startedThisRun < childrenPerRun && hasWork();
+    return !paused
+        && running.size() < concurrency
+        && startedThisRun < childrenPerRun
+        && hasWork()
+        && !(pagePause && Workflow.getInfo().getHistoryLength() >= RUN_HISTORY_LIMIT);
+  }
+
+  /**
+   * Records a pause or resume. Since {@link JobVersions#PAGE_PAUSE} the running volumes hear it
+   * too, so their pages stop and go on: a pause reaches them before the store's flag (which their
+   * page activities read), a resume after it, so a volume never waits on a flag already cleared.
+   */
+  private void recordPause(boolean pause) {
+    if (!pagePause) {
+      status.jobPaused(spec.jobId(), pause);
+      return;
+    }
+    if (!pause) status.jobPaused(spec.jobId(), false);
+    running.tell(pause);
+    if (pause) status.jobPaused(spec.jobId(), true);
   }
 
   private boolean hasWork() {
@@ -170,18 +186,18 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     TaskRef task = fetched.poll();
     cursor = cursor.after(task.taskId());
     startedThisRun++;
-    running.add(task.taskId());
     // Detached: canceling the job must not cancel children (and through them activities);
     // children stop through the job's cancel flag instead (see stopRunningChildren).
     CancellationScope scope =
         Workflow.newDetachedCancellationScope(() -> Async.procedure(this::runVolume, task));
-    childScopes.put(task.taskId(), scope);
+    running.started(task.taskId(), scope);
     scope.run();
   }
 
   private void runVolume(TaskRef ref) {
     VolumeTask task = spec.taskFor(ref);
     VolumeWorkflow child = Workflow.newChildWorkflowStub(VolumeWorkflow.class, childOptions(task));
+    if (pagePause) running.stub(ref.taskId(), child);
     try {
       VolumeResult result =
           child.run(task); // read cursor only after the child ends: others update it meanwhile
@@ -201,8 +217,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
         cursor = cursor.with(result);
       }
     } finally {
-      running.remove(ref.taskId());
-      childScopes.remove(ref.taskId());
+      running.ended(ref.taskId());
     }
   }
 
@@ -234,28 +249,15 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   private void stopRunningChildren() {
     status.jobCancelRequested(spec.jobId());
     updateAttributes("canceling");
-    if (Workflow.getVersion(CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      new ArrayList<>(childScopes.values()).forEach(CancellationScope::cancel);
+    if (Workflow.getVersion(JobVersions.CANCEL_CHILDREN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      running.cancelAll();
     }
     Workflow.await(running::isEmpty);
   }
 
-  static final String CANCEL_CHILDREN = "cancel-children-on-job-cancel";
-
-  /**
-   * Since this version a job started with its search attributes keeps them current: status at each
-   * change, counts at most every {@value #ATTRIBUTES_EVERY_MILLIS} ms of workflow time (one history
-   * event each) and at the end; its volumes carry their volume id.
-   */
-  static final String SEARCH_ATTRIBUTES = "search-attributes";
-
-  /** Since this version a run starts 2,000 children by default, not 500 (see JobSpec). */
-  static final String LONGER_RUNS = "longer-runs";
-
   static final long ATTRIBUTES_EVERY_MILLIS = 10_000;
 
-  /** Since this version the job and {@code OcrJobStatus} end as {@link Outcome} says. */
-  static final String OUTCOME_RULE = "job-outcome-rule";
+  static final int RUN_HISTORY_LIMIT = 40_000;
 
   private void updateAttributes(String state) {
     if (!searchable) return;
@@ -263,7 +265,7 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
     attributesAt = Workflow.currentTimeMillis();
   }
 
-  /** The end status of histories recorded before {@link #OUTCOME_RULE}. */
+  /** The end status of histories recorded before {@link JobVersions#OUTCOME_RULE}. */
   private JobStatus formerEndStatus() {
     if (cancelRequested) return JobStatus.CANCELED;
     return cursor.volumesFailed() > 0 ? JobStatus.FAILED : JobStatus.COMPLETED;
@@ -296,15 +298,27 @@ public class BatchJobWorkflowImpl implements BatchJobWorkflow {
   }
 
   @Override
+  public void volumeProgress(VolumeProgress progress) {
+    running.told(progress);
+  }
+
+  /**
+   * The job as this run sees it: volumes that ended, and pages of ended volumes plus what running
+   * volumes told so far; after the end, the end status.
+   */
+  @Override
   public JobProgress progress() {
-    String state = cancelRequested ? "canceling" : paused ? "paused" : "running";
+    String state =
+        ended != null
+            ? ended.dbName()
+            : cancelRequested ? "canceling" : paused ? "paused" : "running";
     return new JobProgress(
         state,
         cursor.volumesDone(),
         cursor.volumesFailed(),
         running.size(),
-        cursor.pagesOk(),
-        cursor.pagesFailed(),
+        cursor.pagesOk() + running.pagesOk(),
+        cursor.pagesFailed() + running.pagesFailed(),
         concurrency,
         paused,
         cancelRequested);

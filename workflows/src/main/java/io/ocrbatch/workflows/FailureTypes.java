@@ -14,5 +14,17 @@ public final class FailureTypes {
   /** The worker cannot reach its status database; retried, on another worker if there is one. */
   public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
+  /**
+   * The output storage refused writes for longer than an activity holds a result (a full disk, an
+   * unwritable folder or S3 prefix): the volume waits and tries again, spending no attempt.
+   */
+  public static final String OUTPUT_UNWRITABLE = "OutputUnwritable";
+
+  /**
+   * Some of a volume's images could not be had (missing, forbidden, unreadable): the volume is not
+   * complete; retried, redoing only those pages.
+   */
+  public static final String PAGES_MISSING = "PagesMissing";
+
   private FailureTypes() {}
 }

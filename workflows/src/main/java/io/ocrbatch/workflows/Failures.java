@@ -22,6 +22,14 @@ final class Failures {
     return false;
   }
 
+  /** Whether an application failure of {@code type} is in the chain. */
+  static boolean hasType(Throwable failure, String type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure app && type.equals(app.getType())) return true;
+    }
+    return false;
+  }
+
   /** The innermost application message, e.g. "VolumeNotProcessable: no images in /scans/v1". */
   static String describe(Throwable failure) {
     String message = failure.getMessage();

@@ -52,8 +52,8 @@ public record JobSpec(
 
   /**
    * Children started before continuing as new, when {@link #childrenPerRun} is 0 (runs recorded
-   * before {@code BatchJobWorkflowImpl.LONGER_RUNS} used {@link #FORMER_CHILDREN_PER_RUN}). A run
-   * ends by letting its last children finish: the longer the run, the smaller that tail's share.
+   * before {@code JobVersions.LONGER_RUNS} used {@link #FORMER_CHILDREN_PER_RUN}). A run ends by
+   * letting its last children finish: the longer the run, the smaller that tail's share.
    */
   public static final int DEFAULT_CHILDREN_PER_RUN = 2_000;
 

@@ -1,8 +1,10 @@
 package io.ocrbatch.workflows;
 
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -17,13 +19,26 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
   private final VolumeActivities volumeEnd =
       Workflow.newActivityStub(VolumeActivities.class, ActivityStubOptions.volumeEnd());
   private final List<Promise<ChunkResult>> chunks = new ArrayList<>();
+  private final VolumeChunks pageControl = new VolumeChunks();
   private int pendingChunks;
+  private boolean controlled; // since PAGE_CONTROL
+
+  @Override
+  public void pause() {
+    pageControl.pause();
+  }
+
+  @Override
+  public void resume() {
+    pageControl.resume();
+  }
 
   @Override
   public VolumeResult run(VolumeTask task) {
     int attempt = Workflow.getInfo().getAttempt();
     int maxAttempts = task.retry().maxTaskAttempts();
     boolean merged = Workflow.getVersion(MERGED_ROUND_TRIPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    controlled = Workflow.getVersion(PAGE_CONTROL, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!merged) status.taskStarted(task.taskId(), attempt, maxAttempts);
     try {
       VolumeListing listing;
@@ -48,12 +63,16 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
               counts,
               null);
         }
+        if (controlled && counts.missing() > 0)
+          return pagesMissing(task, counts, attempt, maxAttempts);
         if (!merged) volumes.writeManifest(task, listing, counts);
       }
       VolumeResult result =
           VolumeResult.done(
               task.taskId(), task.volume().volumeId(), listing.pages().size(), counts);
-      if (merged) {
+      if (controlled) {
+        finishHeld(task, listing, result, attempt);
+      } else if (merged) {
         volumeEnd.finishVolume(task, listing, result, attempt);
       } else {
         status.taskFinished(result, attempt);
@@ -91,20 +110,26 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     int size = chunkSize(pages.size(), task.pagesPerChunk());
     if (Workflow.getVersion(BOUNDED_CHUNKS, Workflow.DEFAULT_VERSION, 1) >= 1) {
       size = Math.max(size, (pages.size() + MAX_CHUNKS - 1) / MAX_CHUNKS);
+      if (controlled) pageControl.start(ocr, task.taskId(), CancellationScope.current());
       for (int first = 0; first < pages.size(); first += size) {
+        // a canceled volume stops scheduling here; a paused one waits for its resume
         Workflow.await(
-            () -> pendingChunks < MAX_PENDING_CHUNKS); // a canceled volume stops scheduling here
+            () -> pendingChunks < MAX_PENDING_CHUNKS && !(controlled && pageControl.paused()));
         PageChunk chunk =
             new PageChunk(
                 task,
                 listing.outputDir(),
                 first,
-                List.copyOf(pages.subList(first, Math.min(pages.size(), first + size))));
+                List.copyOf(pages.subList(first, Math.min(pages.size(), first + size))),
+                controlled ? PageChunk.PAGES_STOP : 0);
         pendingChunks++;
         // Chunks stop by the job's cancel flag, never by activity cancellation (sdk-java#2391).
         Workflow.newDetachedCancellationScope(
                 () -> {
-                  Promise<ChunkResult> result = Async.function(ocr::ocrChunk, chunk);
+                  Promise<ChunkResult> result =
+                      controlled
+                          ? Async.function(pageControl::run, chunk)
+                          : Async.function(ocr::ocrChunk, chunk);
                   chunks.add(result);
                   result.handle((r, e) -> pendingChunks--);
                 })
@@ -134,10 +159,56 @@ public class VolumeWorkflowImpl implements VolumeWorkflow {
     for (Promise<ChunkResult> chunk : chunks) {
       total = total.plus(chunk.get());
     }
+    if (controlled) pageControl.reportsDelivered();
     return total;
   }
 
+  /**
+   * A volume some of whose images could not be had (missing from the archive, forbidden,
+   * unreadable) is not complete: no manifest, no success marker. The attempt fails (Temporal tries
+   * the volume again with backoff, redoing only those pages) and, on the last attempt, the task
+   * fails for good; {@code job status} names the pages, and a restart or a later run does them.
+   */
+  private VolumeResult pagesMissing(
+      VolumeTask task, ChunkResult counts, int attempt, int maxAttempts) {
+    String error =
+        counts.missing()
+            + " page(s) could not be read (missing or unreadable images; see the job's page"
+            + " errors): the volume is not complete until they are OCRed";
+    boolean last = attempt >= maxAttempts;
+    VolumeResult result =
+        VolumeResult.failed(
+            task.taskId(),
+            task.volume().volumeId(),
+            last ? TaskStatus.TERMINAL_FAILED : TaskStatus.RETRYABLE_FAILED,
+            FailureTypes.PAGES_MISSING + ": " + error);
+    status.taskFinished(result, attempt);
+    if (last) return result;
+    throw ApplicationFailure.newFailure(error, FailureTypes.PAGES_MISSING);
+  }
+
+  /** The volume's end, waiting out output storage that refuses writes (no attempt spent). */
+  private void finishHeld(
+      VolumeTask task, VolumeListing listing, VolumeResult result, int attempt) {
+    while (true) {
+      try {
+        volumeEnd.finishVolume(task, listing, result, attempt);
+        return;
+      } catch (ActivityFailure failure) {
+        if (!Failures.hasType(failure, FailureTypes.OUTPUT_UNWRITABLE)) throw failure;
+        Workflow.sleep(VolumeChunks.HOLD_WAIT); // throws when the job cancels the volume
+      }
+    }
+  }
+
   static final String BOUNDED_CHUNKS = "bounded-chunk-window";
+
+  /**
+   * Since this version a volume obeys its job's pause page by page, waits out output storage that
+   * refuses writes without spending an attempt, is not complete while an image could not be read,
+   * and tells its job its pages as they finish (see {@link VolumeChunks}).
+   */
+  static final String PAGE_CONTROL = "page-control";
 
   /**
    * Since this version a volume costs three activities, not six: its start, listing and listing

@@ -10,26 +10,9 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BatchJobWorkflowTest {
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private final FakeActivities fake = new FakeActivities();
-
-  @BeforeEach
-  void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
-    client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
+class BatchJobWorkflowTest extends WorkflowTestBase {
   @Test
   void fansOutOneVolumeWorkflowPerTaskAndOcrsEveryPageOnce() {
     fake.withVolumes(5);
@@ -353,9 +336,14 @@ class BatchJobWorkflowTest {
   }
 
   static void waitUntil(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    waitUntil(condition, 30);
+  }
+
+  static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("condition not met within " + seconds + " s");
       sleep(20);
     }
   }

@@ -48,6 +48,20 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   volatile long millisPerPage = 0;
   volatile boolean cancelFlag;
 
+  /** The store's pause flag, as page activities read it. */
+  volatile boolean pausedFlag;
+
+  /** Page name → how many more times its image cannot be had (a missing page). */
+  final Map<String, AtomicInteger> missingPages = new ConcurrentHashMap<>();
+
+  /** Volume id → how many chunk attempts fail because its output refuses writes (held too long). */
+  final Map<String, AtomicInteger> unwritableOutputs = new ConcurrentHashMap<>();
+
+  final List<String> manifestsWritten = new CopyOnWriteArrayList<>();
+
+  /** Pages OCRed before are skipped, as the real activity skips pages whose outputs exist. */
+  volatile boolean skipsDone;
+
   /** Page name after which the first attempt stops heartbeating and hangs, like a dead worker. */
   volatile String dieAfterPage;
 
@@ -76,6 +90,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public void jobPaused(long jobId, boolean paused) {
     jobEvents.add(paused ? "paused" : "resumed");
+    pausedFlag = paused;
   }
 
   @Override
@@ -146,6 +161,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   @Override
   public void writeManifest(VolumeTask task, VolumeListing listing, ChunkResult counts) {
     manifests.add(listing.volumeId());
+    manifestsWritten.add(listing.volumeId());
   }
 
   @Override
@@ -172,6 +188,12 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
       if (failures != null && failures.getAndDecrement() > 0) {
         throw new IllegalStateException("transient storage error");
       }
+      AtomicInteger unwritable = unwritableOutputs.get(chunk.task().volume().volumeId());
+      if (unwritable != null && unwritable.getAndDecrement() > 0) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "output /out cannot be written: No space left on device",
+            FailureTypes.OUTPUT_UNWRITABLE);
+      }
       ActivityExecutionContext context = Activity.getExecutionContext();
       int start =
           context
@@ -179,10 +201,20 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
               .map(i -> i + 1)
               .orElse(0); // as the real activity
       if (start > 0) resumedAt.add(start);
+      int missing = 0;
       for (int i = start; i < chunk.pages().size(); i++) {
         if (cancelFlag)
           return new ChunkResult(i, 0, 0, chunk.pages().size() - i); // like the real activity
+        if (pausedFlag && chunk.pagesStop())
+          return new ChunkResult(i - missing, 0, 0)
+              .plus(ChunkResult.paused(chunk.pages().size() - i));
         if (millisPerPage > 0) sleep(millisPerPage);
+        if (skipsDone && pagesOcred.contains(chunk.pages().get(i))) continue;
+        AtomicInteger misses = missingPages.get(chunk.pages().get(i));
+        if (misses != null && misses.getAndDecrement() > 0) {
+          missing++;
+          continue;
+        }
         pagesOcred.add(chunk.pages().get(i));
         context.heartbeat(i);
         if (chunk.pages().get(i).equals(dieAfterPage)) {
@@ -192,7 +224,7 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
         }
       }
       int failed = (int) chunk.pages().stream().skip(start).filter(badPages::contains).count();
-      return new ChunkResult(chunk.pages().size() - failed, 0, failed);
+      return new ChunkResult(chunk.pages().size() - missing - failed, 0, failed, 0, 0, missing);
     } finally {
       runningChunks.decrementAndGet();
     }

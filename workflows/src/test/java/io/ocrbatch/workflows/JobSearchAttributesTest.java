@@ -3,32 +3,13 @@ package io.ocrbatch.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
-import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JobSearchAttributesTest {
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private final FakeActivities fake = new FakeActivities();
-
-  @BeforeEach
-  void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
-    client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void tearDown() {
-    env.close();
-  }
-
+class JobSearchAttributesTest extends WorkflowTestBase {
   private void registerAttributes() {
     for (SearchAttributeKey<?> key : JobSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());

@@ -22,6 +22,11 @@ class WorkflowReplayTest {
         "histories/batch-job.json", BatchJobWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/volume.json", VolumeWorkflowImpl.class);
+    // recorded at af5bd28, with every version marker of that time
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/batch-job-af5bd28.json", BatchJobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/volume-af5bd28.json", VolumeWorkflowImpl.class);
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.ocrbatch.activities.image;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -89,7 +91,7 @@ public class ImageDecoder {
 
   private BufferedImage decode(Path file, int index, int dpi, String name)
       throws BadImageException {
-    if (!Files.isRegularFile(file)) throw new BadImageException(name + ": no such file");
+    if (!Files.isRegularFile(file)) throw new ImageUnavailableException(name + ": no such file");
     if (isPdf(file)) return renderPdfPage(file, index, dpi, name);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -115,6 +117,8 @@ public class ImageDecoder {
       } finally {
         reader.dispose();
       }
+    } catch (FileSystemException | FileNotFoundException e) { // the disk, not the image
+      throw new ImageUnavailableException(name + ": cannot read image: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new BadImageException(name + ": cannot decode image: " + e.getMessage(), e);
     }

@@ -8,15 +8,16 @@ import io.ocrbatch.activities.page.PageJson;
 import io.ocrbatch.activities.storage.ResultFolder;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A page's result files, one per format its job type asks for ({@code <stem>.txt}, …) and {@code
- * <stem>.json} always, each written whole by its {@link PageWriter}, the JSON last: a page whose
- * JSON exists has been OCRed and is never OCRed again; a page is done when every format's file
- * exists, and one missing a format gets that format only, from its JSON.
+ * <stem>.json} always, rendered by their {@link PageWriter}s and written together, the JSON last: a
+ * page whose JSON exists has been OCRed and is never OCRed again; a page is done when every
+ * format's file exists, and one missing a format gets that format only, from its JSON.
  */
 public final class PageOutputs {
   private final ResultFolder folder;
@@ -121,12 +122,35 @@ public final class PageOutputs {
 
   /** Writes every format, the JSON last. */
   public void write(PageResult page) throws IOException {
-    write(page, writers);
+    write(render(page));
   }
 
   /** Writes the given formats only (a page missing some), in order. */
   public void write(PageResult page, List<PageWriter> only) throws IOException {
+    write(render(page, only));
+  }
+
+  /** Every format's file of the page, the JSON last: the page's result in hand, not yet written. */
+  public List<ResultFolder.Output> render(PageResult page) throws IOException {
+    return render(page, writers);
+  }
+
+  /** The given formats' files of the page, in order. */
+  public List<ResultFolder.Output> render(PageResult page, List<PageWriter> only)
+      throws IOException {
+    List<ResultFolder.Output> files = new ArrayList<>();
     for (PageWriter writer : only)
-      folder.write(fileName(writer), writer.render(page), writer.contentType());
+      files.add(
+          new ResultFolder.Output(fileName(writer), writer.render(page), writer.contentType()));
+    return files;
+  }
+
+  /**
+   * Writes rendered files together: on a local disk none of them appears until all are written (a
+   * full disk leaves no {@code .txt} without its {@code .json}); the JSON, which says the page is
+   * done, comes last.
+   */
+  public void write(List<ResultFolder.Output> files) throws IOException {
+    folder.writeTogether(files);
   }
 }

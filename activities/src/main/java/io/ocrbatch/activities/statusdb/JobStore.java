@@ -216,7 +216,9 @@ public final class JobStore {
   /**
    * Ends the job. A job its workflow ends completed gets the status {@link Outcome} gives its
    * counts here: failed when some of its tasks failed terminally (maybe in an earlier run: a
-   * started-again job's workflow does not see those tasks) or its pages all failed.
+   * started-again job's workflow does not see those tasks) or its pages all failed, and failed too
+   * while some tasks have not ended (a volume handed back as pending): {@code job restart} runs
+   * them.
    */
   public void markFinished(long jobId, JobStatus status) {
     refreshCounts(jobId);
@@ -226,7 +228,11 @@ public final class JobStore {
       end = Outcome.of(false, c.terminal(), c.pagesSucceeded(), c.pagesFailed()).status();
     }
     jdbc.update(
-        "UPDATE jobs SET status = ?, finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        "UPDATE jobs SET status = CASE WHEN ? = 'completed' AND EXISTS"
+            + " (SELECT 1 FROM tasks t WHERE t.job_id = jobs.id"
+            + " AND t.status IN ('pending', 'running', 'retryable_failed')) THEN 'failed' ELSE ? END,"
+            + " finished_at = coalesce(finished_at, now()) WHERE id = ?",
+        end.dbName(),
         end.dbName(),
         jobId);
   }
@@ -234,6 +240,17 @@ public final class JobStore {
   /** Flags the job: page activities stop before their next page. */
   public void requestCancel(long jobId) {
     jdbc.update("UPDATE jobs SET cancel_requested = true WHERE id = ?", jobId);
+  }
+
+  /** What page activities check before each page; a job that is gone counts as canceled. */
+  public record Flags(boolean cancelRequested, boolean paused) {}
+
+  public Flags flags(long jobId) {
+    return jdbc.queryOne(
+            "SELECT cancel_requested, status = 'paused' FROM jobs WHERE id = ?",
+            rs -> new Flags(rs.getBoolean(1), rs.getBoolean(2)),
+            jobId)
+        .orElse(new Flags(true, false));
   }
 
   public boolean cancelRequested(long jobId) {

@@ -20,7 +20,8 @@ public final class PageRowStore {
 
   /**
    * One page's outcome; {@code error} is null for a page that succeeded, {@code imageEtag} for an
-   * image read from local disk.
+   * image read from local disk; {@code redo} marks a page that failed for a reason outside its
+   * image (missing, unreadable), which its task OCRs again.
    */
   public record PageMetric(
       String imageName,
@@ -29,7 +30,19 @@ public final class PageRowStore {
       int linesDetected,
       Float confidence,
       String error,
-      String imageEtag) {
+      String imageEtag,
+      boolean redo) {
+
+    public PageMetric(
+        String imageName,
+        boolean ok,
+        long durationMs,
+        int linesDetected,
+        Float confidence,
+        String error,
+        String imageEtag) {
+      this(imageName, ok, durationMs, linesDetected, confidence, error, imageEtag, false);
+    }
 
     public PageMetric(
         String imageName,
@@ -42,10 +55,10 @@ public final class PageRowStore {
     }
   }
 
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_PAGE =
-      "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag)"
+      "INSERT INTO page_metrics (task_id, image_name, status, duration_ms, lines_detected, confidence, error, worker, image_etag, redo)"
           + " VALUES "
           + ROW
           + " ON CONFLICT (task_id, image_name)";
@@ -55,7 +68,7 @@ public final class PageRowStore {
           + " DO UPDATE SET status = EXCLUDED.status,"
           + " duration_ms = EXCLUDED.duration_ms, lines_detected = EXCLUDED.lines_detected,"
           + " confidence = EXCLUDED.confidence, error = EXCLUDED.error, worker = EXCLUDED.worker,"
-          + " image_etag = EXCLUDED.image_etag, created_at = now()";
+          + " image_etag = EXCLUDED.image_etag, redo = EXCLUDED.redo, created_at = now()";
 
   /** Records a page's outcome; a repeat (the activity ran twice) overwrites the first. */
   public void recordPage(long taskId, PageMetric page, String worker) {
@@ -109,12 +122,14 @@ public final class PageRowStore {
       page.confidence(),
       page.error(),
       worker,
-      page.imageEtag()
+      page.imageEtag(),
+      page.redo()
     };
   }
 
   private static final String SELECT_PAGE =
-      "SELECT image_name, status, duration_ms, lines_detected, confidence, error, image_etag FROM page_metrics";
+      "SELECT image_name, status, duration_ms, lines_detected, confidence, error, image_etag, redo"
+          + " FROM page_metrics";
 
   public List<PageMetric> pages(long taskId) {
     return jdbc.query(
@@ -139,7 +154,23 @@ public final class PageRowStore {
         rs.getInt(4),
         (Float) rs.getObject(5, Float.class),
         rs.getString(6),
-        rs.getString(7));
+        rs.getString(7),
+        rs.getBoolean(8));
+  }
+
+  /**
+   * Which of {@code imageNames} failed in this task for their image's sake (not to be tried again
+   * by it); a page that failed for another reason ({@code redo}) is not among them.
+   */
+  public Set<String> failedForGood(long taskId, Collection<String> imageNames) {
+    if (imageNames.isEmpty()) return Set.of();
+    return new HashSet<>(
+        jdbc.query(
+            "SELECT image_name FROM page_metrics WHERE task_id = ? AND image_name = ANY(?)"
+                + " AND status = 'failed' AND NOT redo",
+            rs -> rs.getString(1),
+            taskId,
+            imageNames.toArray(String[]::new)));
   }
 
   /** Recomputes {@code task_metrics} from {@code page_metrics} (idempotent). */

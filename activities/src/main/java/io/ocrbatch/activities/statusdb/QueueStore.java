@@ -1,6 +1,7 @@
 package io.ocrbatch.activities.statusdb;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Operator views over all jobs' tasks: what waits, what runs, what failed, and re-queuing. */
 public final class QueueStore {
@@ -99,5 +100,26 @@ public final class QueueStore {
       jobs.refreshCounts(jobId);
     }
     return new Requeue(taskJobs.size(), jobIds, inRunning, exhausted);
+  }
+
+  /**
+   * Puts a failed or canceled job back to work, in one statement: its tasks that are not done go
+   * back to pending with their attempts, errors and holds cleared, and the job is opened again
+   * (status created, its cancel flag and callback reset). Done tasks, and the pages of unfinished
+   * ones, are kept: finished pages are skipped by their outputs, pages that failed for their
+   * image's sake by their rows. Returns how many tasks were put back, or empty when the job was not
+   * failed or canceled.
+   */
+  public Optional<Integer> restart(long jobId) {
+    return jdbc.queryOne(
+        "WITH job AS (UPDATE jobs SET status = 'created', finished_at = NULL, cancel_requested = false,"
+            + "   callback_sent_at = NULL, callback_attempts = 0, callback_error = NULL"
+            + "   WHERE id = ? AND status IN ('failed', 'canceled') RETURNING id),"
+            + " back AS (UPDATE tasks t SET status = 'pending', attempts = 0, last_error = NULL,"
+            + "   last_error_at = NULL, held_reason = NULL, held_since = NULL, updated_at = now()"
+            + "   FROM job WHERE t.job_id = job.id AND t.status <> 'done' RETURNING t.id)"
+            + " SELECT (SELECT count(*) FROM back) FROM job",
+        rs -> rs.getInt(1),
+        jobId);
   }
 }

@@ -92,7 +92,7 @@ public final class TaskStore {
             + " last_error = coalesce(CAST(? AS text), last_error),"
             + " last_error_at = CASE WHEN CAST(? AS text) IS NULL THEN last_error_at ELSE now() END,"
             + SKIPPED_PAGES
-            + " updated_at = now() WHERE id = ?",
+            + " held_reason = NULL, held_since = NULL, updated_at = now() WHERE id = ?",
         result.status().dbName(),
         attempt,
         done,
@@ -110,10 +110,39 @@ public final class TaskStore {
 
   public void interrupted(long taskId, String reason) {
     jdbc.update(
-        "UPDATE tasks SET status = 'pending', last_error = ?, last_error_at = now(), updated_at = now()"
-            + " WHERE id = ? AND status = 'running'",
+        "UPDATE tasks SET status = 'pending', last_error = ?, last_error_at = now(), updated_at = now(),"
+            + " held_reason = NULL, held_since = NULL WHERE id = ? AND status = 'running'",
         reason,
         taskId);
+  }
+
+  /** The task holds results its output storage refuses ({@code reason} names the folder). */
+  public void held(long taskId, String reason) {
+    jdbc.update(
+        "UPDATE tasks SET held_reason = ?, held_since = coalesce(held_since, now()) WHERE id = ?",
+        reason,
+        taskId);
+  }
+
+  /** The task's held results were written. */
+  public void released(long taskId) {
+    jdbc.update(
+        "UPDATE tasks SET held_reason = NULL, held_since = NULL WHERE id = ? AND held_reason IS NOT NULL",
+        taskId);
+  }
+
+  /** A running task holding results its output storage refuses. */
+  public record Hold(String volume, String reason, Instant since) {}
+
+  /** The job's running tasks that hold results, longest-held first. */
+  public List<Hold> holds(long jobId, int limit) {
+    return jdbc.query(
+        "SELECT v.volume_name, t.held_reason, t.held_since FROM tasks t JOIN volumes v ON v.id = t.volume_id"
+            + " WHERE t.job_id = ? AND t.held_reason IS NOT NULL AND t.status = 'running'"
+            + " ORDER BY t.held_since, t.id LIMIT ?",
+        rs -> new Hold(rs.getString(1), rs.getString(2), JobStore.instant(rs, "held_since")),
+        jobId,
+        limit);
   }
 
   /** A finished task's volume and the folder its results are in. */

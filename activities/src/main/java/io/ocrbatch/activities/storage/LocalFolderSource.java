@@ -2,6 +2,7 @@ package io.ocrbatch.activities.storage;
 
 import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.image.ImageUnavailableException;
 import io.ocrbatch.activities.image.PageImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class LocalFolderSource implements VolumeSource {
       throw new BadImageException(
           "'" + fileName + "' leads outside the folders this job may read (a symbolic link?)");
     if (!Files.isRegularFile(file.get()))
-      throw new BadImageException("image file '" + fileName + "' not found");
+      throw new ImageUnavailableException("image file '" + fileName + "' not found");
     return PageFile.local(file.get());
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -82,6 +83,13 @@ final class LocalResultFolder implements ResultFolder {
   @Override
   public void write(String name, byte[] content, String contentType) throws IOException {
     AtomicFiles.write(here().resolve(name), content);
+  }
+
+  @Override
+  public void writeTogether(List<Output> outputs) throws IOException {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    for (Output output : outputs) files.put(dir.resolve(output.name()), output.content());
+    AtomicFiles.writeTogether(files);
   }
 
   @Override

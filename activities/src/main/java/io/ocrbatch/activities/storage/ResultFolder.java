@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,17 @@ public interface ResultFolder {
   Optional<byte[]> read(String name) throws IOException;
 
   void write(String name, byte[] content, String contentType) throws IOException;
+
+  /** A file to write: its name in the folder, its bytes and their content type. */
+  record Output(String name, byte[] content, String contentType) {}
+
+  /**
+   * Writes files that belong together (a page's formats): on a local disk none appears until all
+   * are written; on S3, where each object is written alone, in order, the last one last.
+   */
+  default void writeTogether(List<Output> outputs) throws IOException {
+    for (Output output : outputs) write(output.name(), output.content(), output.contentType());
+  }
 
   /** Writes a local file's content under {@code name} (large results: a volume's PDF). */
   default void write(String name, Path content, String contentType) throws IOException {

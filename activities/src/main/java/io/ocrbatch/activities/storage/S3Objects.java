@@ -2,6 +2,7 @@ package io.ocrbatch.activities.storage;
 
 import io.ocrbatch.activities.files.Digests;
 import io.ocrbatch.activities.image.BadImageException;
+import io.ocrbatch.activities.image.ImageUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,19 +109,20 @@ public final class S3Objects {
   }
 
   /**
-   * A page image: missing, forbidden or archived (Glacier) is that page's failure, with the reason;
-   * other errors propagate and are retried.
+   * A page image: missing, forbidden or archived (Glacier) is that page's failure for now ({@link
+   * ImageUnavailableException}, tried again by a later attempt), with the reason; other errors
+   * propagate and are retried.
    */
   public PageFile downloadImage(S3Location image, String missingMessage)
       throws IOException, BadImageException {
     try {
       PageFile file = download(image);
-      if (file == null) throw new BadImageException(missingMessage + ": " + image);
+      if (file == null) throw new ImageUnavailableException(missingMessage + ": " + image);
       return file;
     } catch (S3Exception e) {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
       if (isDenied(e) || "InvalidObjectState".equals(code)) {
-        throw new BadImageException(
+        throw new ImageUnavailableException(
             "cannot read " + image + ": " + code + " (HTTP " + e.statusCode() + ")");
       }
       throw e;

@@ -547,4 +547,23 @@ abstract class StatusStoreContract {
 
     assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
   }
+
+  @Test
+  void aJobEndingCompletedWithATaskHandedBackEndsFailedAndARestartPutsItBack() {
+    long jobId = store.jobs().create(job("H" + System.nanoTime(), "a", "b")).job().id();
+    List<TaskRef> tasks = store.tasks().tasksAfter(jobId, 0, 10);
+    store.tasks().started(tasks.get(0).taskId(), 3, 3);
+    store.tasks().interrupted(tasks.get(0).taskId(), "stopped before it finished");
+    store.tasks().finished(VolumeResult.done(tasks.get(1).taskId(), "b", 1, ChunkResult.EMPTY), 1);
+
+    store.jobs().markFinished(jobId, JobStatus.COMPLETED); // its run did not see a come back
+
+    assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+    assertThat(store.queue().restart(jobId)).contains(1);
+    assertThat(store.jobs().byId(jobId).orElseThrow().status()).isEqualTo(JobStatus.CREATED);
+    assertThat(store.tasks().tasksWithWorkAfter(jobId, 0, 10))
+        .extracting(TaskRef::taskId)
+        .containsExactly(tasks.get(0).taskId());
+    assertThat(store.queue().restart(jobId)).as("only an ended job is restarted").isEmpty();
+  }
 }

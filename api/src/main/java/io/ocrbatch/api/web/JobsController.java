@@ -159,7 +159,9 @@ class JobsController {
   }
 
   @Operation(
-      summary = "Pause: running volumes finish, no new volume starts (Temporal signal 'pause')")
+      summary =
+          "Pause: running volumes' pages stop before their next one, no new volume starts"
+              + " (Temporal signal 'pause')")
   @PostMapping("/{key}/pause")
   JobView pause(@PathVariable String key) {
     JobRecord job = find(key);
@@ -173,6 +175,16 @@ class JobsController {
     JobRecord job = find(key);
     jobs.resume(job);
     return view(job);
+  }
+
+  @Operation(
+      summary =
+          "Restart a failed or canceled job once its cause is fixed: its failed and unfinished"
+              + " volumes run again with fresh attempts, finished pages are reused; 409 for any"
+              + " other job")
+  @PostMapping("/{key}/restart")
+  JobView restart(@PathVariable String key) {
+    return view(jobs.restart(find(key)));
   }
 
   @Operation(

@@ -30,8 +30,15 @@ class ApiDocumentTest {
           .contains("job_type", "job_key", "callback_url")
           .doesNotContain("jobType", "jobKey");
       assertThat(properties(schemas.path("JobView")))
-          .contains("job_key", "recent_errors", "pages_per_hour")
+          .contains("job_key", "recent_errors", "pages_per_hour", "held")
           .doesNotContain("jobKey");
+      assertThat(
+              docs.path("paths")
+                  .path("/api/jobs/{key}/restart")
+                  .path("post")
+                  .path("summary")
+                  .asText())
+          .contains("failed or canceled");
       assertThat(properties(schemas.path("NewJobType")))
           .contains("line_mode", "output_formats")
           .doesNotContain("lineMode");

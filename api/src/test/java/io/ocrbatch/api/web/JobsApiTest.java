@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +139,71 @@ class JobsApiTest {
     JsonNode canceled =
         api.awaitField("/api/jobs/api-control", "status", Duration.ofSeconds(60), "canceled");
     assertThat(canceled.path("tasks").path("done").asInt()).isLessThan(4);
+  }
+
+  @Test
+  void aPauseHoldsTheRunningVolumesPagesAndResumeFinishesEachOnce() throws Exception {
+    Path folder = volumes("paused-pages", 1, 30);
+    String job = "/api/jobs/api-paused-pages";
+    api.post(
+        "/api/jobs",
+        json(
+            "{'job_type': 'tesseract-eng', 'folder': '%s', 'job_key': 'api-paused-pages', 'dpi': 150}",
+            folder));
+    while (pagesOk(job) < 2) Thread.sleep(100);
+
+    assertThat(api.post(job + "/pause", "").status()).isEqualTo(200);
+    api.awaitField(job, "status", Duration.ofSeconds(30), "paused");
+    long held = settledPagesOk(job);
+    Path results = Path.of(api.get(job).json().path("output_root").asText());
+    Map<Path, FileTime> written = jsonFiles(results);
+
+    assertThat(held).as("the running volume stopped mid-way").isLessThan(30);
+    assertThat(written).hasSize((int) held);
+    assertThat(api.get(job).json().path("tasks").path("running").asInt())
+        .as("the volume holds its place")
+        .isEqualTo(1);
+
+    api.post(job + "/resume", "");
+    JsonNode end = api.awaitField(job, "status", Duration.ofMinutes(3), "completed", "failed");
+    assertThat(end.path("status").asText()).isEqualTo("completed");
+    assertThat(end.path("pages").path("ok").asInt()).isEqualTo(30);
+    Map<Path, FileTime> after = jsonFiles(results);
+    assertThat(after).hasSize(30);
+    written.forEach(
+        (page, time) ->
+            assertThat(after.get(page)).as("%s was not OCRed again", page).isEqualTo(time));
+  }
+
+  private static int pagesOk(String job) {
+    return api.get(job).json().path("pages").path("ok").asInt();
+  }
+
+  /** The job's pages done once they stop changing (pages in flight at the pause finish). */
+  private static long settledPagesOk(String job) throws InterruptedException {
+    int last = pagesOk(job);
+    long stableSince = System.nanoTime();
+    long deadline = stableSince + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() - stableSince < Duration.ofSeconds(5).toNanos()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("pages never stopped: " + last);
+      Thread.sleep(200);
+      int now = pagesOk(job);
+      if (now != last) {
+        last = now;
+        stableSince = System.nanoTime();
+      }
+    }
+    return last;
+  }
+
+  private static Map<Path, FileTime> jsonFiles(Path root) throws Exception {
+    Map<Path, FileTime> files = new java.util.HashMap<>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk::iterator)
+        if (p.getFileName().toString().matches("book-\\d+\\.json"))
+          files.put(p, Files.getLastModifiedTime(p));
+    }
+    return files;
   }
 
   @Test

@@ -103,6 +103,14 @@ class WebPageTest {
   }
 
   @Test
+  void aFailedJobIsRestartedFromTheJobsListOnceItsVolumeIsThere() throws Exception {
+    String key = api.submitJobWithMissingVolume("web-restart");
+    api.awaitField("/api/jobs/" + key, "status", java.time.Duration.ofSeconds(60), "failed");
+    SamplePdf.writeEnglish(api.data.resolve("missing-volumes").resolve(key).resolve("book.pdf"), 1);
+    inChromium("restart-job.mjs", key);
+  }
+
+  @Test
   void theJobsListShowsAPageAtATime() throws Exception {
     for (int i = 1; i <= 11; i++) api.submitJobWithMissingVolume("web-paging-" + i);
     inChromium("jobs-paging.mjs", "web-paging-1");
