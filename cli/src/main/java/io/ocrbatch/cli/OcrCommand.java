@@ -18,6 +18,7 @@ import io.ocrbatch.workflows.VolumeRef;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,26 +133,39 @@ final class OcrCommand implements Callable<Integer> {
    */
   private int watch(StatusStore store, JobRecord job, PrintStream err, ShutdownSignal signal)
       throws InterruptedException {
-    Counts counts = store.progress().counts(job.id());
-    ProgressBar bar = new ProgressBar(err, System.console() != null, counts.pagesProcessed());
-    while (!(job = store.jobs().byId(job.id()).orElseThrow()).status().finished()) {
-      if (signal.signalled()) {
-        err.printf(
-            "%nInterrupted: letting pages in flight finish. Finished pages are kept; run the same command"
-                + " with --job-key %s to resume.%n",
-            job.jobKey());
-        return ExitCode.INTERRUPTED.code();
-      }
-      bar.update(store.progress().counts(job.id()));
+    FollowedReads reads = new FollowedReads(err, signal);
+    long jobId = job.id();
+    Optional<Counts> start = reads.read(() -> store.progress().counts(jobId));
+    if (start.isEmpty()) return interrupted(job, err);
+    ProgressBar bar = new ProgressBar(err, System.console() != null, start.get().pagesProcessed());
+    while (true) {
+      Optional<JobRecord> now = reads.read(() -> store.jobs().byId(jobId).orElseThrow());
+      if (now.isEmpty()) return interrupted(job, err);
+      job = now.get();
+      if (job.status().finished()) break;
+      if (signal.signalled()) return interrupted(job, err);
+      Optional<Counts> counts = reads.read(() -> store.progress().counts(jobId));
+      if (counts.isEmpty()) return interrupted(job, err);
+      bar.update(counts.get());
       Thread.sleep(500);
     }
-    counts = store.progress().counts(job.id());
+    Optional<Counts> end = reads.read(() -> store.progress().counts(jobId));
+    if (end.isEmpty()) return interrupted(job, err);
+    Counts counts = end.get();
     bar.finish(counts);
     printSummary(store, job, counts, bar.pagesPerSecond(counts), err);
     if (job.status() == JobStatus.CANCELED) return ExitCode.CANCELED.code();
     return counts.pagesFailed() > 0 || job.status() == JobStatus.FAILED
         ? ExitCode.PAGES_FAILED.code()
         : ExitCode.OK.code();
+  }
+
+  private static int interrupted(JobRecord job, PrintStream err) {
+    err.printf(
+        "%nInterrupted: letting pages in flight finish. Finished pages are kept; run the same command"
+            + " with --job-key %s to resume.%n",
+        job.jobKey());
+    return ExitCode.INTERRUPTED.code();
   }
 
   private static void printSummary(
