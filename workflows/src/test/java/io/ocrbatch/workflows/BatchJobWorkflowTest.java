@@ -172,11 +172,14 @@ class BatchJobWorkflowTest extends WorkflowTestBase {
     fake.withVolumes(12);
     fake.pagesPerVolume = 1;
     fake.millisPerPage = 100;
+    fake.chunkGate = new java.util.concurrent.CountDownLatch(1); // volumes start, pages wait
     WorkflowTestSupport.register(env, fake);
     BatchJobWorkflow job = WorkflowTestSupport.stub(client, "J12");
     WorkflowClient.start(job::run, WorkflowTestSupport.spec("J12", 1, 3), null);
 
     job.setConcurrency(3);
+    waitUntil(() -> fake.runningVolumes.size() == 3); // however late the signal was applied
+    fake.chunkGate.countDown();
     JobOutcome outcome = WorkflowStub.fromTyped(job).getResult(JobOutcome.class);
 
     assertThat(outcome.volumesDone()).isEqualTo(12);

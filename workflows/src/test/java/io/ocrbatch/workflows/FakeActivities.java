@@ -44,6 +44,11 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
   final AtomicInteger maxRunningChunks = new AtomicInteger();
   final Set<Long> runningVolumes = ConcurrentHashMap.newKeySet();
   final AtomicInteger maxRunningVolumes = new AtomicInteger();
+
+  /** Chunks wait until it opens (open unless a test closes it). */
+  volatile java.util.concurrent.CountDownLatch chunkGate =
+      new java.util.concurrent.CountDownLatch(0);
+
   volatile int pagesPerVolume = 3;
   volatile long millisPerPage = 0;
   volatile boolean cancelFlag;
@@ -179,8 +184,18 @@ final class FakeActivities implements StatusActivities, VolumeActivities, OcrAct
     taskFinished(result, attempt);
   }
 
+  private void awaitChunkGate() {
+    try {
+      chunkGate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public ChunkResult ocrChunk(PageChunk chunk) {
+    awaitChunkGate();
     int now = runningChunks.incrementAndGet();
     maxRunningChunks.accumulateAndGet(now, Math::max);
     try {
