@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 final class TibetanSpelling {
   private static final Pattern SYLLABLE = Pattern.compile("[\\u0F40-\\u0FBC]+");
+  private static final Pattern GLUED_DIGITS =
+      Pattern.compile(
+          "(?<=[\\u0F40-\\u0FBC])[\\u0F20-\\u0F33]+|[\\u0F20-\\u0F33]+(?=[\\u0F40-\\u0FBC])");
   private static final String RESOURCE = "/tibetan/syllables.tsv";
 
   /** How often each syllable occurs in the model's word list. */
@@ -51,9 +54,12 @@ final class TibetanSpelling {
 
   private TibetanSpelling() {}
 
-  /** The text with each unknown syllable corrected where a known one is one edit away. */
+  /**
+   * The text without digits glued to letters, each unknown syllable corrected where a known one is
+   * one edit away.
+   */
   static String corrected(String text) {
-    Matcher m = SYLLABLE.matcher(text);
+    Matcher m = SYLLABLE.matcher(GLUED_DIGITS.matcher(text).replaceAll(""));
     StringBuilder out = new StringBuilder();
     while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(corrected1(m.group())));
     m.appendTail(out);

@@ -30,6 +30,15 @@ class TibetanSpellingTest {
   }
 
   @Test
+  void digitsGluedToLettersAreDroppedNumbersStay() {
+    // as Tesseract read specks beside letters on the shared pecha set's woodblock pages
+    assertThat(TibetanSpelling.corrected("ཀ་གས་༢བྱ་བ")).isEqualTo("ཀ་གས་བྱ་བ");
+    assertThat(TibetanSpelling.corrected("བྱ་བཞག༡")).isEqualTo("བྱ་བཞག");
+    assertThat(TibetanSpelling.corrected("ཆུ་སྤྲེལ་༡༩༩༢་ལོའི། ཤོག ༡༢"))
+        .isEqualTo("ཆུ་སྤྲེལ་༡༩༩༢་ལོའི། ཤོག ༡༢");
+  }
+
+  @Test
   void aSyllableWithNoKnownOneNearbyStaysAsRead() {
     assertThat(TibetanSpelling.corrected("ཀཀཀཀཀཀ")).isEqualTo("ཀཀཀཀཀཀ");
   }
