@@ -4,50 +4,36 @@ import io.ocrbatch.activities.ocr.Box;
 import io.ocrbatch.activities.ocr.OcrEngine;
 import io.ocrbatch.activities.ocr.PageText;
 import io.ocrbatch.activities.ocr.Polygon;
-import io.ocrbatch.activities.ocr.neural.OpenCv;
 import io.ocrbatch.activities.ocr.tesseract.TesseractEngine;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.Core;
-import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
+import java.util.stream.Stream;
 
 /**
- * Tesseract reading a page line by line: {@link PechaLines} finds the lines, Tesseract reads each
- * as a single line (PSM 7; PSM 13, raw line, where 7 finds nothing). Not thread-safe: one per
- * worker thread, like Tesseract's handle.
+ * Tesseract reading a page line by line: {@link PechaLines} finds the lines, {@link LineReader}
+ * reads each as a single line. For Tibetan, tshegs are put back ({@link Tshegs}, knowing from the
+ * whole page whether Tesseract drops them) and misread syllables corrected ({@link
+ * TibetanSpelling}). Not thread-safe: one per worker thread, like Tesseract's handle.
  */
 final class TesseractLinesEngine implements OcrEngine {
-  /** Lines are scaled to this height (their tallest stack) before Tesseract reads them. */
-  static final int LINE_HEIGHT = 96;
-
-  /**
-   * Woodblock letters are narrower than the fonts {@code bod} was trained on: widening lines by
-   * this factor loses fewer letters (measured on the shared pecha set, 1.0 to 2.0).
-   */
-  static final double WIDEN = 1.15;
-
   /**
    * What {@code bod} reads from specks and stains on a pecha: ASCII, Latin-1 punctuation and
    * general punctuation. A Tibetan job type never reads them (its digits and marks are Tibetan).
    */
   static final String NOT_TIBETAN = notTibetan();
 
-  static final int SINGLE_LINE = 7, RAW_LINE = 13;
-
   private final TesseractEngine tesseract;
+  private final LineReader reader;
   private final String model;
   private final boolean wholeImageIsOneLine;
   private final boolean tibetanOnly;
 
   TesseractLinesEngine(
       Path tessdata, String model, boolean tibetanOnly, boolean wholeImageIsOneLine) {
-    this.tesseract = new TesseractEngine(tessdata, model, SINGLE_LINE);
+    this.tesseract = new TesseractEngine(tessdata, model, LineReader.SINGLE_LINE);
+    this.reader = new LineReader(tesseract);
     this.tibetanOnly = tibetanOnly;
     if (tibetanOnly) tesseract.refuse(NOT_TIBETAN);
     this.model = model;
@@ -59,92 +45,62 @@ final class TesseractLinesEngine implements OcrEngine {
     return TesseractLinesProvider.version(model);
   }
 
+  /** One line as read, its words already placed on the page. */
+  private record ReadLine(PechaLines.Line line, List<PageText.Word> words, float confidence) {}
+
   @Override
   public PageText recognize(BufferedImage grayPage, int dpi) {
     List<PechaLines.Line> found =
         wholeImageIsOneLine
-            ? java.util.stream.Stream.ofNullable(PechaLines.whole(grayPage)).toList()
+            ? Stream.ofNullable(PechaLines.whole(grayPage)).toList()
             : PechaLines.find(grayPage);
-    List<PageText.Line> lines = new ArrayList<>();
+    List<ReadLine> read = new ArrayList<>();
     for (PechaLines.Line line : found) {
-      PageText.Line read = read(line, dpi, grayPage.getWidth(), grayPage.getHeight());
-      if (read != null) lines.add(read);
+      LineReader.Read text = reader.read(line.image(), dpi);
+      List<PageText.Word> words = new ArrayList<>();
+      for (PageText.Word word : text.words()) {
+        Polygon outline =
+            line.onPage(word.box()).clipped(grayPage.getWidth(), grayPage.getHeight());
+        words.add(new PageText.Word(word.text(), bounds(outline), word.confidence(), outline));
+      }
+      words = TibetanWords.joined(words);
+      if (!words.isEmpty()) read.add(new ReadLine(line, words, text.confidence()));
     }
+    if (tibetanOnly) read = tibetan(read);
+    List<PageText.Line> lines = new ArrayList<>();
+    for (ReadLine r : read)
+      lines.add(
+          new PageText.Line(
+              String.join(" ", r.words().stream().map(PageText.Word::text).toList()),
+              bounds(r.line().outline()),
+              r.confidence(),
+              null,
+              List.copyOf(r.words()),
+              r.line().outline()));
     return PageText.oneRegion(grayPage.getWidth(), grayPage.getHeight(), lines);
   }
 
-  private PageText.Line read(PechaLines.Line line, int dpi, int pageWidth, int pageHeight) {
-    double scale = LINE_HEIGHT / (double) line.image().getHeight();
-    int pad = LINE_HEIGHT / 3;
-    BufferedImage prepared = prepared(line.image(), scale, pad);
-    int lineDpi = (int) Math.max(70, Math.round(dpi * scale));
-    PageText text = tesseract.recognize(prepared, lineDpi);
-    if (text.lines().isEmpty()) text = tesseract.recognize(prepared, lineDpi, RAW_LINE);
-    if (text.lines().isEmpty()) return null;
-    List<PageText.Word> words = new ArrayList<>();
-    double confidence = 0;
-    for (PageText.Line part : text.lines()) {
-      confidence += part.confidence();
-      for (PageText.Word word : part.words()) {
-        Polygon outline =
-            line.onPage(inLine(word.box(), scale, pad, line.image()))
-                .clipped(pageWidth, pageHeight);
-        words.add(new PageText.Word(word.text(), bounds(outline), word.confidence(), outline));
-      }
-    }
-    words = TibetanWords.joined(words);
-    if (tibetanOnly)
-      words =
-          words.stream()
-              .map(
-                  w ->
-                      new PageText.Word(
-                          Tshegs.restored(w.text()), w.box(), w.confidence(), w.polygon()))
-              .toList();
-    if (words.isEmpty()) return null;
-    return new PageText.Line(
-        String.join(" ", words.stream().map(PageText.Word::text).toList()),
-        bounds(line.outline()),
-        (float) (confidence / text.lines().size()),
-        null,
-        List.copyOf(words),
-        line.outline());
-  }
-
-  /** The line scaled to {@link #LINE_HEIGHT}, widened, with a white margin Tesseract expects. */
-  private static BufferedImage prepared(BufferedImage line, double scale, int pad) {
-    Mat image = OpenCv.gray(line);
-    Mat scaled = new Mat();
-    Imgproc.resize(
-        image,
-        scaled,
-        new Size(),
-        scale * WIDEN,
-        scale,
-        scale > 1 ? Imgproc.INTER_CUBIC : Imgproc.INTER_AREA);
-    Mat padded = new Mat();
-    Core.copyMakeBorder(scaled, padded, pad, pad, pad, pad, Core.BORDER_CONSTANT, new Scalar(255));
-    BufferedImage out =
-        new BufferedImage(padded.cols(), padded.rows(), BufferedImage.TYPE_BYTE_GRAY);
-    padded.get(0, 0, ((DataBufferByte) out.getRaster().getDataBuffer()).getData());
-    image.release();
-    scaled.release();
-    padded.release();
-    return out;
-  }
-
-  /** A box Tesseract found in the prepared image, in the line image's pixels. */
-  private static Box inLine(Box box, double scale, int pad, BufferedImage line) {
-    double sx = scale * WIDEN;
-    return new Box(
-        clamp((box.x1() - pad) / sx, line.getWidth()),
-        clamp((box.y1() - pad) / scale, line.getHeight()),
-        clamp((box.x2() - pad) / sx, line.getWidth()),
-        clamp((box.y2() - pad) / scale, line.getHeight()));
-  }
-
-  private static int clamp(double v, int max) {
-    return (int) Math.max(0, Math.min(max, Math.round(v)));
+  /** The lines with tshegs put back and misread syllables corrected. */
+  private static List<ReadLine> tibetan(List<ReadLine> read) {
+    boolean lostOften =
+        Tshegs.lostOften(
+            read.stream().flatMap(r -> r.words().stream()).map(PageText.Word::text).toList());
+    return read.stream()
+        .map(
+            r ->
+                new ReadLine(
+                    r.line(),
+                    r.words().stream()
+                        .map(
+                            w ->
+                                new PageText.Word(
+                                    TibetanSpelling.corrected(Tshegs.restored(w.text(), lostOften)),
+                                    w.box(),
+                                    w.confidence(),
+                                    w.polygon()))
+                        .toList(),
+                    r.confidence()))
+        .toList();
   }
 
   private static Box bounds(Polygon outline) {

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * suffix ({@code ས} or {@code ད}), or the particles {@code འི འོ འུ འམ འང}; each prefix goes before
  * some roots only. A run of letters that is no syllable is split into the fewest syllables.
  *
- * <p>Only runs that are clearly several syllables are split: those with two stacks that can only be
- * roots (marked by a vowel or subjoined letter), and runs of bare letters. A run with one such
- * stack is left as read: on clean pages it is more often a misread shad than a lost tsheg (measured
- * on the shared pecha set and the synthetic pages of {@code make-samples}).
+ * <p>Runs that are clearly several syllables are always split: those with two stacks that can only
+ * be roots (marked by a vowel or subjoined letter), and runs of bare letters. A run with one such
+ * stack is split only on a page where Tesseract evidently loses tshegs ({@link #lostOften}): on a
+ * clean page such a run is more often a misread shad ({@code ཤར།ཆུ} read {@code ཤརཏཆུ}) than a lost
+ * tsheg, on a woodblock print more often a lost tsheg (measured on the shared pecha set and the
+ * synthetic pages of {@code make-samples}).
  */
 final class Tshegs {
   static final char TSHEG = '\u0F0B';
@@ -42,20 +44,49 @@ final class Tshegs {
 
   private Tshegs() {}
 
-  /** The text with a tsheg between the syllables of every run that holds several. */
+  /**
+   * A page's runs that are clearly several syllables, at or above which share (one in twenty) its
+   * tshegs are taken as often lost: clean prints and rendered pages have almost none (0 to 0.5 %),
+   * the woodblock and printed pages of the shared pecha set 6 to 24 %.
+   */
+  static final double LOST_OFTEN = 0.05;
+
+  /** The text with a tsheg between the syllables of every run that clearly holds several. */
   static String restored(String text) {
+    return restored(text, false);
+  }
+
+  /**
+   * The text with tshegs put back; where they are {@code lostOften} (see {@link #lostOften}), also
+   * between the syllables of runs with a single root stack.
+   */
+  static String restored(String text, boolean lostOften) {
     Matcher m = LETTERS.matcher(text);
     StringBuilder out = new StringBuilder();
-    while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(split(m.group())));
+    while (m.find())
+      m.appendReplacement(out, Matcher.quoteReplacement(split(m.group(), lostOften)));
     m.appendTail(out);
     return out.toString();
   }
 
-  static String split(String run) {
+  /** Whether, in these texts of one page, Tesseract evidently drops tshegs (see LOST_OFTEN). */
+  static boolean lostOften(List<String> texts) {
+    int runs = 0, several = 0;
+    for (String text : texts) {
+      Matcher m = LETTERS.matcher(text);
+      while (m.find()) {
+        runs++;
+        if (!split(m.group(), false).equals(m.group())) several++;
+      }
+    }
+    return runs > 0 && several >= LOST_OFTEN * runs;
+  }
+
+  static String split(String run, boolean lostOften) {
     List<String> stacks = stacks(run);
     if (prefixCost(stacks) >= 0) return run;
     long roots = stacks.stream().filter(s -> s.length() > 1).count();
-    if (roots == 1) return run;
+    if (roots == 1 && !lostOften) return run;
     int n = stacks.size();
     int[] best = new int[n + 1], from = new int[n + 1];
     Arrays.fill(best, Integer.MAX_VALUE);

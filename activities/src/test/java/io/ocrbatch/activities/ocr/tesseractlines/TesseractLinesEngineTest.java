@@ -13,6 +13,7 @@ import io.ocrbatch.activities.testing.SharedData;
 import io.ocrbatch.workflows.JobTypeSpec;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,21 @@ class TesseractLinesEngineTest {
     assertThat(text.lines()).hasSameSizeAs(page.lines());
     // the truth has no spaces: a space may only follow a shad
     assertThat(text.lines()).allSatisfy(l -> assertThat(l.text()).doesNotContainPattern("[^།] "));
+  }
+
+  @Test
+  void aLongLineTesseractFindsNothingInWholeIsReadInTwoPieces() throws Exception {
+    // Tesseract 5.5 reads nothing in this rendered line whole (PSM 7); the raw-line mode (PSM 13)
+    // that read it before got three letters wrong
+    Path samples = Path.of("../samples/tibetan/volume-1");
+    BufferedImage page =
+        new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS)
+            .decodeGray(samples.resolve("page-002.png"));
+    String firstLine = Files.readAllLines(samples.resolve("page-002.gt.txt")).get(0);
+
+    PageText text = engines.engineFor(TIBETAN).recognize(page, 300);
+
+    assertThat(CharacterErrorRate.ignoringSpaces(firstLine, text.lines().get(0).text())).isZero();
   }
 
   @Test
